@@ -1,0 +1,88 @@
+package org.taizhang.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.taizhang.db.DataDirectory;
+import org.taizhang.db.Database;
+import org.taizhang.db.DatabaseException;
+import org.taizhang.common.ValidationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code taizhang [--db FILE] COMMAND …}. Without a command it opens the window. Exit codes: 0 ok,
+ * 1 usage error, 2 rejected input (message says which field and why), 3 database problem.
+ */
+@Command(name = "taizhang", mixinStandardHelpOptions = true, version = "台账 Taizhang 0.1.0",
+        description = "群团工作台账：组织名册、活动台账、荣誉、统计与工作总结。不带命令时打开窗口。",
+        subcommands = {DemoCommand.class, OrgCommand.class, PersonCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class TaizhangCli implements Callable<Integer> {
+    public static final int EXIT_INVALID = 2;
+    public static final int EXIT_DATABASE = 3;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "数据库文件（默认：用户数据目录下的 taizhang.db）")
+    Path db;
+
+    /** Set by tests to open a window-less run; the window launcher otherwise. */
+    static volatile java.util.function.Function<Path, Integer> guiLauncher = TaizhangCli::launchGui;
+
+    public Path databasePath() {
+        return db != null ? db : DataDirectory.defaultDatabase();
+    }
+
+    /** Opens the chosen database; callers close it. */
+    public Database open() {
+        return Database.open(databasePath());
+    }
+
+    @Override
+    public Integer call() {
+        return guiLauncher.apply(databasePath());
+    }
+
+    private static int launchGui(Path db) {
+        org.taizhang.ui.TaizhangApp.launchWith(db);
+        return 0;
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new TaizhangCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            PrintWriter e = line.getErr();
+            if (ex instanceof ValidationException v) {
+                v.errors().forEach(fe -> e.println("错误：" + fe));
+                e.flush();
+                return EXIT_INVALID;
+            }
+            if (ex instanceof DatabaseException d) {
+                e.println("数据库错误：" + d.getMessage());
+                e.flush();
+                return EXIT_DATABASE;
+            }
+            if (ex instanceof IllegalArgumentException i) {
+                e.println("错误：" + i.getMessage());
+                e.flush();
+                return EXIT_INVALID;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+
+    /** Runs with UTF-8 console output (Chinese must not turn into '?' on a C/POSIX locale). */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,48 @@
+package org.taizhang.common;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Dates as offices write them: 2021-03-05, 2021/3/5, 2021.3.5, 2021年3月5日, 20210305, full-width digits. */
+public final class Dates {
+    private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+
+    private Dates() {
+    }
+
+    /** Parses a date; throws {@link IllegalArgumentException} with a Chinese reason. Null/blank → null. */
+    public static LocalDate parse(String text) {
+        String s = Texts.compactCode(text);
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        Matcher m = YMD.matcher(s);
+        if (!m.matches()) {
+            m = COMPACT.matcher(s);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("“" + text.strip() + "”不是日期，请写成 2021-03-05 或 2021年3月5日");
+            }
+        }
+        int y = Integer.parseInt(m.group(1));
+        int mo = Integer.parseInt(m.group(2));
+        int d = Integer.parseInt(m.group(3));
+        try {
+            return LocalDate.of(y, mo, d);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("日期“" + text.strip() + "”不存在（" + y + "年没有" + mo + "月" + d + "日）");
+        }
+    }
+
+    /** 2021年6月30日 */
+    public static String chinese(LocalDate d) {
+        return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    public static String iso(LocalDate d) {
+        return d == null ? "" : d.format(DateTimeFormatter.ISO_LOCAL_DATE);
+    }
+}

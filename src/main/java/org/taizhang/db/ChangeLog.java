@@ -1,0 +1,39 @@
+package org.taizhang.db;
+
+import static org.taizhang.db.jooq.Tables.CHANGE_LOG;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONFormat;
+import org.jooq.Record;
+
+/** Appends to the change log inside the caller's transaction: who (OS user), what record, old → new. */
+public final class ChangeLog {
+    private static final JSONFormat JSON = new JSONFormat().header(false).recordFormat(JSONFormat.RecordFormat.OBJECT);
+    private static final String OS_USER = System.getProperty("user.name", "");
+
+    private ChangeLog() {
+    }
+
+    public static void insert(DSLContext ctx, String table, int id, Record now) {
+        write(ctx, table, id, "insert", null, now);
+    }
+
+    public static void update(DSLContext ctx, String table, int id, Record before, Record after) {
+        write(ctx, table, id, "update", before, after);
+    }
+
+    public static void delete(DSLContext ctx, String table, int id, Record before) {
+        write(ctx, table, id, "delete", before, null);
+    }
+
+    private static void write(DSLContext ctx, String table, int id, String action, Record before, Record after) {
+        ctx.insertInto(CHANGE_LOG)
+                .set(CHANGE_LOG.OS_USER, OS_USER)
+                .set(CHANGE_LOG.TABLE_NAME, table)
+                .set(CHANGE_LOG.RECORD_ID, id)
+                .set(CHANGE_LOG.ACTION, action)
+                .set(CHANGE_LOG.OLD_VALUE, before == null ? null : before.formatJSON(JSON))
+                .set(CHANGE_LOG.NEW_VALUE, after == null ? null : after.formatJSON(JSON))
+                .execute();
+    }
+}

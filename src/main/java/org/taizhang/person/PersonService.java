@@ -1,0 +1,320 @@
+package org.taizhang.person;
+
+import static org.taizhang.db.jooq.Tables.HONOR;
+import static org.taizhang.db.jooq.Tables.MEMBERSHIP;
+import static org.taizhang.db.jooq.Tables.ORG;
+import static org.taizhang.db.jooq.Tables.PERSON;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.taizhang.common.Texts;
+import org.taizhang.common.ValidationException;
+import org.taizhang.common.Validator;
+import org.taizhang.db.ChangeLog;
+import org.taizhang.db.Database;
+import org.taizhang.db.jooq.tables.records.MembershipRecord;
+import org.taizhang.db.jooq.tables.records.PersonRecord;
+import org.taizhang.org.Subtree;
+
+/** People and their memberships. Every write is one transaction and is written to the change log. */
+public final class PersonService {
+    public static final String F_NAME = "姓名";
+    public static final String F_ID = "身份证号";
+    public static final String F_GENDER = "性别";
+    public static final String F_BIRTH = "出生日期";
+    public static final String F_PHONE = "联系电话";
+    public static final String F_POLITICAL = "政治面貌";
+    public static final String F_ORG = "所属组织";
+    public static final String F_ROLE = "职务";
+    public static final String F_JOINED = "加入日期";
+
+    public static final List<String> POLITICAL_STATUSES = List.of("中共党员", "中共预备党员", "共青团员", "民主党派", "群众");
+    public static final List<String> COMMON_ROLES = List.of("主席", "副主席", "书记", "副书记", "主任", "副主任", "会长",
+            "副会长", "秘书长", "委员", "执委", "常委", "组织委员", "宣传委员", "联络员", "会员", "团员", "成员");
+
+    /** One page of a list plus the total number of matching rows. */
+    public record Page(List<PersonRow> rows, int total) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+
+    public PersonService(Database db) {
+        this(db, Clock.systemDefaultZone());
+    }
+
+    public PersonService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Current members of {@code orgId} (or of its whole subtree), filtered by name, ID number or phone
+     * substring; at most {@code limit} rows, ordered by organisation then name.
+     */
+    public Page listByOrg(Integer orgId, boolean subtree, String query, int limit) {
+        Condition where = MEMBERSHIP.LEFT_ON.isNull();
+        if (orgId != null) {
+            where = where.and(subtree ? Subtree.contains(MEMBERSHIP.ORG_ID, orgId) : MEMBERSHIP.ORG_ID.eq(orgId));
+        }
+        String q = Texts.cleanOrNull(query);
+        if (q != null) {
+            String code = Texts.compactCode(q).toUpperCase(java.util.Locale.ROOT);
+            where = where.and(PERSON.NAME.contains(q).or(PERSON.ID_NUMBER.contains(code)).or(PERSON.PHONE.contains(code)));
+        }
+        Condition w = where;
+        return db.read(ctx -> {
+            int total = ctx.fetchCount(ctx.select(MEMBERSHIP.ID).from(MEMBERSHIP).join(PERSON).on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID)).where(w));
+            List<PersonRow> rows = ctx.select(PERSON.asterisk(), MEMBERSHIP.ID, MEMBERSHIP.ROLE, MEMBERSHIP.JOINED_ON,
+                            MEMBERSHIP.ORG_ID, ORG.NAME)
+                    .from(MEMBERSHIP).join(PERSON).on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                    .join(ORG).on(ORG.ID.eq(MEMBERSHIP.ORG_ID))
+                    .where(w).orderBy(MEMBERSHIP.ORG_ID, MEMBERSHIP.ID).limit(limit)
+                    .fetch(PersonService::toRow);
+            return new Page(rows, total);
+        });
+    }
+
+    private static PersonRow toRow(Record r) {
+        return new PersonRow(r.get(PERSON.ID), r.get(MEMBERSHIP.ID), r.get(PERSON.NAME), r.get(PERSON.GENDER),
+                r.get(PERSON.BIRTH_DATE), r.get(PERSON.ID_NUMBER), r.get(PERSON.PHONE), r.get(PERSON.POLITICAL_STATUS),
+                r.get(MEMBERSHIP.ROLE), r.get(MEMBERSHIP.JOINED_ON), r.get(MEMBERSHIP.ORG_ID), r.get(ORG.NAME));
+    }
+
+    public Optional<PersonRecord> get(int personId) {
+        return db.read(ctx -> ctx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).fetchOptional());
+    }
+
+    public Optional<PersonRecord> findByIdNumber(String idNumber) {
+        String s = Texts.compactCode(idNumber);
+        if (s == null) {
+            return Optional.empty();
+        }
+        String up = s.toUpperCase(java.util.Locale.ROOT);
+        return db.read(ctx -> ctx.selectFrom(PERSON).where(PERSON.ID_NUMBER.eq(up)).fetchOptional());
+    }
+
+    /** Every current membership of a person: (org name, role). */
+    public List<PersonRow> memberships(int personId) {
+        return db.read(ctx -> ctx.select(PERSON.asterisk(), MEMBERSHIP.ID, MEMBERSHIP.ROLE, MEMBERSHIP.JOINED_ON,
+                        MEMBERSHIP.ORG_ID, ORG.NAME)
+                .from(MEMBERSHIP).join(PERSON).on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                .join(ORG).on(ORG.ID.eq(MEMBERSHIP.ORG_ID))
+                .where(MEMBERSHIP.PERSON_ID.eq(personId).and(MEMBERSHIP.LEFT_ON.isNull()))
+                .orderBy(MEMBERSHIP.ID).fetch(PersonService::toRow));
+    }
+
+    /**
+     * Adds a person to an organisation. When the ID number is already on file for the same name, the
+     * existing person gets the new membership (a person can belong to several organisations).
+     *
+     * @return the person id
+     */
+    public int add(PersonInput in, MembershipInput m) {
+        return db.tx(ctx -> {
+            Validator v = new Validator();
+            PersonInput p = validatePerson(v, in);
+            MembershipInput mem = validateMembership(ctx, v, m, p.birthDate());
+            v.throwIfAny();
+            PersonRecord existing = p.idNumber() == null ? null
+                    : ctx.selectFrom(PERSON).where(PERSON.ID_NUMBER.eq(p.idNumber())).fetchOne();
+            int personId;
+            if (existing != null) {
+                if (!existing.getName().equals(p.name())) {
+                    throw new ValidationException(F_ID, "该身份证号已登记为“" + existing.getName() + "”，与填写的姓名“" + p.name()
+                            + "”不符，请核对");
+                }
+                if (ctx.fetchExists(MEMBERSHIP, MEMBERSHIP.PERSON_ID.eq(existing.getId())
+                        .and(MEMBERSHIP.ORG_ID.eq(mem.orgId())).and(MEMBERSHIP.LEFT_ON.isNull()))) {
+                    throw new ValidationException(F_ID, p.name() + "（" + IdNumber.mask(p.idNumber()) + "）已经是该组织的成员");
+                }
+                personId = existing.getId();
+            } else {
+                PersonRecord rec = ctx.newRecord(PERSON);
+                fill(rec, p);
+                rec.store();
+                ChangeLog.insert(ctx, "person", rec.getId(), rec);
+                personId = rec.getId();
+            }
+            MembershipRecord mr = ctx.newRecord(MEMBERSHIP);
+            mr.setPersonId(personId);
+            mr.setOrgId(mem.orgId());
+            mr.setRole(mem.role());
+            mr.setJoinedOn(mem.joinedOn());
+            mr.store();
+            ChangeLog.insert(ctx, "membership", mr.getId(), mr);
+            return personId;
+        });
+    }
+
+    public void update(int personId, PersonInput in) {
+        db.txRun(ctx -> {
+            PersonRecord rec = ctx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).fetchOne();
+            if (rec == null) {
+                throw new ValidationException(F_NAME, "此人已不存在，可能已被删除");
+            }
+            Validator v = new Validator();
+            PersonInput p = validatePerson(v, in);
+            v.throwIfAny();
+            if (p.idNumber() != null && ctx.fetchExists(PERSON, PERSON.ID_NUMBER.eq(p.idNumber()).and(PERSON.ID.ne(personId)))) {
+                throw new ValidationException(F_ID, "该身份证号已属于另一人，请核对");
+            }
+            PersonRecord before = rec.copy();
+            fill(rec, p);
+            if (rec.changed()) {
+                rec.setUpdatedAt(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace('T', ' '));
+                rec.update();
+                ChangeLog.update(ctx, "person", personId, before, rec);
+            }
+        });
+    }
+
+    public void updateMembership(int membershipId, String role, LocalDate joinedOn) {
+        db.txRun(ctx -> {
+            MembershipRecord rec = ctx.selectFrom(MEMBERSHIP).where(MEMBERSHIP.ID.eq(membershipId)).fetchOne();
+            if (rec == null) {
+                throw new ValidationException(F_ROLE, "该成员记录已不存在");
+            }
+            LocalDate birth = ctx.select(PERSON.BIRTH_DATE).from(PERSON).where(PERSON.ID.eq(rec.getPersonId())).fetchOne(PERSON.BIRTH_DATE);
+            Validator v = new Validator();
+            MembershipInput m = validateMembership(ctx, v, new MembershipInput(rec.getOrgId(), role, joinedOn), birth);
+            v.throwIfAny();
+            MembershipRecord before = rec.copy();
+            rec.setRole(m.role());
+            rec.setJoinedOn(m.joinedOn());
+            if (rec.changed()) {
+                rec.update();
+                ChangeLog.update(ctx, "membership", membershipId, before, rec);
+            }
+        });
+    }
+
+    /**
+     * Takes a person out of one organisation. When that was their last membership and nothing else
+     * refers to them, the person record goes too.
+     *
+     * @return true when the person record was deleted as well
+     */
+    public boolean removeMembership(int membershipId) {
+        return db.tx(ctx -> {
+            MembershipRecord rec = ctx.selectFrom(MEMBERSHIP).where(MEMBERSHIP.ID.eq(membershipId)).fetchOne();
+            if (rec == null) {
+                throw new ValidationException(F_NAME, "该成员记录已不存在");
+            }
+            rec.delete();
+            ChangeLog.delete(ctx, "membership", membershipId, rec);
+            int personId = rec.getPersonId();
+            boolean orphan = !ctx.fetchExists(MEMBERSHIP, MEMBERSHIP.PERSON_ID.eq(personId))
+                    && !ctx.fetchExists(HONOR, HONOR.PERSON_ID.eq(personId));
+            if (orphan) {
+                deletePerson(ctx, personId);
+            }
+            return orphan;
+        });
+    }
+
+    /** Deletes a person and all their memberships; refused while honours name them. */
+    public void removePerson(int personId) {
+        db.txRun(ctx -> {
+            int honours = ctx.fetchCount(HONOR, HONOR.PERSON_ID.eq(personId));
+            if (honours > 0) {
+                throw new ValidationException(F_NAME, "此人名下还有 " + honours + " 项荣誉，不能删除；可以只把他/她从组织中移出");
+            }
+            for (MembershipRecord m : ctx.selectFrom(MEMBERSHIP).where(MEMBERSHIP.PERSON_ID.eq(personId)).fetch()) {
+                m.delete();
+                ChangeLog.delete(ctx, "membership", m.getId(), m);
+            }
+            deletePerson(ctx, personId);
+        });
+    }
+
+    private static void deletePerson(DSLContext ctx, int personId) {
+        PersonRecord p = ctx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).fetchOne();
+        if (p == null) {
+            throw new ValidationException(F_NAME, "此人已不存在");
+        }
+        p.delete();
+        ChangeLog.delete(ctx, "person", personId, p);
+    }
+
+    /** Validates the person fields, collecting errors into {@code v}; returns the cleaned input. */
+    public PersonInput validatePerson(Validator v, PersonInput in) {
+        LocalDate today = LocalDate.now(clock);
+        String name = v.requiredText(in.name(), F_NAME, 30);
+        String id = null;
+        String gender = Texts.cleanOrNull(in.gender());
+        LocalDate birth = in.birthDate();
+        if (!Texts.isBlank(in.idNumber())) {
+            try {
+                IdNumber parsed = IdNumber.parse(in.idNumber(), today);
+                id = parsed.value();
+                if (gender != null && !gender.equals(parsed.gender())) {
+                    v.error(F_GENDER, "与身份证号不符（身份证号显示为" + parsed.gender() + "）");
+                }
+                if (birth != null && !birth.equals(parsed.birthDate())) {
+                    v.error(F_BIRTH, "与身份证号不符（身份证号显示为" + parsed.birthDate() + "）");
+                }
+                gender = parsed.gender();
+                birth = parsed.birthDate();
+            } catch (IdNumber.InvalidIdNumberException e) {
+                v.error(F_ID, e.getMessage());
+            }
+        }
+        if (gender != null && !Set.of("男", "女").contains(gender)) {
+            v.error(F_GENDER, "性别只能是“男”或“女”");
+        }
+        if (birth != null && (birth.isAfter(today) || birth.getYear() < 1900)) {
+            v.error(F_BIRTH, "出生日期不合理");
+        }
+        String phone = null;
+        try {
+            phone = Phones.normalise(in.phone());
+        } catch (IllegalArgumentException e) {
+            v.error(F_PHONE, e.getMessage());
+        }
+        String political = Texts.cleanOrNull(in.politicalStatus());
+        if (political != null && !POLITICAL_STATUSES.contains(political)) {
+            political = switch (political) {
+                case "党员" -> "中共党员";
+                case "预备党员" -> "中共预备党员";
+                case "团员" -> "共青团员";
+                default -> {
+                    v.error(F_POLITICAL, "“" + political + "”不是可选的政治面貌，可选：" + String.join("、", POLITICAL_STATUSES));
+                    yield null;
+                }
+            };
+        }
+        String note = v.optionalText(in.note(), "备注", 500);
+        return new PersonInput(name, id, gender, birth, phone, political, note);
+    }
+
+    private static MembershipInput validateMembership(DSLContext ctx, Validator v, MembershipInput m, LocalDate birth) {
+        if (m == null || !ctx.fetchExists(ORG, ORG.ID.eq(m.orgId()))) {
+            v.error(F_ORG, "请选择所属组织");
+            return m;
+        }
+        String role = v.optionalText(m.role(), F_ROLE, 20);
+        if (m.joinedOn() != null) {
+            v.check(!m.joinedOn().isAfter(LocalDate.now()), F_JOINED, "加入日期不能晚于今天");
+            v.check(birth == null || m.joinedOn().isAfter(birth), F_JOINED, "加入日期不能早于出生日期");
+        }
+        return new MembershipInput(m.orgId(), role == null ? "会员" : role, m.joinedOn());
+    }
+
+    private static void fill(PersonRecord rec, PersonInput p) {
+        rec.setName(p.name());
+        rec.setIdNumber(p.idNumber());
+        rec.setGender(p.gender());
+        rec.setBirthDate(p.birthDate());
+        rec.setPhone(p.phone());
+        rec.setPoliticalStatus(p.politicalStatus());
+        rec.setNote(p.note());
+    }
+}

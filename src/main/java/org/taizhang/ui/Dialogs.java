@@ -1,0 +1,64 @@
+package org.taizhang.ui;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+import org.taizhang.common.ValidationException;
+import org.taizhang.db.DatabaseException;
+
+/** Message boxes in plain Chinese. A programming error shows its details folded away, never a bare stack trace. */
+public final class Dialogs {
+    private Dialogs() {
+    }
+
+    public static void error(Window owner, Throwable e) {
+        Throwable cause = e;
+        while ((cause instanceof RuntimeException) && cause.getCause() != null
+                && !(cause instanceof ValidationException) && !(cause instanceof DatabaseException)) {
+            cause = cause.getCause();
+        }
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(owner);
+        a.setTitle("出错了");
+        if (cause instanceof ValidationException v) {
+            a.setHeaderText("填写的内容有问题");
+            a.setContentText(String.join("\n", v.errors().stream().map(Object::toString).toList()));
+        } else if (cause instanceof DatabaseException d) {
+            a.setHeaderText("数据库问题");
+            a.setContentText(d.getMessage());
+        } else if (cause instanceof IllegalArgumentException i) {
+            a.setHeaderText("操作未完成");
+            a.setContentText(i.getMessage());
+        } else {
+            a.setHeaderText("操作未完成，数据没有改动");
+            a.setContentText("程序遇到意外问题：" + cause + "\n如反复出现，请把下面的详细信息发给维护人员。");
+            StringWriter sw = new StringWriter();
+            e.printStackTrace(new PrintWriter(sw));
+            TextArea details = new TextArea(sw.toString());
+            details.setEditable(false);
+            a.getDialogPane().setExpandableContent(details);
+        }
+        a.showAndWait();
+    }
+
+    public static void info(Window owner, String header, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle("提示");
+        a.setHeaderText(header);
+        a.showAndWait();
+    }
+
+    public static boolean confirm(Window owner, String header, String text) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("请确认");
+        a.setHeaderText(header);
+        Optional<ButtonType> r = a.showAndWait();
+        return r.isPresent() && r.get() == ButtonType.OK;
+    }
+}

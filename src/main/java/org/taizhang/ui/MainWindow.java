@@ -1,0 +1,239 @@
+package org.taizhang.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.taizhang.cli.DemoDataFactory;
+import org.taizhang.db.Database;
+import org.taizhang.demo.DemoData;
+import org.taizhang.ui.roster.RosterTab;
+
+/**
+ * The main window: menu, tabs (组织名册 · 活动台账 · 统计分析 · 工作计划) and a status bar that shows the
+ * database file in use. Switching the database rebuilds the tabs on the new file.
+ */
+public final class MainWindow {
+    public static final String TITLE = "群团工作台账";
+
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Label dbLabel = new Label();
+    private final Label message = new Label();
+    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final Background background;
+    private final List<AppTab> appTabs = new ArrayList<>();
+    private final boolean offerDemo;
+    private AppContext context;
+
+    public MainWindow(Stage stage, boolean offerDemo) {
+        this.stage = stage;
+        this.offerDemo = offerDemo;
+        this.background = new Background(e -> Dialogs.error(stage, e));
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        root.setTop(menuBar());
+        root.setCenter(tabs);
+        root.setBottom(statusBar());
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("taizhang.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(TITLE);
+        for (String size : List.of("16", "32", "48", "64", "128", "256")) {
+            var icon = MainWindow.class.getResourceAsStream("/icons/taizhang-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        }
+        stage.setOnHidden(e -> shutdown());
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public List<AppTab> tabs() {
+        return appTabs;
+    }
+
+    /** Opens {@code file} in the background and shows it; offers demo data if it is empty. */
+    public void open(Path file) {
+        Database previous = context == null ? null : context.db();
+        context = null;
+        appTabs.clear();
+        tabs.getTabs().clear();
+        setMessage("正在打开数据库…");
+        background.run(() -> {
+            if (previous != null) {
+                previous.close();
+            }
+            Database db = Database.open(file);
+            return new Object[] {db, DemoData.isEmpty(db)};
+        }, result -> {
+            Database db = (Database) result[0];
+            boolean empty = (Boolean) result[1];
+            show(db);
+            if (empty && offerDemo) {
+                offerDemoData();
+            }
+        }, e -> {
+            setMessage("未能打开数据库");
+            dbLabel.setText("未打开数据库");
+            Dialogs.error(stage, e);
+        });
+    }
+
+    private void show(Database db) {
+        context = new AppContext(db, background, this::markAllStale);
+        dbLabel.setText("数据库：" + db.file());
+        appTabs.add(new RosterTab(context));
+        appTabs.add(new PlaceholderTab("活动台账", "活动台账与荣誉：记录每场活动的日期、主办组织、类别、参与人次、服务时长、惠及人数，以及获得的各级荣誉。即将推出。"));
+        appTabs.add(new PlaceholderTab("统计分析", "按组织和时段统计活动、人次、时长、荣誉、换届与超龄提醒，并可导出。即将推出。"));
+        appTabs.add(new PlaceholderTab("工作计划", "编写工作计划、生成符合公文格式的工作总结 Word 文档。即将推出。"));
+        for (AppTab t : appTabs) {
+            tabs.getTabs().add(t.tab());
+            t.tab().setOnSelectionChanged(e -> {
+                if (t.tab().isSelected() && Boolean.TRUE.equals(t.tab().getProperties().remove("stale"))) {
+                    t.reload();
+                }
+            });
+        }
+        appTabs.forEach(AppTab::reload);
+        setMessage("就绪");
+    }
+
+    private void markAllStale() {
+        for (AppTab t : appTabs) {
+            if (t.tab().isSelected()) {
+                continue;
+            }
+            t.tab().getProperties().put("stale", Boolean.TRUE);
+        }
+    }
+
+    private void offerDemoData() {
+        if (!Dialogs.confirm(stage, "这是一个空的数据库", "要装入一套示例数据（示范区群团工作部的组织树、人员、活动和荣誉）先熟悉软件吗？\n"
+                + "示例数据可以随时新建一个数据库来摆脱。")) {
+            return;
+        }
+        AppContext ctx = context;
+        setMessage("正在生成示例数据…");
+        background.run(() -> DemoDataFactory.create(ctx.db(), LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { }),
+                r -> {
+                    setMessage("已装入示例数据：组织 " + r.orgs() + " 个，人员 " + r.people() + " 人，活动 " + r.activities() + " 场");
+                    appTabs.forEach(AppTab::reload);
+                });
+    }
+
+    public void setMessage(String text) {
+        message.setText(text);
+    }
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("文件");
+        MenuItem newDb = new MenuItem("新建数据库…");
+        newDb.setOnAction(e -> chooseDatabase(true));
+        MenuItem openDb = new MenuItem("打开数据库…");
+        openDb.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        openDb.setOnAction(e -> chooseDatabase(false));
+        MenuItem importItem = new MenuItem("导入…");
+        importItem.setOnAction(e -> Dialogs.info(stage, "导入", "从 Excel 导入名册和台账的功能即将推出。"));
+        MenuItem exportItem = new MenuItem("导出…");
+        exportItem.setOnAction(e -> Dialogs.info(stage, "导出", "导出为 Excel 的功能即将推出。"));
+        MenuItem exit = new MenuItem("退出");
+        exit.setOnAction(e -> stage.close());
+        file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, new SeparatorMenuItem(), exit);
+        Menu help = new Menu("帮助");
+        MenuItem about = new MenuItem("关于");
+        about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",
+                "为机关工会、团委、妇联、青联、义工联等群团组织记录台账、统计数字、生成工作总结。\n\n"
+                        + "全部数据只保存在本机的数据库文件中，不会上传到任何地方：\n"
+                        + (context == null ? "（未打开数据库）" : context.db().file().toString())));
+        help.getItems().add(about);
+        return new MenuBar(file, help);
+    }
+
+    private void chooseDatabase(boolean create) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(create ? "新建数据库" : "打开数据库");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("台账数据库 (*.db)", "*.db"));
+        if (context != null && context.db().file().getParent() != null) {
+            fc.setInitialDirectory(context.db().file().getParent().toFile());
+        }
+        var chosen = create ? fc.showSaveDialog(stage) : fc.showOpenDialog(stage);
+        if (chosen == null) {
+            return;
+        }
+        Path path = chosen.toPath();
+        if (create && !path.getFileName().toString().toLowerCase().endsWith(".db")) {
+            path = path.resolveSibling(path.getFileName() + ".db");
+        }
+        if (create && java.nio.file.Files.exists(path)) {
+            Dialogs.info(stage, "文件已存在", "“" + path.getFileName() + "”已经存在。新建数据库不会覆盖已有文件，请换一个名字，或用“打开数据库”。");
+            return;
+        }
+        open(path);
+    }
+
+    private HBox statusBar() {
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(background.busyProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(12, dbLabel, grow, message, spinner);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void shutdown() {
+        AppContext ctx = context;
+        background.run(() -> {
+            if (ctx != null) {
+                ctx.db().close();
+            }
+            return null;
+        }, r -> { }, e -> { });
+        background.close();
+    }
+
+    /** Runs {@code r} on the FX thread (used by tests). */
+    public static void fx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+}

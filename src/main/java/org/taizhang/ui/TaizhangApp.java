@@ -1,0 +1,24 @@
+package org.taizhang.ui;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.taizhang.db.DataDirectory;
+
+/** The JavaFX application: opens the main window on the chosen (or default) database. */
+public final class TaizhangApp extends Application {
+    private static volatile Path databasePath;
+
+    /** Starts the window on {@code db} and returns when it is closed. */
+    public static void launchWith(Path db) {
+        databasePath = db;
+        Application.launch(TaizhangApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        MainWindow window = new MainWindow(stage, true);
+        stage.show();
+        window.open(databasePath != null ? databasePath : DataDirectory.defaultDatabase());
+    }
+}

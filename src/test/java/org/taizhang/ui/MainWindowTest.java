@@ -1,0 +1,114 @@
+package org.taizhang.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.db.Database;
+import org.taizhang.org.Org;
+import org.taizhang.person.PersonService;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window under the headless glass platform: add an organisation and a person, reopen, see them. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, false);
+        stage.show();
+    }
+
+    private void openAndWait(Path file) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
+        settle();
+    }
+
+    private void settle() {
+        for (int i = 0; i < 3; i++) {
+            window.background().drain();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    /**
+     * Presses a button the way a click would, without moving the mouse: under the headless platform
+     * dialogs have no window manager, so screen-coordinate clicks may land on the window below.
+     */
+    private void fire(FxRobot robot, String query) {
+        Button b = robot.lookup(query).queryButton();
+        javafx.application.Platform.runLater(b::fire);
+        settle();
+    }
+
+    @Test
+    void addOrganisationAndPersonThenReopen(FxRobot robot) throws Exception {
+        Path file = dir.resolve("ui.db");
+        openAndWait(file);
+        assertThat(robot.lookup("#org-tree").queryAs(TreeView.class).getRoot().getChildren()).isEmpty();
+
+        fire(robot, "#org-add-top");
+        robot.lookup("#field-组织名称").queryAs(TextField.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup("#field-组织名称").queryAs(TextField.class).setText("𠮷祥社区团委🎉");
+            @SuppressWarnings("unchecked")
+            var type = (javafx.scene.control.ComboBox<org.taizhang.org.OrgType>) robot.lookup("#field-组织类型").query();
+            type.getSelectionModel().select(type.getItems().stream().filter(t -> t.name().equals("团委")).findFirst().orElseThrow());
+        }).get();
+        fire(robot, "#org-save");
+
+        @SuppressWarnings("unchecked")
+        TreeView<Org> tree = robot.lookup("#org-tree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).extracting(i -> i.getValue().name()).containsExactly("𠮷祥社区团委🎉");
+        assertThat(robot.lookup("#org-title").queryAs(Label.class).getText()).isEqualTo("𠮷祥社区团委🎉");
+
+        // a bad ID number is refused with the reason next to the field, and the dialog stays open
+        fire(robot, "#person-add");
+        WaitForAsyncUtils.asyncFx(() -> {
+            robot.lookup("#field-姓名").queryAs(TextField.class).setText("张𠮷");
+            robot.lookup("#field-身份证号").queryAs(TextField.class).setText("110101199003071234");
+        }).get();
+        fire(robot, "#person-save");
+        assertThat(robot.lookup(".field-error").queryAllAs(Label.class))
+                .anySatisfy(l -> assertThat(l.getText()).contains("校验位"));
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#field-身份证号").queryAs(TextField.class).setText("１１０１０１ １９９００３０７ １２５ｘ")).get();
+        fire(robot, "#person-save");
+
+        TableView<?> people = robot.lookup("#people-table").queryAs(TableView.class);
+        assertThat(people.getItems()).hasSize(1);
+
+        // close and reopen the database: both records are still there
+        openAndWait(dir.resolve("other.db"));
+        openAndWait(file);
+        tree = robot.lookup("#org-tree").queryAs(TreeView.class);
+        assertThat(tree.getRoot().getChildren()).extracting(i -> i.getValue().name()).containsExactly("𠮷祥社区团委🎉");
+        settle();
+        people = robot.lookup("#people-table").queryAs(TableView.class);
+        assertThat(people.getItems()).hasSize(1);
+        var row = (org.taizhang.person.PersonRow) people.getItems().getFirst();
+        assertThat(row.name()).isEqualTo("张𠮷");
+        assertThat(row.gender()).isEqualTo("男");
+        assertThat(row.birthDate()).hasToString("1990-03-07");
+        assertThat(window.context().db().file()).isEqualTo(file.toAbsolutePath().normalize());
+        assertThat(robot.lookup((Button b) -> "person-add".equals(b.getId())).tryQuery()).isPresent();
+        assertThat(PersonService.F_ID).isEqualTo("身份证号");
+    }
+}
