@@ -22,7 +22,12 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks that print figures (never timed unit tests). */
 @Command(name = "bench", description = "性能测试：生成大数据量后测量各操作用时并打印",
-        subcommands = {BenchCommand.Roster.class})
+        subcommands = {
+                BenchCommand.Roster.class,
+                BenchActivities.class,
+                BenchStats.class,
+                BenchImport.class,
+                BenchSummary.class})
 final class BenchCommand {
     private BenchCommand() {
     }

@@ -19,7 +19,21 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "taizhang", mixinStandardHelpOptions = true, version = "台账 Taizhang 0.1.0",
         description = "群团工作台账：组织名册、活动台账、荣誉、统计与工作总结。不带命令时打开窗口。",
-        subcommands = {DemoCommand.class, OrgCommand.class, PersonCommand.class, BenchCommand.class,
+        subcommands = {
+                DemoCommand.class,
+                OrgCommand.class,
+                PersonCommand.class,
+                ActivityCommand.class,
+                HonorCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
+                StatsCommand.class,
+                PlanCommand.class,
+                SummaryCommand.class,
+                BackupCommand.class,
+                RestoreCommand.class,
+                CheckCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TaizhangCli implements Callable<Integer> {
     public static final int EXIT_INVALID = 2;

@@ -28,7 +28,14 @@ import javafx.stage.Stage;
 import org.taizhang.cli.DemoDataFactory;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
+import org.taizhang.ui.activity.ActivityTab;
+import org.taizhang.ui.honor.HonorTab;
+import org.taizhang.ui.io.ImportExportActions;
+import org.taizhang.ui.plan.PlanTab;
 import org.taizhang.ui.roster.RosterTab;
+import org.taizhang.ui.safety.BackupActions;
+import org.taizhang.ui.stats.StatsTab;
+import org.taizhang.ui.summary.SummaryTab;
 
 /**
  * The main window: menu, tabs (组织名册 · 活动台账 · 统计分析 · 工作计划) and a status bar that shows the
@@ -117,9 +124,11 @@ public final class MainWindow {
         context = new AppContext(db, background, this::markAllStale);
         dbLabel.setText("数据库：" + db.file());
         appTabs.add(new RosterTab(context));
-        appTabs.add(new PlaceholderTab("活动台账", "活动台账与荣誉：记录每场活动的日期、主办组织、类别、参与人次、服务时长、惠及人数，以及获得的各级荣誉。即将推出。"));
-        appTabs.add(new PlaceholderTab("统计分析", "按组织和时段统计活动、人次、时长、荣誉、换届与超龄提醒，并可导出。即将推出。"));
-        appTabs.add(new PlaceholderTab("工作计划", "编写工作计划、生成符合公文格式的工作总结 Word 文档。即将推出。"));
+        appTabs.add(new ActivityTab(context));
+        appTabs.add(new HonorTab(context));
+        appTabs.add(new StatsTab(context));
+        appTabs.add(new PlanTab(context));
+        appTabs.add(new SummaryTab(context));
         for (AppTab t : appTabs) {
             tabs.getTabs().add(t.tab());
             t.tab().setOnSelectionChanged(e -> {
@@ -167,12 +176,19 @@ public final class MainWindow {
         openDb.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         openDb.setOnAction(e -> chooseDatabase(false));
         MenuItem importItem = new MenuItem("导入…");
-        importItem.setOnAction(e -> Dialogs.info(stage, "导入", "从 Excel 导入名册和台账的功能即将推出。"));
+        importItem.setOnAction(e -> withContext(c -> ImportExportActions.importExcel(stage, c)));
         MenuItem exportItem = new MenuItem("导出…");
-        exportItem.setOnAction(e -> Dialogs.info(stage, "导出", "导出为 Excel 的功能即将推出。"));
+        exportItem.setOnAction(e -> withContext(c -> ImportExportActions.exportExcel(stage, c)));
+        MenuItem templates = new MenuItem("导出导入模板…");
+        templates.setOnAction(e -> withContext(c -> ImportExportActions.exportTemplates(stage, c)));
+        MenuItem backup = new MenuItem("备份到…");
+        backup.setOnAction(e -> withContext(c -> BackupActions.backupTo(stage, c)));
+        MenuItem restore = new MenuItem("从备份恢复…");
+        restore.setOnAction(e -> withContext(c -> BackupActions.restore(stage, c, this::open)));
         MenuItem exit = new MenuItem("退出");
         exit.setOnAction(e -> stage.close());
-        file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, new SeparatorMenuItem(), exit);
+        file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
+                new SeparatorMenuItem(), backup, restore, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
         MenuItem about = new MenuItem("关于");
         about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",
@@ -181,6 +197,14 @@ public final class MainWindow {
                         + (context == null ? "（未打开数据库）" : context.db().file().toString())));
         help.getItems().add(about);
         return new MenuBar(file, help);
+    }
+
+    private void withContext(java.util.function.Consumer<AppContext> action) {
+        if (context == null) {
+            Dialogs.info(stage, "没有打开数据库", "请先用“文件 → 打开数据库”打开或新建一个数据库。");
+            return;
+        }
+        action.accept(context);
     }
 
     private void chooseDatabase(boolean create) {
