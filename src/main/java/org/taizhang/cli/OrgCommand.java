@@ -101,11 +101,11 @@ final class OrgCommand {
     }
 
     static OrgInput input(OrgService svc, Fields f, OrgInput base, String name) {
-        Integer typeId = f.type != null ? svc.typeByName(f.type).id() : base != null ? base.typeId() : null;
+        Integer typeId = f.type != null ? Integer.valueOf(svc.typeByName(f.type).id()) : base != null ? Integer.valueOf(base.typeId()) : null;
         if (typeId == null) {
             throw new org.taizhang.common.ValidationException(OrgService.F_TYPE, "请用 --type 指定组织类型");
         }
-        Integer parent = f.parent != null ? svc.resolve(f.parent).id() : base != null ? base.parentId() : null;
+        Integer parent = f.parent != null ? Integer.valueOf(svc.resolve(f.parent).id()) : base != null ? base.parentId() : null;
         return new OrgInput(name != null ? name : base.name(), typeId, parent,
                 f.founded != null ? Cli.date(f.founded) : base != null ? base.foundedOn() : null,
                 f.term != null ? f.term : base != null ? base.termYears() : null,
