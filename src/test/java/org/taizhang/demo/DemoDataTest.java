@@ -65,6 +65,15 @@ class DemoDataTest {
     }
 
     @Test
+    void exactMultipleOfTheBatchSizeWorks() {
+        try (Database db = Database.open(dir.resolve("batch.db"))) {
+            DemoData.Result r = new DemoData(db, TODAY).generate(new DemoData.Size(20, 20_000, 0, 0), 5, p -> { });
+            assertThat(r.people()).isEqualTo(20_000);
+            assertThat((int) db.read(ctx -> ctx.fetchCount(PERSON))).isEqualTo(20_000);
+        }
+    }
+
+    @Test
     void onlyIntoAnEmptyDatabase() {
         try (Database db = Database.open(dir.resolve("c.db"))) {
             new DemoData(db, TODAY).generate(new DemoData.Size(10, 10, 0, 0), 1, p -> { });
