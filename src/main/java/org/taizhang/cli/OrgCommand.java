@@ -78,7 +78,8 @@ final class OrgCommand {
                 OrgService svc = new OrgService(db);
                 OrgTree tree = new OrgTree(svc.listAll());
                 Integer root = under == null ? null : svc.resolve(under).id();
-                List<OrgTree.Line> lines = tree.lines(root, o -> Pinyin.matches(o.name(), query));
+                var matcher = Pinyin.matcher(query);
+                List<OrgTree.Line> lines = tree.lines(root, o -> matcher.test(o.name()));
                 LocalDate today = LocalDate.now();
                 if (json) {
                     List<Map<String, Object>> out = new ArrayList<>();

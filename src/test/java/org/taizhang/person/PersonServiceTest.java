@@ -69,6 +69,11 @@ class PersonServiceTest {
         assertThat(svc.listByOrg(parent, true, "𠮷", 100).rows()).extracting(PersonRow::name).containsExactly("张𠮷");
         assertThat(svc.listByOrg(parent, true, "1101011990", 100).rows()).extracting(PersonRow::name).containsExactly("李四");
         assertThat(svc.listByOrg(parent, true, null, 1).rows()).hasSize(1);
+        // a search inside a subtree leaves out namesakes elsewhere, and finds them with no organisation chosen
+        svc.add(new PersonInput("张𠮷", null, "男", null, null, null, null), new MembershipInput(other, null, null));
+        assertThat(svc.listByOrg(parent, true, "张𠮷", 100).rows()).extracting(PersonRow::orgId).containsExactly(child);
+        assertThat(svc.listByOrg(child, false, "张𠮷", 100).total()).isEqualTo(1);
+        assertThat(svc.listByOrg(null, false, "张𠮷", 100).total()).isEqualTo(2);
     }
 
     @Test

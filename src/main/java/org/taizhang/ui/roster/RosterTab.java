@@ -149,7 +149,8 @@ public final class RosterTab implements AppTab {
         Integer keep = selectedId;
         TreeItem<Org> root = new TreeItem<>();
         Map<Integer, TreeItem<Org>> items = new HashMap<>();
-        for (OrgTree.Line l : orgTree.lines(null, o -> Pinyin.matches(o.name(), q))) {
+        var matcher = Pinyin.matcher(q);
+        for (OrgTree.Line l : orgTree.lines(null, o -> matcher.test(o.name()))) {
             TreeItem<Org> item = new TreeItem<>(l.org());
             item.setExpanded(filtering || l.depth() < 1);
             items.put(l.org().id(), item);
