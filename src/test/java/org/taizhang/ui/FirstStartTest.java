@@ -35,29 +35,19 @@ class FirstStartTest {
         stage.show();
     }
 
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            window.background().drain();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
 
-    private DialogPane dialog(FxRobot robot) {
-        return robot.listWindows().stream().map(Window::getScene).filter(s -> s != null && s.getRoot() instanceof DialogPane)
-                .map(s -> (DialogPane) s.getRoot()).findFirst().orElseThrow(() -> new AssertionError("no dialog shown"));
-    }
 
     @Test
     void emptyDatabaseOffersDemoDataAndLoadsIt(FxRobot robot) throws Exception {
         Path file = dir.resolve("first.db");
         WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        settle();
-        DialogPane offer = dialog(robot);
+        FxTestSupport.settle(window);
+        DialogPane offer = FxTestSupport.dialog(robot);
         assertThat(offer.getHeaderText()).contains("空的数据库");
         Button ok = (Button) offer.lookupButton(ButtonType.OK);
         Platform.runLater(ok::fire);
-        settle();
-        settle();
+        FxTestSupport.settle(window);
+        FxTestSupport.settle(window);
         TreeView<?> tree = robot.lookup("#org-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(1);
         int[] counts = WaitForAsyncUtils.asyncFx(() -> window.context()).get().db().read(ctx -> new int[] {
@@ -71,11 +61,11 @@ class FirstStartTest {
         Path file = dir.resolve("报表.db");
         Files.writeString(file, "这不是数据库");
         WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        settle();
-        DialogPane error = dialog(robot);
+        FxTestSupport.settle(window);
+        DialogPane error = FxTestSupport.dialog(robot);
         assertThat(error.getContentText()).contains("不是台账数据库文件");
         Platform.runLater(() -> ((Button) error.lookupButton(ButtonType.OK)).fire());
-        settle();
+        FxTestSupport.settle(window);
         assertThat(Files.readString(file)).isEqualTo("这不是数据库");
         assertThat(window.context()).isNull();
         assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().equals("未打开数据库")).tryQuery()).isPresent();

@@ -264,7 +264,8 @@ public final class RosterTab implements AppTab {
     }
 
     private void addOrg(Org parent) {
-        new OrgDialog(tab.getTabPane().getScene().getWindow(), ctx, types, null, parent, ctx.orgs()::add)
+        new OrgDialog(tab.getTabPane().getScene().getWindow(), ctx, types, null, parent,
+                parent == null ? null : orgTree.path(parent.id()), ctx.orgs()::add)
                 .showAndWait().ifPresent(id -> {
                     selectedId = id;
                     afterOrgChange();
@@ -276,7 +277,8 @@ public final class RosterTab implements AppTab {
         if (o == null) {
             return;
         }
-        new OrgDialog(tab.getTabPane().getScene().getWindow(), ctx, types, o, null, in -> {
+        new OrgDialog(tab.getTabPane().getScene().getWindow(), ctx, types, o, null,
+                o.parentId() == null ? null : orgTree.path(o.parentId()), in -> {
             ctx.orgs().update(o.id(), in);
             return o.id();
         }).showAndWait().ifPresent(id -> afterOrgChange());
