@@ -102,8 +102,6 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(5000);
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
-        config.setCacheSize(-32768); // 32 MB page cache: a 500k-people roster stays in memory
-        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
         } catch (SQLException e) {
