@@ -205,10 +205,10 @@ public final class BackupService {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
             Files.deleteIfExists(tmp);
-            db.withConnection(c -> {
-                c.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(), null);
-                return null;
-            });
+            int rc = db.withConnection(c -> c.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(), null));
+            if (rc != 0) {
+                throw new SQLException(rc == 13 ? "database or disk is full" : "backup failed, SQLite code " + rc, null, rc);
+            }
             // a backup of a WAL database is marked WAL; make the copy a single self-contained file
             try (Connection c = connect(tmp, false); Statement st = c.createStatement()) {
                 st.execute("PRAGMA journal_mode = DELETE");
@@ -216,8 +216,8 @@ public final class BackupService {
             fsync(tmp);
             CheckReport report = checkFile(tmp);
             if (!report.ok()) {
-                throw new DatabaseException("备份副本没有通过完整性检查，已丢弃：" + report.summary()
-                        + "。这通常说明数据库文件本身已损坏，请运行“检查数据库”。");
+                throw new DatabaseException("备份副本没有通过检查，已丢弃（" + report.summary() + "）。数据库未改动。"
+                        + "如果磁盘空间充足，这可能说明数据库文件本身有问题，请运行“检查数据库”。");
             }
             move(tmp, target);
             fsyncDirectory(target.getParent());

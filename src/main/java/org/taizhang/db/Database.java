@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
     private final boolean readOnly;
     private final String readOnlyReason;
     private final DbLock lock;
+    private volatile boolean healthy;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     private Database(Path file, Connection connection, boolean readOnly, String readOnlyReason, DbLock lock) {
@@ -119,7 +120,10 @@ public final class Database implements AutoCloseable {
             readOnly = true;
             readOnlyReason = "数据库文件是只读的，只能查看、不能修改。请去掉文件的“只读”属性后重新打开";
         }
-        boolean crashed = lock != null && sizeOf(walOf(abs)) > 0;
+        // check integrity when the last session crashed (non-empty WAL, lock file says "open") or the file
+        // was changed outside the program since the last clean close (copied in, restored by hand, damaged)
+        boolean crashed = lock != null && existed && size > 0 && lock.previousStamp() != null
+                && (sizeOf(walOf(abs)) > 0 || !lock.previousStamp().equals(DbLock.stamp(abs)));
         Connection conn;
         try {
             conn = connect(abs, readOnly);
@@ -139,6 +143,7 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
+        db.healthy = true;
         StorageCheck.warning(abs).ifPresent(db::addWarning);
         return db;
     }
@@ -289,7 +294,7 @@ public final class Database implements AutoCloseable {
             // the last session did not close cleanly: make sure what SQLite recovered is sound
             List<String> problems = integrityProblems();
             if (!problems.isEmpty()) {
-                throw new Quarantine("上次没有正常退出，完整性检查发现问题：" + String.join("；", problems), null);
+                throw new Quarantine("完整性检查发现问题（" + String.join("；", problems) + "）", null);
             }
         }
         if (readOnly) {
@@ -483,6 +488,9 @@ public final class Database implements AutoCloseable {
                 return d;
             }
             if (c instanceof SQLException s) {
+                if (isCorruption(s)) {
+                    healthy = false; // the next open runs the integrity check
+                }
                 String msg = problemMessage(s);
                 if (msg != null) {
                     return new DatabaseException(msg, e);
@@ -579,7 +587,7 @@ public final class Database implements AutoCloseable {
             // closing: nothing more to do
         } finally {
             if (lock != null) {
-                lock.close();
+                lock.close(healthy);
             }
         }
     }

@@ -29,8 +29,8 @@ public final class StorageCheck {
         String lower = text.toLowerCase(Locale.ROOT);
         String advice = "SQLite 数据库在这类位置上文件锁不可靠，同步软件还可能在写入一半时复制文件，导致数据损坏或丢失。"
                 + "建议把数据库放在本机硬盘上（例如默认的用户数据目录），需要共享或带走时用“文件 → 备份到…”。";
-        if (text.startsWith("\\\\") || text.startsWith("//")) {
-            return Optional.of("数据库位于网络共享文件夹（" + text + "）。" + advice);
+        if (db.toString().startsWith("\\\\") || text.startsWith("\\\\") || db.toString().startsWith("//")) {
+            return Optional.of("数据库位于网络共享文件夹（" + db + "）。" + advice);
         }
         for (Path part : abs) {
             String name = part.toString().toLowerCase(Locale.ROOT);

@@ -82,6 +82,15 @@ final class Fixtures {
         });
     }
 
+    static long queryLong(Database db, String sql) {
+        return db.withConnection(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     static void exec(Database db, String sql) {
         db.withConnection(c -> {
             try (Statement st = c.createStatement()) {
