@@ -330,13 +330,13 @@ public final class BackupService {
      * copy, removes stale -wal/-shm and renames the copy over the database file. The caller reopens
      * the returned path.
      */
-    public Path restore(Path backup) {
+    public RestoreResult restore(Path backup) {
         if (db.readOnly()) {
             throw new DatabaseException("当前是只读模式（" + db.readOnlyReason() + "），不能恢复备份。请关闭另一个正在使用该数据库的窗口后重试。");
         }
         Path dbFile = db.file();
-        requireRestorable(backup, dbFile);
-        backupBefore("恢复");
+        CheckReport checked = requireRestorable(backup, dbFile);
+        BackupInfo safety = backupBefore("恢复");
         try (DbLock lock = DbLock.tryAcquire(dbFile)) {
             if (lock == null || DbLock.holders(dbFile) > 2) {
                 throw new DatabaseException("数据库还在被其他窗口或命令使用，不能恢复。请先关闭它们。");
@@ -346,33 +346,38 @@ public final class BackupService {
         } catch (IOException e) {
             throw new DatabaseException("恢复失败：" + Database.ioReason(e) + "。原数据库文件未被替换。", e);
         }
-        return dbFile;
+        return new RestoreResult(dbFile, safety, checked.counts());
+    }
+
+    /** What a restore did: the database file to reopen, the backup of the replaced file (null if none), what it now holds. */
+    public record RestoreResult(Path database, BackupInfo safetyBackup, RecordCounts counts) {
     }
 
     /**
      * Restores {@code backup} to {@code dbFile} when no database is open (e.g. after the damaged file was
      * moved aside). A readable current file is backed up first.
      */
-    public static Path restoreInto(Path dbFile, Path backup) {
+    public static RestoreResult restoreInto(Path dbFile, Path backup) {
         Path target = dbFile.toAbsolutePath().normalize();
-        requireRestorable(backup, target);
+        CheckReport checked = requireRestorable(backup, target);
+        BackupInfo safety = null;
         try (DbLock lock = DbLock.tryAcquire(target)) {
             if (lock == null || DbLock.holders(target) > 1) {
                 throw new DatabaseException("数据库“" + target.getFileName() + "”正被另一个台账窗口或命令使用，不能恢复。请先关闭它。");
             }
             if (Files.exists(target) && Files.size(target) > 0 && checkFile(target).ok()) {
                 try (Database current = Database.open(target, false, null)) {
-                    new BackupService(current).backupBefore("恢复");
+                    safety = new BackupService(current).backupBefore("恢复");
                 }
             }
             replace(target, backup);
         } catch (IOException e) {
             throw new DatabaseException("恢复失败：" + Database.ioReason(e) + "。原数据库文件未被替换。", e);
         }
-        return target;
+        return new RestoreResult(target, safety, checked.counts());
     }
 
-    private static void requireRestorable(Path backup, Path dbFile) {
+    private static CheckReport requireRestorable(Path backup, Path dbFile) {
         Path b = backup.toAbsolutePath().normalize();
         if (!Files.isRegularFile(b)) {
             throw new DatabaseException("找不到备份文件“" + backup + "”。");
@@ -384,6 +389,7 @@ public final class BackupService {
         if (!r.ok()) {
             throw new DatabaseException("“" + b.getFileName() + "”不能用来恢复：" + r.summary() + "。当前数据库未改动。");
         }
+        return r;
     }
 
     private static void replace(Path dbFile, Path backup) throws IOException {

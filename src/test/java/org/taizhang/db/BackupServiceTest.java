@@ -149,7 +149,10 @@ class BackupServiceTest {
         List<String> changed = Fixtures.snapshot(file);
         assertThat(changed).isNotEqualTo(original);
         Database db = Database.open(file);
-        Path reopen = new BackupService(db).restore(backup.file());
+        var result = new BackupService(db).restore(backup.file());
+        Path reopen = result.database();
+        assertThat(result.counts().people()).isEqualTo(40);
+        assertThat(result.safetyBackup().kind()).isEqualTo("before-恢复");
         assertThat(reopen).isEqualTo(file.toAbsolutePath());
         assertThat(Files.exists(dir.resolve("x.db-wal"))).isFalse();
         assertThat(Fixtures.snapshot(file)).isEqualTo(original);

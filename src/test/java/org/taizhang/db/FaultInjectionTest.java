@@ -77,7 +77,7 @@ class FaultInjectionTest {
         assertThat(e.newestBackup()).map(BackupInfo::file).contains(backup.file());
         assertThat(e.damagedCopy()).exists().hasSize(0);
         assertThat(file).doesNotExist();
-        Path restored = BackupService.restoreInto(file, backup.file());
+        Path restored = BackupService.restoreInto(file, backup.file()).database();
         assertThat(Fixtures.snapshot(restored)).isEqualTo(Fixtures.snapshot(backup.file()));
     }
 

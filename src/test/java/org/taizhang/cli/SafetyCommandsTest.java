@@ -1,0 +1,97 @@
+package org.taizhang.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** backup / backup list / restore / check / check --log / --undo through the real command line on real files. */
+class SafetyCommandsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TaizhangCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void backupListRestoreAndCheck() throws Exception {
+        String db = dir.resolve("台账.db").toString();
+        assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "30", "--activities", "10", "--honors", "2").code()).isZero();
+
+        Run backup = run("--db", db, "backup");
+        assertThat(backup.code()).isZero();
+        assertThat(backup.out()).contains("已备份到：").contains("台账.db.backups").contains("人员 30 人").contains("已通过完整性检查");
+
+        Path usb = Files.createDirectories(dir.resolve("U盘"));
+        Run to = run("--db", db, "backup", "--to", usb.resolve("带走.db").toString());
+        assertThat(to.code()).isZero();
+        assertThat(usb.resolve("带走.db")).exists();
+
+        Run list = run("--db", db, "backup", "list", "--json");
+        assertThat(list.code()).isZero();
+        JsonNode backups = Cli.mapper().readTree(list.out());
+        // the start-of-day automatic backup plus the manual one
+        assertThat(backups.size()).isEqualTo(2);
+        assertThat(backups.get(0).get("people").asInt()).isEqualTo(30);
+        assertThat(run("--db", db, "backup", "list").out()).contains("手动备份").contains("每日自动备份");
+
+        // change something, then restore the USB copy
+        assertThat(run("--db", db, "org", "edit", "#2", "--name", "新加的团委𠮷").code()).isZero();
+        Run restore = run("--db", db, "restore", usb.resolve("带走.db").toString());
+        assertThat(restore.code()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("已从").contains("恢复前的数据库已备份到").contains("组织 6 个");
+        assertThat(run("--db", db, "org", "list").out()).doesNotContain("新加的团委𠮷");
+
+        Run check = run("--db", db, "check", "--json");
+        assertThat(check.code()).isZero();
+        JsonNode c = Cli.mapper().readTree(check.out());
+        assertThat(c.get("ok").asBoolean()).isTrue();
+        assertThat(c.get("people").asInt()).isEqualTo(30);
+        assertThat(run("--db", db, "check").out()).contains("完整性与外键检查：通过");
+    }
+
+    @Test
+    void checkReportsAForeignFileWithoutTouchingItAndRestoreRefusesIt() throws Exception {
+        Path notDb = Files.writeString(dir.resolve("x.db"), "我不是数据库");
+        Run check = run("--db", notDb.toString(), "check");
+        assertThat(check.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
+        assertThat(check.out()).contains("未通过").contains("不是 SQLite 数据库文件");
+        assertThat(Files.readString(notDb)).isEqualTo("我不是数据库");
+
+        String db = dir.resolve("好.db").toString();
+        assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "10").code()).isZero();
+        Run restore = run("--db", db, "restore", notDb.toString());
+        assertThat(restore.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
+        assertThat(restore.err()).contains("不能用来恢复").contains("当前数据库未改动");
+    }
+
+    @Test
+    void historyAndUndo() throws Exception {
+        String db = dir.resolve("h.db").toString();
+        assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "10").code()).isZero();
+        assertThat(run("--db", db, "org", "edit", "#2", "--name", "２０２１团委").code()).isZero();
+        assertThat(run("--db", db, "org", "edit", "#2", "--name", "改名团委🎉").code()).isZero();
+        Run log = run("--db", db, "check", "--log", "org", "2");
+        assertThat(log.out()).contains("修改 org 第 2 条").contains("name：２０２１团委 → 改名团委🎉");
+        JsonNode recent = Cli.mapper().readTree(run("--db", db, "check", "--recent", "1", "--json").out());
+        int changeId = recent.get(0).get("id").asInt();
+        Run undo = run("--db", db, "check", "--undo", String.valueOf(changeId));
+        assertThat(undo.code()).as(undo.err()).isZero();
+        assertThat(run("--db", db, "org", "list").out()).contains("２０２１团委").doesNotContain("改名团委");
+        Run bad = run("--db", db, "check", "--log", "org", "abc");
+        assertThat(bad.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
+        assertThat(bad.err()).contains("应是记录编号");
+    }
+}
