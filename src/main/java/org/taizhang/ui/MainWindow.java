@@ -54,13 +54,14 @@ public final class MainWindow {
     private final List<AppTab> appTabs = new ArrayList<>();
     private final boolean offerDemo;
     private AppContext context;
+    private MenuBar menu;
 
     public MainWindow(Stage stage, boolean offerDemo) {
         this.stage = stage;
         this.offerDemo = offerDemo;
         this.background = new Background(e -> Dialogs.error(stage, e));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        root.setTop(menuBar());
+        root.setTop(menu = menuBar());
         root.setCenter(tabs);
         root.setBottom(statusBar());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -105,6 +106,7 @@ public final class MainWindow {
                 previous.close();
             }
             Database db = Database.open(file);
+            org.taizhang.db.BackupService.onStart(db);
             return new Object[] {db, DemoData.isEmpty(db)};
         }, result -> {
             Database db = (Database) result[0];
@@ -116,13 +118,17 @@ public final class MainWindow {
         }, e -> {
             setMessage("未能打开数据库");
             dbLabel.setText("未打开数据库");
-            Dialogs.error(stage, e);
+            if (!BackupActions.offerRecovery(stage, background, e, this::open)) {
+                Dialogs.error(stage, e);
+            }
         });
     }
 
     private void show(Database db) {
         context = new AppContext(db, background, this::markAllStale);
-        dbLabel.setText("数据库：" + db.file());
+        dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
+        javafx.scene.Node banner = BackupActions.banner(db);
+        root.setTop(banner == null ? menu : new javafx.scene.layout.VBox(menu, banner));
         appTabs.add(new RosterTab(context));
         appTabs.add(new ActivityTab(context));
         appTabs.add(new HonorTab(context));
