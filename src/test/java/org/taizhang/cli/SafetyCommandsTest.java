@@ -78,6 +78,30 @@ class SafetyCommandsTest {
     }
 
     @Test
+    void writesAreRefusedWhileAnotherProcessHoldsTheDatabase() throws Exception {
+        String db = dir.resolve("占用.db").toString();
+        assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "10").code()).isZero();
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                org.taizhang.db.FaultProcess.class.getName(), "hold-lock", db).redirectErrorStream(true).start();
+        try {
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String line;
+            while ((line = in.readLine()) != null && !line.equals("READY")) {
+                // wait until the other process holds the lock and a write transaction
+            }
+            assertThat(line).isEqualTo("READY");
+            Run edit = run("--db", db, "org", "edit", "#2", "--name", "第二个进程写的");
+            assertThat(edit.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
+            assertThat(edit.err()).contains("数据库当前是只读模式").contains("另一个台账窗口或命令正在使用").contains("数据未改动");
+            assertThat(run("--db", db, "org", "list").out()).contains("共 6 个组织");
+        } finally {
+            child.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(run("--db", db, "org", "list").out()).doesNotContain("第二个进程写的");
+    }
+
+    @Test
     void historyAndUndo() throws Exception {
         String db = dir.resolve("h.db").toString();
         assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "10").code()).isZero();
