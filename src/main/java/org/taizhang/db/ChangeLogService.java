@@ -26,10 +26,21 @@ import org.taizhang.db.jooq.tables.records.ChangeLogRecord;
 public final class ChangeLogService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** One change: who (OS user), when, which record, what action, old and new values (JSON objects). */
     public record Change(int id, String at, String osUser, String table, int recordId, String action, String oldValue,
                          String newValue) {
+        /** {@link #at()} (stored in UTC by SQLite) in the computer's time zone, "2026-11-28 21:05:03". */
+        public String localTime() {
+            try {
+                return java.time.LocalDateTime.parse(at, STAMP).atZone(java.time.ZoneOffset.UTC)
+                        .withZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime().format(STAMP);
+            } catch (RuntimeException e) {
+                return at;
+            }
+        }
+
         /** "新增" / "修改" / "删除". */
         public String actionLabel() {
             return switch (action) {
@@ -63,7 +74,7 @@ public final class ChangeLogService {
 
         @Override
         public String toString() {
-            return "#" + id + " " + at + " " + (osUser == null ? "" : osUser) + " " + actionLabel() + " " + table + " 第 " + recordId
+            return "#" + id + " " + localTime() + " " + (osUser == null ? "" : osUser) + " " + actionLabel() + " " + table + " 第 " + recordId
                     + " 条" + (action.equals("update") ? "：" + String.join("；", details()) : "");
         }
     }

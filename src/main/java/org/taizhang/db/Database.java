@@ -96,7 +96,7 @@ public final class Database implements AutoCloseable {
         long size = existed ? sizeOf(abs) : 0;
         checkHeader(abs);
         if (existed && size == 0 && !readOnly) {
-            Optional0.emptyFileWithBackups(abs);
+            EmptyFile.refuseIfItHadBackups(abs);
         }
         DbLock lock = null;
         String readOnlyReason = readOnly ? "以只读方式打开" : null;
@@ -149,8 +149,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** Helper for the empty-file case, kept apart so {@link #open} reads top to bottom. */
-    private static final class Optional0 {
-        static void emptyFileWithBackups(Path abs) {
+    private static final class EmptyFile {
+        static void refuseIfItHadBackups(Path abs) {
             // an empty file is a new database, unless backups exist: then it was a database that got emptied
             if (BackupService.list(BackupService.defaultDirectory(abs), abs).isEmpty()) {
                 return;
@@ -194,7 +194,7 @@ public final class Database implements AutoCloseable {
                 moveProblem = ioReason(e);
             }
         }
-        BackupInfo newest = BackupService.newestGood(abs, null).orElse(null);
+        BackupInfo newest = BackupService.newestGood(abs, configuredBackupDir(moved, abs)).orElse(null);
         StringBuilder msg = new StringBuilder("数据库文件“" + abs.getFileName() + "”已损坏：" + problem + "。");
         if (moved != null) {
             msg.append("为防止进一步损坏，程序没有在它上面写入任何内容，已把它原样移到“").append(moved.getFileName())
@@ -211,6 +211,19 @@ public final class Database implements AutoCloseable {
             msg.append("\n没有找到可用的备份。如果在 U 盘等处另有备份，可以用“文件 → 从备份恢复…”或 restore 命令恢复。");
         }
         return new DatabaseDamagedException(msg.toString(), abs, moved, newest, cause);
+    }
+
+    /** The backups folder configured in the (damaged) file, if it can still be read; else null. */
+    private static Path configuredBackupDir(Path damaged, Path original) {
+        if (damaged == null) {
+            return null;
+        }
+        try (Connection c = BackupService.connect(damaged, true); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT value FROM app_setting WHERE key = '" + BackupService.SETTING_DIR + "'")) {
+            return rs.next() && rs.getString(1) != null ? original.resolveSibling(rs.getString(1).strip()) : null;
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

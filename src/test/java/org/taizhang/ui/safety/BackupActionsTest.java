@@ -163,6 +163,32 @@ class BackupActionsTest {
     }
 
     @Test
+    void recentChangesDialogUndoesTheSelectedChange(FxRobot robot) throws Exception {
+        Path file = dbWithData(dir.resolve("改.db"));
+        openAndWait(file);
+        var orgs = window.context().orgs();
+        String before = orgs.get(2).orElseThrow().name();
+        WaitForAsyncUtils.asyncFx(() -> window.background().run(() -> {
+            var o = org.taizhang.org.OrgInput.of(orgs.get(2).orElseThrow());
+            orgs.update(2, new org.taizhang.org.OrgInput("改名后的组织𠮷", o.typeId(), o.parentId(), o.foundedOn(), o.termYears(),
+                    o.lastElectionOn(), o.contactPerson(), o.contactPhone(), o.note()));
+            return null;
+        }, r -> { })).get();
+        settle();
+        assertThat(orgs.get(2).orElseThrow().name()).isEqualTo("改名后的组织𠮷");
+        Platform.runLater(() -> ChangesDialog.show(window.stage(), window.context()));
+        settle();
+        @SuppressWarnings("unchecked")
+        TableView<org.taizhang.db.ChangeLogService.Change> table = robot.lookup("#changes-table").queryAs(TableView.class);
+        assertThat(table.getItems().getFirst().details()).contains("name：" + before + " → 改名后的组织𠮷");
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get();
+        fire(robot, "#changes-undo");
+        fire(robot, "#changes-confirm-ok");
+        closeInfo(robot);
+        assertThat(orgs.get(2).orElseThrow().name()).isEqualTo(before);
+    }
+
+    @Test
     void bannerForCloudFolderAndReadOnlyMode(FxRobot robot) throws Exception {
         Path cloud = Files.createDirectories(dir.resolve("Dropbox"));
         openAndWait(cloud.resolve("云.db"));
