@@ -183,7 +183,7 @@ public final class BackupService {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        List<BackupInfo> daily = list().stream().filter(b -> KIND_DAILY.equals(b.kind())).toList();
+        List<BackupInfo> daily = list(backupDirectory(), db.file(), false).stream().filter(b -> KIND_DAILY.equals(b.kind())).toList();
         if (daily.stream().anyMatch(b -> b.createdAt().toLocalDate().isAfter(today))) {
             db.addWarning("电脑时钟似乎被调回过去：有日期晚于今天（" + today + "）的备份。请检查系统日期和时间；为安全起见暂不自动删除任何旧备份。");
         } else if (daily.stream().anyMatch(b -> b.createdAt().toLocalDate().equals(today))) {
@@ -235,10 +235,14 @@ public final class BackupService {
 
     /** The backups of this database in the backups folder, newest first, with their record counts. */
     public List<BackupInfo> list() {
-        return list(backupDirectory(), db.file());
+        return list(backupDirectory(), db.file(), true);
     }
 
-    static List<BackupInfo> list(Path dir, Path dbFile) {
+    /**
+     * @param withCounts open every backup to count its records (for display); without, counts are
+     *     {@link RecordCounts#UNKNOWN} and listing is instant even for large backups
+     */
+    static List<BackupInfo> list(Path dir, Path dbFile, boolean withCounts) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -252,7 +256,7 @@ public final class BackupService {
                 }
                 LocalDateTime at = LocalDateTime.parse(m.group(2), STAMP);
                 long size = Files.size(p);
-                out.add(new BackupInfo(p, at, m.group(4), size, countsOf(p)));
+                out.add(new BackupInfo(p, at, m.group(4), size, withCounts ? countsOf(p) : RecordCounts.UNKNOWN));
             }
         } catch (IOException e) {
             throw new DatabaseException("无法读取备份文件夹“" + dir + "”：" + Database.ioReason(e), e);
@@ -269,9 +273,10 @@ public final class BackupService {
         }
         dirs.add(defaultDirectory(dbFile));
         for (Path dir : dirs) {
-            for (BackupInfo b : list(dir, dbFile)) {
-                if (checkFile(b.file()).ok()) {
-                    return Optional.of(b);
+            for (BackupInfo b : list(dir, dbFile, false)) {
+                CheckReport r = checkFile(b.file());
+                if (r.ok()) {
+                    return Optional.of(new BackupInfo(b.file(), b.createdAt(), b.kind(), b.sizeBytes(), r.counts()));
                 }
             }
         }
@@ -285,7 +290,7 @@ public final class BackupService {
      * @return the deleted files
      */
     public List<Path> prune(Path keep) {
-        List<BackupInfo> all = list(backupDirectory(), db.file());
+        List<BackupInfo> all = list(backupDirectory(), db.file(), false);
         LocalDateTime now = LocalDateTime.now(clock);
         if (all.stream().anyMatch(b -> b.createdAt().isAfter(now.plusMinutes(5)))) {
             return List.of();

@@ -152,7 +152,7 @@ public final class Database implements AutoCloseable {
     private static final class EmptyFile {
         static void refuseIfItHadBackups(Path abs) {
             // an empty file is a new database, unless backups exist: then it was a database that got emptied
-            if (BackupService.list(BackupService.defaultDirectory(abs), abs).isEmpty()) {
+            if (BackupService.list(BackupService.defaultDirectory(abs), abs, false).isEmpty()) {
                 return;
             }
             throw quarantine(abs, "文件是空的（0 字节），但它有备份，说明原来的数据丢失了", null);
