@@ -26,11 +26,15 @@ final class RestoreCommand implements Callable<Integer> {
         Path dbPath = Cli.root(spec).databasePath();
         BackupService.RestoreResult r;
         var out = Cli.out(spec);
-        try (Database db = Database.open(dbPath)) {
-            r = new BackupService(db).restore(file);
-        } catch (DatabaseDamagedException e) {
+        if (!java.nio.file.Files.exists(dbPath)) {
+            r = BackupService.restoreInto(dbPath, file);
+        } else {
+            try (Database db = Database.open(dbPath)) {
+                r = new BackupService(db).restore(file);
+            } catch (DatabaseDamagedException e) {
             out.println("当前数据库已损坏，已原样移到：" + e.damagedCopy());
-            r = BackupService.restoreInto(e.original(), file);
+                r = BackupService.restoreInto(e.original(), file);
+            }
         }
         out.println("已从“" + file.toAbsolutePath() + "”恢复到：" + r.database());
         out.println("恢复后的数据：" + r.counts());

@@ -94,6 +94,9 @@ public final class Database implements AutoCloseable {
         }
         boolean existed = Files.exists(abs);
         long size = existed ? sizeOf(abs) : 0;
+        if (!existed && !readOnly) {
+            refuseToReplaceADamagedFile(abs);
+        }
         checkHeader(abs);
         if (existed && size == 0 && !readOnly) {
             EmptyFile.refuseIfItHadBackups(abs);
@@ -146,6 +149,42 @@ public final class Database implements AutoCloseable {
         db.healthy = true;
         StorageCheck.warning(abs).ifPresent(db::addWarning);
         return db;
+    }
+
+    /**
+     * After a damaged file was moved aside, opening the same path again must not quietly start an empty
+     * database (the user would think everything is lost): explain, and offer the newest backup again.
+     */
+    private static void refuseToReplaceADamagedFile(Path abs) {
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String prefix = abs.getFileName() + ".damaged-";
+        Path newestDamaged;
+        try (var files = Files.list(parent)) {
+            newestDamaged = files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(prefix) && !n.endsWith("-wal") && !n.endsWith("-shm");
+            }).max(java.util.Comparator.comparing(p -> p.getFileName().toString())).orElse(null);
+        } catch (IOException e) {
+            return;
+        }
+        if (newestDamaged == null) {
+            return;
+        }
+        BackupInfo newest = BackupService.newestGood(abs, configuredBackupDir(newestDamaged, abs)).orElse(null);
+        StringBuilder msg = new StringBuilder("数据库文件“" + abs.getFileName() + "”此前因损坏已被移到“" + newestDamaged.getFileName()
+                + "”。为免让人误以为数据全部丢失，程序不会在原位置新建一个空数据库。");
+        if (newest != null) {
+            msg.append("\n最近一份完好的备份是 ").append(newest.createdAt().toString().replace('T', ' ')).append(" 的“")
+                    .append(newest.file().getFileName()).append("”（").append(newest.counts()).append("）。")
+                    .append("\n可以在窗口中选择从这份备份恢复，或运行：taizhang --db \"").append(abs).append("\" restore \"")
+                    .append(newest.file()).append("\"");
+        } else {
+            msg.append("\n没有找到可用的备份。如果确实要从空数据库重新开始，请先把损坏的文件移到别处或改名。");
+        }
+        throw new DatabaseDamagedException(msg.toString(), abs, newestDamaged, newest, null);
     }
 
     /** Helper for the empty-file case, kept apart so {@link #open} reads top to bottom. */

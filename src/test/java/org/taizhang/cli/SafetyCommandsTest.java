@@ -102,6 +102,36 @@ class SafetyCommandsTest {
     }
 
     @Test
+    void damagedDatabaseIsExplainedAndRestoredFromTheCommandLine() throws Exception {
+        Path file = dir.resolve("损坏.db");
+        String db = file.toString();
+        assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "20").code()).isZero();
+        Run backup = run("--db", db, "backup");
+        assertThat(backup.code()).isZero();
+        String backupFile = backup.out().lines().filter(l -> l.startsWith("已备份到：")).findFirst().orElseThrow().substring(5).strip();
+        Thread.sleep(50);
+        byte[] bytes = Files.readAllBytes(file);
+        try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            for (long at = 4096 * 2 + 8; at < bytes.length; at += 4096 * 2) {
+                for (int i = 0; i < 16; i++) {
+                    raf.seek(at + i);
+                    raf.write(~bytes[(int) (at + i)]);
+                }
+            }
+        }
+        Run list = run("--db", db, "org", "list");
+        assertThat(list.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
+        assertThat(list.err()).contains("已损坏").contains("已把它原样移到").contains("restore").contains(backupFile);
+        Run again = run("--db", db, "org", "list");
+        assertThat(again.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
+        assertThat(again.err()).contains("不会在原位置新建一个空数据库");
+        Run restore = run("--db", db, "restore", backupFile);
+        assertThat(restore.code()).as(restore.err()).isZero();
+        assertThat(run("--db", db, "org", "list").out()).contains("共 6 个组织");
+        assertThat(run("--db", db, "check").code()).isZero();
+    }
+
+    @Test
     void historyAndUndo() throws Exception {
         String db = dir.resolve("h.db").toString();
         assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "10").code()).isZero();

@@ -159,6 +159,11 @@ class FaultInjectionTest {
         assertThat(e.damagedCopy().getFileName().toString()).startsWith("坏.db.damaged-");
         assertThat(Fixtures.sha256(e.damagedCopy())).isEqualTo(damagedSha);
         assertThat(e.newestBackup()).map(BackupInfo::file).contains(backup.file());
+        // opening the same path again does not quietly start an empty database: it says why and offers the backup again
+        DatabaseDamagedException again = catchDamaged(file);
+        assertThat(again).hasMessageContaining("此前因损坏已被移到").hasMessageContaining("不会在原位置新建一个空数据库");
+        assertThat(again.newestBackup()).map(BackupInfo::file).contains(backup.file());
+        assertThat(file).doesNotExist();
         // restoring the offered backup gives back the data as it was at the backup
         BackupService.restoreInto(e.original(), e.newestBackup().orElseThrow().file());
         try (Database db = Database.open(file)) {
