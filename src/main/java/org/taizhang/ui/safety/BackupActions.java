@@ -70,7 +70,7 @@ public final class BackupActions {
     public static void restore(Window owner, AppContext ctx, Consumer<Path> reopen) {
         ctx.background().run(() -> new BackupService(ctx.db()).list(), list -> {
             Optional<Path> chosen = chooseBackup(owner, list);
-            chosen.ifPresent(p -> confirmAndRestore(owner, ctx.background(), p,
+            chosen.ifPresent(p -> confirmAndRestore(owner, ctx.background(), p, ctx.db().file(),
                     backup -> new BackupService(ctx.db()).restore(backup), reopen));
         });
     }
@@ -148,7 +148,8 @@ public final class BackupActions {
         BackupService.RestoreResult restore(Path backup);
     }
 
-    static void confirmAndRestore(Window owner, Background background, Path backup, Restorer restorer, Consumer<Path> reopen) {
+    static void confirmAndRestore(Window owner, Background background, Path backup, Path current, Restorer restorer,
+                                  Consumer<Path> reopen) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION,
                 "将用备份“" + backup.getFileName() + "”替换当前数据。\n当前数据会先自动备份一份（“恢复前的备份”），需要时可以再恢复回来。",
                 ButtonType.OK, ButtonType.CANCEL);
@@ -164,6 +165,10 @@ public final class BackupActions {
             reopen.accept(result.database());
             Dialogs.info(owner, "恢复完成", "已从“" + backup.getFileName() + "”恢复：" + result.counts() + "。"
                     + (result.safetyBackup() == null ? "" : "\n恢复前的数据已备份到：\n" + result.safetyBackup().file()));
+        }, error -> {
+            // the database may already have been closed for the swap: open the (unchanged) file again
+            reopen.accept(current);
+            Dialogs.error(owner, error);
         });
     }
 

@@ -120,6 +120,24 @@ class BackupActionsTest {
     }
 
     @Test
+    void aFailedRestoreSaysWhyAndTheWindowKeepsWorkingOnTheUnchangedFile(FxRobot robot) throws Exception {
+        Path file = dbWithData(dir.resolve("留.db"));
+        Path bad = Files.writeString(dir.resolve("假的备份.db"), "不是数据库");
+        openAndWait(file);
+        var ctx = window.context();
+        Platform.runLater(() -> BackupActions.confirmAndRestore(window.stage(), window.background(), bad, file.toAbsolutePath(),
+                b -> new BackupService(ctx.db()).restore(b), window::open));
+        settle();
+        fire(robot, "#backup-confirm-ok");
+        settle();
+        Label content = robot.lookup(".dialog-pane .content").queryAs(Label.class);
+        assertThat(content.getText()).contains("不能用来恢复").contains("当前数据库未改动");
+        closeInfo(robot);
+        assertThat(window.context()).isNotNull();
+        assertThat(window.context().orgs().listAll()).hasSize(6);
+    }
+
+    @Test
     void backupToAChosenPlace() throws Exception {
         Path file = dbWithData(dir.resolve("b.db"));
         openAndWait(file);
