@@ -53,7 +53,9 @@ public final class TaizhangCli implements Callable<Integer> {
 
     /** Opens the chosen database; callers close it. */
     public Database open() {
-        return Database.open(databasePath());
+        Database db = Database.open(databasePath());
+        org.taizhang.db.BackupService.onStart(db);
+        return db;
     }
 
     @Override

@@ -54,13 +54,14 @@ public final class MainWindow {
     private final List<AppTab> appTabs = new ArrayList<>();
     private final boolean offerDemo;
     private AppContext context;
+    private MenuBar menu;
 
     public MainWindow(Stage stage, boolean offerDemo) {
         this.stage = stage;
         this.offerDemo = offerDemo;
         this.background = new Background(e -> Dialogs.error(stage, e));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        root.setTop(menuBar());
+        root.setTop(menu = menuBar());
         root.setCenter(tabs);
         root.setBottom(statusBar());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -105,6 +106,7 @@ public final class MainWindow {
                 previous.close();
             }
             Database db = Database.open(file);
+            org.taizhang.db.BackupService.onStart(db);
             return new Object[] {db, DemoData.isEmpty(db)};
         }, result -> {
             Database db = (Database) result[0];
@@ -116,13 +118,17 @@ public final class MainWindow {
         }, e -> {
             setMessage("未能打开数据库");
             dbLabel.setText("未打开数据库");
-            Dialogs.error(stage, e);
+            if (!BackupActions.offerRecovery(stage, background, e, this::open)) {
+                Dialogs.error(stage, e);
+            }
         });
     }
 
     private void show(Database db) {
         context = new AppContext(db, background, this::markAllStale);
-        dbLabel.setText("数据库：" + db.file());
+        dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
+        javafx.scene.Node banner = BackupActions.banner(db);
+        root.setTop(banner == null ? menu : new javafx.scene.layout.VBox(menu, banner));
         appTabs.add(new RosterTab(context));
         appTabs.add(new ActivityTab(context));
         appTabs.add(new HonorTab(context));
@@ -185,10 +191,12 @@ public final class MainWindow {
         backup.setOnAction(e -> withContext(c -> BackupActions.backupTo(stage, c)));
         MenuItem restore = new MenuItem("从备份恢复…");
         restore.setOnAction(e -> withContext(c -> BackupActions.restore(stage, c, this::open)));
+        MenuItem changes = new MenuItem("最近的修改…");
+        changes.setOnAction(e -> withContext(c -> org.taizhang.ui.safety.ChangesDialog.show(stage, c)));
         MenuItem exit = new MenuItem("退出");
         exit.setOnAction(e -> stage.close());
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
-                new SeparatorMenuItem(), backup, restore, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
         MenuItem about = new MenuItem("关于");
         about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",
