@@ -138,6 +138,12 @@ public final class ActivityService {
             v.error(F_HOURS, e.getMessage());
         }
         Integer beneficiaries = count(v, t.beneficiaries(), F_BENEFICIARIES);
+        if (Texts.isBlank(t.name())) {
+            v.error(F_NAME, "不能为空");
+        }
+        if (start != null && start.isAfter(today()) && !t.planned()) {
+            v.error(F_DATE, "日期 " + start + " 晚于今天；如果是计划中的活动，请勾选“计划”");
+        }
         v.throwIfAny();
         return new ActivityInput(start, end, t.name(), orgId, co, categoryId, participants, tenths, beneficiaries, t.place(),
                 t.description(), t.highlight(), t.planned());
@@ -652,6 +658,15 @@ public final class ActivityService {
         }
         throw new ValidationException(F_CATEGORY, "没有“" + n + "”这个类别，可选："
                 + String.join("、", all.stream().filter(Category::active).map(Category::name).toList()));
+    }
+
+    /** A category by name, active or not (for filters and for editing the list). */
+    public Category categoryByNameAny(String name) {
+        String n = Texts.clean(Texts.halfWidth(name));
+        List<Category> all = categories(true);
+        return all.stream().filter(c -> c.name().equals(n)).findFirst()
+                .orElseThrow(() -> new ValidationException(F_CATEGORY, "没有“" + n + "”这个类别，可选："
+                        + String.join("、", all.stream().map(Category::name).toList())));
     }
 
     public Category addCategory(String name) {
