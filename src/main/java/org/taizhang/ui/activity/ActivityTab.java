@@ -525,18 +525,24 @@ public final class ActivityTab implements AppTab {
     private void validateNow() {
         ActivityText t = formText();
         Integer self = editingId;
+        OrgChoice o = org.getValue();
+        Integer orgId = o == null ? null : o.id();
+        LocalDate day;
+        try {
+            day = Dates.parse(t.date());
+        } catch (IllegalArgumentException e) {
+            day = null;
+        }
+        LocalDate d = day;
         ctx.background().run(() -> {
             ValidationException error = null;
-            ActivityInput in = null;
             try {
-                in = service.validate(service.parse(t));
+                service.validate(service.parse(t));
             } catch (ValidationException e) {
                 error = e;
             }
-            Integer dup = null;
-            if (in != null) {
-                dup = service.findDuplicate(in.orgId(), in.startDate(), in.name(), self).orElse(null);
-            }
+            // the duplicate warning does not wait for the other fields to be right
+            Integer dup = service.findDuplicate(orgId, d, t.name(), self).orElse(null);
             return new Check(error, dup);
         }, c -> {
             if (c.error() == null) {
