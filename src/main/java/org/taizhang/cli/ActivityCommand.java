@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "activity", description = "活动台账：list 列出（含合计）、add 新增、remove 删除、categories 类别、files 附件",
-        subcommands = {ActivityCommand.ListCmd.class, ActivityCommand.AddCmd.class, ActivityCommand.RemoveCmd.class,
+@Command(name = "activity", description = "活动台账：list 列出（含合计）、add 新增、edit 修改、remove 删除、categories 类别、files 附件",
+        subcommands = {ActivityCommand.ListCmd.class, ActivityCommand.AddCmd.class, ActivityCommand.EditCmd.class,
+                ActivityCommand.RemoveCmd.class,
                 ActivityCommand.CategoriesCmd.class, ActivityCommand.FilesCmd.class})
 final class ActivityCommand {
     private ActivityCommand() {
@@ -225,6 +226,74 @@ final class ActivityCommand {
                 Cli.out(spec).printf("已新增活动 #%d %s %s（%s，%d 人次，%s 小时，惠及 %d 人%s）%n", id, r.dateText(), r.name(),
                         r.orgName(), r.participants(), r.hours(), r.beneficiaries(),
                         attach.isEmpty() ? "" : "，附件 " + attach.size() + " 个");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "edit", description = "修改一场活动（只改给出的项）")
+    static final class EditCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "编号", description = "活动编号，如 #12")
+        String activity;
+        @Option(names = "--date", description = "活动日期（开始日期）")
+        String date;
+        @Option(names = "--end", description = "结束日期；写 无 清除")
+        String end;
+        @Option(names = "--name", description = "活动名称")
+        String name;
+        @Option(names = "--org", description = "主办组织（名称或 #编号）")
+        String org;
+        @Option(names = "--category", description = "类别")
+        String category;
+        @Option(names = "--participants", description = "参与人次")
+        String participants;
+        @Option(names = "--hours", description = "服务时长（小时）")
+        String hours;
+        @Option(names = "--beneficiaries", description = "惠及人数")
+        String beneficiaries;
+        @Option(names = "--place", description = "地点")
+        String place;
+        @Option(names = "--description", description = "活动简介")
+        String description;
+        @Option(names = "--highlight", negatable = true, description = "标为亮点（--no-highlight 取消）")
+        Boolean highlight;
+        @Option(names = "--planned", negatable = true, description = "计划中的活动（--no-planned 取消）")
+        Boolean planned;
+        @Option(names = "--force", description = "确认与已有活动重复")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            int id = activityId(activity);
+            try (Database db = Cli.open(spec)) {
+                ActivityService svc = new ActivityService(db);
+                ActivityRow r = svc.get(id).orElseThrow(() -> new ValidationException("编号", "没有编号为 #" + id + " 的活动"));
+                boolean clearEnd = end != null && end.strip().equals("无");
+                ActivityInput in = svc.parse(new ActivityText(
+                        date != null ? date : r.startDate().toString(),
+                        clearEnd ? null : end != null ? end : r.endDate() == null ? null : r.endDate().toString(),
+                        name != null ? name : r.name(),
+                        org != null ? org : "#" + r.orgId(),
+                        String.join("、", svc.coOrgIds(id).stream().map(i -> "#" + i).toList()),
+                        category != null ? category : r.categoryName(),
+                        participants != null ? participants : String.valueOf(r.participants()),
+                        hours != null ? hours : r.hours(),
+                        beneficiaries != null ? beneficiaries : String.valueOf(r.beneficiaries()),
+                        place != null ? place : r.place(),
+                        description != null ? description : r.description(),
+                        highlight != null ? highlight : r.highlight(),
+                        planned != null ? planned : r.planned()));
+                try {
+                    svc.update(id, in, force);
+                } catch (DuplicateActivityException e) {
+                    throw new ValidationException(ActivityService.F_NAME, e.errors().getFirst().message()
+                            .replace("请确认后再保存", "请加 --force 再运行"));
+                }
+                ActivityRow after = svc.get(id).orElseThrow();
+                Cli.out(spec).printf("已修改活动 #%d %s %s（%s，%d 人次，%s 小时，惠及 %d 人）%n", id, after.dateText(), after.name(),
+                        after.orgName(), after.participants(), after.hours(), after.beneficiaries());
                 return 0;
             }
         }

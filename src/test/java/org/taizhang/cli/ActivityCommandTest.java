@@ -72,6 +72,13 @@ class ActivityCommandTest {
         json = Cli.mapper().readTree(out.toString());
         assertThat(json.get("rows").get(0).get("coOrgs").get(0).asText()).isEqualTo("共青团示范区委员会");
 
+        assertThat(run("activity", "edit", "#2", "--participants", "31", "--highlight")).isZero();
+        assertThat(out.toString()).contains("已修改活动 #2", "31 人次");
+        assertThat(run("activity", "edit", "2", "--hours", "-1")).isEqualTo(TaizhangCli.EXIT_INVALID);
+        assertThat(err.toString()).contains("服务时长：不能是负数");
+        assertThat(run("activity", "list", "--highlight")).isZero();
+        assertThat(out.toString()).contains("合计：共 2 场，参与 43 人次");
+
         assertThat(run("activity", "list", "--query", "志愿 雷锋")).isZero();
         assertThat(out.toString()).contains("合计：共 1 场");
 

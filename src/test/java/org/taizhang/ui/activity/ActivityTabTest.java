@@ -38,6 +38,7 @@ class ActivityTabTest {
     static Path dir;
 
     private MainWindow window;
+    private javafx.scene.Node content;
 
     @Start
     void start(Stage stage) {
@@ -56,13 +57,18 @@ class ActivityTabTest {
         WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
     }
 
+    /** Lookups only inside the activity tab, so that other tabs' fields with the same labels do not interfere. */
+    private org.testfx.service.query.NodeQuery in(FxRobot robot, String query) {
+        return robot.from(content).lookup(query);
+    }
+
     @SuppressWarnings("unchecked")
     private <T> ComboBox<T> combo(FxRobot robot, String id) {
-        return (ComboBox<T>) robot.lookup(id).query();
+        return (ComboBox<T>) in(robot, id).query();
     }
 
     private TextField field(FxRobot robot, String label) {
-        return robot.lookup("#field-" + label).queryAs(TextField.class);
+        return in(robot, "#field-" + label).queryAs(TextField.class);
     }
 
     /** Fills the quick form (organisation and category only when given) and presses Enter in the name field. */
@@ -77,7 +83,7 @@ class ActivityTabTest {
                 ComboBox<Category> c = combo(robot, "#field-类别");
                 c.setValue(c.getItems().stream().filter(x -> x.name().equals(category)).findFirst().orElseThrow());
             }
-            robot.lookup("#field-日期").queryAs(DatePicker.class).getEditor().setText(LocalDate.now().minusDays(1).toString());
+            in(robot, "#field-日期").queryAs(DatePicker.class).getEditor().setText(LocalDate.now().minusDays(1).toString());
             field(robot, "活动名称").setText(name);
             field(robot, "参与人次").setText(people);
             field(robot, "服务时长").setText(hours);
@@ -102,7 +108,9 @@ class ActivityTabTest {
         settle();
         fx(() -> {
             TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("活动台账")).findFirst().orElseThrow());
+            var tab = tabs.getTabs().stream().filter(t -> t.getText().equals("活动台账")).findFirst().orElseThrow();
+            tabs.getSelectionModel().select(tab);
+            content = tab.getContent();
             combo(robot, "#activity-period").setValue(Period.ALL);
         });
         settle();
@@ -117,11 +125,11 @@ class ActivityTabTest {
 
         // a bad number is refused with the reason under the field, and nothing is added
         enter(robot, null, null, "错误的一条", "-3", "", "");
-        assertThat(robot.lookup(".field-error").queryAllAs(Label.class))
+        assertThat(in(robot, ".field-error").queryAllAs(Label.class))
                 .anySatisfy(l -> assertThat(l.getText()).contains("负数"));
-        TableView<?> table = robot.lookup("#activity-table").queryAs(TableView.class);
+        TableView<?> table = in(robot, "#activity-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(3);
-        Label totals = robot.lookup("#activity-totals").queryAs(Label.class);
+        Label totals = in(robot, "#activity-totals").queryAs(Label.class);
         assertThat(totals.getText()).isEqualTo("合计：共 3 场，参与 47 人次，服务 46.5 小时，惠及 240 人");
 
         fx(() -> {
@@ -151,13 +159,13 @@ class ActivityTabTest {
             o.setValue(o.getItems().stream().filter(c -> c.name().equals("示范区妇女联合会")).findFirst().orElseThrow());
             ComboBox<Category> c = combo(robot, "#field-类别");
             c.setValue(c.getItems().stream().filter(x -> x.name().equals("志愿服务")).findFirst().orElseThrow());
-            robot.lookup("#field-日期").queryAs(DatePicker.class).getEditor().setText(LocalDate.now().minusDays(1).toString());
+            in(robot, "#field-日期").queryAs(DatePicker.class).getEditor().setText(LocalDate.now().minusDays(1).toString());
             field(robot, "活动名称").setText("巾帼志愿服务");
         });
         Thread.sleep(500);
         settle();
-        assertThat(robot.lookup("#activity-duplicate").queryAs(Label.class).getText()).contains("已登记过同名活动");
-        Button save = robot.lookup("#activity-save").queryButton();
+        assertThat(in(robot, "#activity-duplicate").queryAs(Label.class).getText()).contains("已登记过同名活动");
+        Button save = in(robot, "#activity-save").queryButton();
         assertThat(save.isDisabled()).isFalse();
     }
 }

@@ -37,6 +37,7 @@ class HonorTabTest {
     static Path dir;
 
     private MainWindow window;
+    private javafx.scene.Node content;
 
     @Start
     void start(Stage stage) {
@@ -57,11 +58,18 @@ class HonorTabTest {
 
     @SuppressWarnings("unchecked")
     private <T> ComboBox<T> combo(FxRobot robot, String id) {
-        return (ComboBox<T>) robot.lookup(id).query();
+        return (ComboBox<T>) (dialog != null ? robot.from(dialog) : robot.from(content)).lookup(id).query();
+    }
+
+    private javafx.scene.Node dialog;
+
+    /** The open honour dialog's content (dialogs are separate windows). */
+    private javafx.scene.Node findDialog(FxRobot robot) {
+        return robot.lookup("#honor-save").queryButton().getScene().getRoot();
     }
 
     private String count(FxRobot robot, String level, String kind) {
-        return robot.lookup("#honor-count-" + level.replace("/", "") + "-" + kind).queryAs(Label.class).getText();
+        return robot.from(content).lookup("#honor-count-" + level.replace("/", "") + "-" + kind).queryAs(Label.class).getText();
     }
 
     @Test
@@ -81,14 +89,16 @@ class HonorTabTest {
         settle();
         fx(() -> {
             TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("荣誉")).findFirst().orElseThrow());
+            var tab = tabs.getTabs().stream().filter(t -> t.getText().equals("荣誉")).findFirst().orElseThrow();
+            tabs.getSelectionModel().select(tab);
+            content = tab.getContent();
             combo(robot, "#honor-period").setValue(Period.ALL);
         });
         settle();
-        assertThat(robot.lookup("#honor-table").queryAs(TableView.class).getItems()).hasSize(2);
+        assertThat(robot.from(content).lookup("#honor-table").queryAs(TableView.class).getItems()).hasSize(2);
         assertThat(count(robot, "国家级", "集体")).isEqualTo("1");
         assertThat(count(robot, "省级", "集体")).isEqualTo("1");
-        assertThat(robot.lookup("#honor-line").queryAs(Label.class).getText()).isEqualTo("共 2 项（集体 2、个人 0）：国家级集体 1 项；省级集体 1 项");
+        assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).isEqualTo("共 2 项（集体 2、个人 0）：国家级集体 1 项；省级集体 1 项");
 
         fx(() -> {
             ComboBox<OrgChoice> o = combo(robot, "#honor-org");
@@ -96,14 +106,15 @@ class HonorTabTest {
         });
         settle();
         assertThat(count(robot, "省级", "集体")).isEqualTo("0");
-        assertThat(robot.lookup("#honor-line").queryAs(Label.class).getText()).contains("共 1 项");
+        assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).contains("共 1 项");
 
         // add through the dialog: first with an empty title (refused, dialog stays), then properly
-        Button add = robot.lookup("#honor-add").queryButton();
+        Button add = robot.from(content).lookup("#honor-add").queryButton();
         Platform.runLater(add::fire);
         settle();
+        dialog = findDialog(robot);
         fx(() -> {
-            robot.lookup("#field-日期").queryAs(DatePicker.class).getEditor().setText(day.toString());
+            robot.from(dialog).lookup("#field-日期").queryAs(DatePicker.class).getEditor().setText(day.toString());
             ComboBox<String> level = combo(robot, "#field-级别");
             level.setValue("市级");
             ComboBox<OrgChoice> o = combo(robot, "#field-获奖组织");
@@ -112,12 +123,13 @@ class HonorTabTest {
         Button save = robot.lookup("#honor-save").queryButton();
         Platform.runLater(save::fire);
         settle();
-        assertThat(robot.lookup(".field-error").queryAllAs(Label.class))
+        assertThat(robot.from(dialog).lookup(".field-error").queryAllAs(Label.class))
                 .anySatisfy(l -> assertThat(l.getText()).contains("不能为空"));
-        fx(() -> robot.lookup("#field-荣誉名称").queryAs(TextField.class).setText("市级青年文明号𠮷"));
+        fx(() -> robot.from(dialog).lookup("#field-荣誉名称").queryAs(TextField.class).setText("市级青年文明号𠮷"));
         Platform.runLater(save::fire);
         settle();
+        dialog = null;
         assertThat(count(robot, "市级", "集体")).isEqualTo("1");
-        assertThat(robot.lookup("#honor-line").queryAs(Label.class).getText()).isEqualTo("共 2 项（集体 2、个人 0）：国家级集体 1 项；市级集体 1 项");
+        assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).isEqualTo("共 2 项（集体 2、个人 0）：国家级集体 1 项；市级集体 1 项");
     }
 }
