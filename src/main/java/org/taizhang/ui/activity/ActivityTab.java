@@ -190,7 +190,11 @@ public final class ActivityTab implements AppTab {
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button files = button("附件…", "activity-files", this::filesOfSelected);
         files.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        HBox actions = new HBox(8, edit, delete, undo, files, more, status);
+        Button categories = button("类别…", "activity-categories", () -> {
+            new CategoriesDialog(tab.getTabPane().getScene().getWindow(), ctx, service).showAndWait();
+            reload();
+        });
+        HBox actions = new HBox(8, edit, delete, undo, files, categories, more, status);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(8, filters, table, totals, actions);
         VBox.setVgrow(table, Priority.ALWAYS);

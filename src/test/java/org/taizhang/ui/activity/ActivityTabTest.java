@@ -153,6 +153,28 @@ class ActivityTabTest {
         ActivityFilter f = tab.currentFilter();
         assertThat(tab.shownTotals()).isEqualTo(new ActivityService(window.context().db()).totals(f));
 
+        // multi-select delete asks first, and 撤销删除 brings the rows back
+        fx(() -> {
+            combo(robot, "#activity-org").setValue(OrgChoice.ALL);
+            ComboBox<Category> c = combo(robot, "#activity-category");
+            c.setValue(c.getItems().getFirst());
+        });
+        settle();
+        assertThat(table.getItems()).hasSize(3);
+        fx(() -> table.getSelectionModel().selectRange(0, 2));
+        javafx.application.Platform.runLater(in(robot, "#activity-delete").queryButton()::fire);
+        settle();
+        javafx.scene.control.DialogPane confirm = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(confirm.getHeaderText()).contains("删除所选的 2 场活动");
+        javafx.application.Platform.runLater(((javafx.scene.control.Button) confirm.lookupButton(javafx.scene.control.ButtonType.OK))::fire);
+        settle();
+        assertThat(table.getItems()).hasSize(1);
+        assertThat(totals.getText()).startsWith("合计：共 1 场");
+        javafx.application.Platform.runLater(in(robot, "#activity-undo").queryButton()::fire);
+        settle();
+        assertThat(table.getItems()).hasSize(3);
+        assertThat(totals.getText()).isEqualTo("合计：共 3 场，参与 47 人次，服务 46.5 小时，惠及 240 人");
+
         // the duplicate of an existing activity asks before saving; the live warning appears first
         fx(() -> {
             ComboBox<OrgChoice> o = combo(robot, "#field-主办组织");
