@@ -278,6 +278,8 @@ class ActivityServiceTest {
         assertThat(Amounts.parseHours("")).isNull();
         assertThat(Amounts.hours(12345)).isEqualTo("1234.5");
         assertThat(Amounts.hours(0)).isEqualTo("0.0");
+        assertThat(Amounts.hoursGrouped(12345678)).isEqualTo("1,234,567.8");
+        assertThat(new ActivityTotals(2, 1200, 12345, 3000).text()).isEqualTo("共 2 场，参与 1,200 人次，服务 1,234.5 小时，惠及 3,000 人");
         assertThatThrownBy(() -> Amounts.parseCount("1.5")).hasMessageContaining("整数");
         assertThatThrownBy(() -> Amounts.parseHours("十小时")).hasMessageContaining("不是数字");
     }

@@ -152,8 +152,8 @@ public final class ActivityTab implements AppTab {
         });
         from.setId("activity-from");
         to.setId("activity-to");
-        from.setPrefWidth(130);
-        to.setPrefWidth(130);
+        from.setPrefWidth(150);
+        to.setPrefWidth(150);
         from.valueProperty().addListener((o, a, b) -> customPeriodChanged());
         to.valueProperty().addListener((o, a, b) -> customPeriodChanged());
         orgFilter.setId("activity-org");
@@ -231,8 +231,11 @@ public final class ActivityTab implements AppTab {
         table.getColumns().add(col("地点", r -> r.place() == null ? "" : r.place(), null));
         table.getColumns().add(col("标记", r -> (r.highlight() ? "★亮点 " : "") + (r.planned() ? "计划" : ""), null));
         table.getColumns().add(col("附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount()), null));
+        double[] widths = {190, 220, 190, 80, 80, 80, 80, 150, 70, 50};
+        for (int i = 0; i < widths.length && i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         table.getSortOrder().add(dateCol);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // sorting happens in SQL over the whole filter, not just the loaded rows
         table.setSortPolicy(t -> {
             ActivitySort s = ActivitySort.DATE;

@@ -90,8 +90,8 @@ public final class HonorTab implements AppTab {
         });
         from.setId("honor-from");
         to.setId("honor-to");
-        from.setPrefWidth(130);
-        to.setPrefWidth(130);
+        from.setPrefWidth(150);
+        to.setPrefWidth(150);
         from.valueProperty().addListener((o, a, b) -> customPeriod());
         to.valueProperty().addListener((o, a, b) -> customPeriod());
         level.setId("honor-level");
