@@ -43,7 +43,7 @@ final class RecordsDialog {
         box.setPadding(new Insets(8));
         box.setPrefSize(940, 520);
         d.getDialogPane().setContent(box);
-        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        d.getDialogPane().getButtonTypes().add(new ButtonType("关闭", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         d.show();
         return d;
     }

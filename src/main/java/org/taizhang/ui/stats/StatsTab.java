@@ -95,6 +95,7 @@ public final class StatsTab implements AppTab {
     private final ComboBox<Integer> partBox = new ComboBox<>();
     private final DatePicker fromPicker = Form.datePicker();
     private final DatePicker toPicker = Form.datePicker();
+    private final Label toLabel = new Label("至");
     private final Label heading = new Label("请选择组织和时段");
     private final FlowPane cards = new FlowPane(10, 10);
     private final GridPane honorGrid = new GridPane();
@@ -144,12 +145,12 @@ public final class StatsTab implements AppTab {
         metricBox.valueProperty().addListener((o, a, b) -> fillCharts());
 
         Button run = button("统计", "stats-run", this::run);
-        run.setDefaultButton(true);
+        run.getStyleClass().add("accent");
         Button up = button("上一级", "stats-up", this::up);
         Button export = button("导出 Excel…", "stats-export", this::exportExcel);
         Button png = button("保存图表为图片…", "stats-save-chart", this::saveChart);
         ToolBar bar = new ToolBar(new Label("组织"), orgBox, up, new Separator(Orientation.VERTICAL), new Label("时段"), kindBox, yearBox,
-                partBox, fromPicker, new Label("至"), toPicker, run, new Separator(Orientation.VERTICAL), export, png);
+                partBox, fromPicker, toLabel, toPicker, run, new Separator(Orientation.VERTICAL), export, png);
 
         heading.getStyleClass().add("title-3");
         heading.setId("stats-heading");
@@ -188,7 +189,7 @@ public final class StatsTab implements AppTab {
         breakdowns.getTabs().addAll(
                 breakdownTab("按类别", categoryTable, categoryChart, "双击一行查看该类别的活动"),
                 breakdownTab("按月份", monthTable, monthChart, "双击一行查看该月的活动"),
-                breakdownTab("按下级组织", childTable, childChart, "双击一行（或点击柱子）进入该下级组织；右侧“本级”为所选组织自己的活动"));
+                breakdownTab("按下级组织", childTable, childChart, "双击一行（或点击柱子）进入该下级组织；“本级”一行是所选组织自己的活动，双击查看记录"));
         breakdowns.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         breakdowns.setId("stats-breakdowns");
         breakdowns.setPrefHeight(420);
@@ -263,7 +264,7 @@ public final class StatsTab implements AppTab {
             lines.setId("startup-reminders");
             d.getDialogPane().setContent(lines);
             ButtonType open = new ButtonType("打开统计分析", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            d.getDialogPane().getButtonTypes().addAll(open, ButtonType.CLOSE);
+            d.getDialogPane().getButtonTypes().addAll(open, new ButtonType("关闭", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
             d.setResultConverter(b -> b);
             d.setOnHidden(e -> {
                 if (d.getResult() == open) {
@@ -342,7 +343,7 @@ public final class StatsTab implements AppTab {
         yearBox.setManaged(!custom);
         partBox.setVisible(part);
         partBox.setManaged(part);
-        for (DatePicker d : List.of(fromPicker, toPicker)) {
+        for (Node d : List.of(fromPicker, toPicker, toLabel)) {
             d.setVisible(custom);
             d.setManaged(custom);
         }
@@ -663,6 +664,7 @@ public final class StatsTab implements AppTab {
             return new ReadOnlyObjectWrapper<>(c.deltaText() + "（" + c.percentText() + "）");
         });
         yoy.setStyle("-fx-alignment: CENTER-RIGHT;");
+        yoy.setMinWidth(120);
         t.getColumns().addAll(prev, yoy);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("没有数据"));
