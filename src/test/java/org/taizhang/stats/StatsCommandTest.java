@@ -109,6 +109,10 @@ class StatsCommandTest {
         assertThat(j.at("/turning28/count").asLong()).isEqualTo(6);
         assertThat(j.at("/electionsDueSoon/items/0/due").asText()).isEqualTo("2021-02-28");
         assertThat(j.at("/over28/items/0/name").asText()).isEqualTo("王五");
+        assertThat(j.at("/planItemsOverdue/count").asLong()).isZero();
+        JsonNode later = new ObjectMapper().readTree(run("stats", "reminders", "--at", "2021-04-01", "--json").out());
+        assertThat(later.at("/planItemsOverdue/items/1/text").asText()).isEqualTo("一是开展主题团日𠮷");
+        assertThat(later.at("/planItemsOverdue/items/1/due").asText()).isEqualTo("2021-03-31");
         Run text = run("stats", "reminders", "--at", "2021-03-02", "--months", "1");
         assertThat(text.out()).contains("换届已逾期：2 个").contains("区总工会［工会］应于 2021-02-28 换届");
     }

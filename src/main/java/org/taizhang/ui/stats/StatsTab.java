@@ -283,7 +283,8 @@ public final class StatsTab implements AppTab {
             reminderLines(remindersBox);
             remindersPane.setText(r.isEmpty() ? "待办提醒：暂无" : "待办提醒：换届逾期 " + r.electionsOverdueCount() + " 个，"
                     + r.months() + " 个月内应换届 " + r.electionsDueSoonCount() + " 个，" + r.months() + " 个月内年满28周岁团员 "
-                    + r.turning28Count() + " 人，已超龄团员 " + r.over28Count() + " 人，无组织关系 " + r.withoutOrgCount() + " 人");
+                    + r.turning28Count() + " 人，已超龄团员 " + r.over28Count() + " 人，无组织关系 " + r.withoutOrgCount() + " 人，过期计划事项 "
+                    + r.planItemsOverdueCount() + " 项");
             remindersPane.setExpanded(!r.isEmpty());
             if (startupReminder != null) {
                 Runnable s = startupReminder;
@@ -310,6 +311,11 @@ public final class StatsTab implements AppTab {
                 Period.custom(LocalDate.of(1900, 1, 1), at.minusDays(1)), new Figure.AgeOuts()));
         box.getChildren().add(reminderLink("没有有效组织关系的人员：" + r.withoutOrgCount() + " 人", r.withoutOrgCount(), "全部人员",
                 Period.custom(at, at), new Figure.WithoutOrg()));
+        Label plans = new Label("工作计划中已过期未完成的事项：" + r.planItemsOverdueCount() + " 项" + names(r.planItemsOverdue().stream()
+                .map(pi -> pi.text() + "（" + pi.orgName() + "，应于 " + Dates.iso(pi.due()) + "）").toList()));
+        plans.setWrapText(true);
+        plans.getStyleClass().add(r.planItemsOverdueCount() == 0 ? "detail-label" : "overdue");
+        box.getChildren().add(plans);
     }
 
     private static String names(List<String> names) {
