@@ -49,7 +49,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -827,7 +826,7 @@ public final class StatsTab implements AppTab {
         return b;
     }
 
-    /** Organisation picker cell: indented by depth in the list, the full path on the button. */
+    /** Organisation picker cell: indented by depth in the list, the plain name on the button. */
     private final class OrgCell extends ListCell<Org> {
         private final boolean indent;
 
@@ -844,12 +843,5 @@ public final class StatsTab implements AppTab {
             }
             setText(indent ? "  ".repeat(depths.getOrDefault(item.id(), 0)) + item.name() : item.name());
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
     }
 }
