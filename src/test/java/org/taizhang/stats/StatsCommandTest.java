@@ -155,7 +155,7 @@ class StatsCommandTest {
     }
 
     @Test
-    void badInputIsRefusedWithAReason() {
+    void badInputIsRefusedWithAReason() throws Exception {
         Run r = run("stats", "--org", "不存在的组织", "--period", "2021H1");
         assertThat(r.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
         assertThat(r.err()).contains("找不到名为“不存在的组织”的组织");
@@ -175,6 +175,14 @@ class StatsCommandTest {
         r = run("stats", "export", "--out", dir.resolve("没有这个文件夹/x.xlsx").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("不存在");
+        Files.createDirectories(dir.resolve("目录.xlsx"));
+        r = run("stats", "export", "--out", dir.resolve("目录.xlsx").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("是一个文件夹");
+        r = run("stats", "records", "--figure", "honors", "--level", "世界级");
+        assertThat(r.err()).contains("荣誉级别“世界级”不存在");
+        r = run("stats", "records", "--figure", "activities", "--category", "不存在的类别");
+        assertThat(r.err()).contains("没有名为“不存在的类别”的活动类别");
         r = run("stats", "reminders", "--months", "-2");
         assertThat(r.err()).contains("月数");
     }
