@@ -52,13 +52,14 @@ public final class MainWindow {
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Background background;
     private final List<AppTab> appTabs = new ArrayList<>();
-    private final boolean offerDemo;
+    /** Start-up prompts: offer demo data for an empty database, show due reminders. Off in most tests. */
+    private final boolean interactiveStart;
     private AppContext context;
     private MenuBar menu;
 
-    public MainWindow(Stage stage, boolean offerDemo) {
+    public MainWindow(Stage stage, boolean interactiveStart) {
         this.stage = stage;
-        this.offerDemo = offerDemo;
+        this.interactiveStart = interactiveStart;
         this.background = new Background(e -> Dialogs.error(stage, e));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         root.setTop(menu = menuBar());
@@ -112,7 +113,7 @@ public final class MainWindow {
             Database db = (Database) result[0];
             boolean empty = (Boolean) result[1];
             show(db);
-            if (empty && offerDemo) {
+            if (empty && interactiveStart) {
                 offerDemoData();
             }
         }, e -> {
@@ -144,7 +145,7 @@ public final class MainWindow {
             });
         }
         for (AppTab t : appTabs) {
-            if (t instanceof StatsTab s) {
+            if (interactiveStart && t instanceof StatsTab s) {
                 s.remindOnStartup(stage, () -> tabs.getSelectionModel().select(s.tab()));
             }
         }
