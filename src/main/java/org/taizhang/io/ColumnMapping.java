@@ -85,6 +85,14 @@ public final class ColumnMapping {
                 break;
             }
             int score = 0;
+            for (var e : ov.entrySet()) {
+                int col = SheetRow.columnIndex(e.getKey());
+                CellValue cell = r.cell(col);
+                if (col >= 0 && cell != null && cell.kind() == CellValue.Kind.TEXT && !cell.isBlank() && !isIgnore(e.getValue())
+                        && match(kind, cell.text()) == null && !ov.containsKey(normalise(cell.text()))) {
+                    score++;
+                }
+            }
             for (int c = 0; c < r.width(); c++) {
                 CellValue cell = r.cell(c);
                 if (cell == null || cell.kind() != CellValue.Kind.TEXT) {

@@ -59,7 +59,9 @@ public final class ImportService {
         }
         progress.update("正在核对组织与重复记录", 0, -1);
         KindImporter.Plan<Object> plan = db.read(ctx -> importer.resolve(ctx, reading.parsed));
-        return build(req, sheet, mapping, reading, plan);
+        ImportPreview preview = build(req, sheet, mapping, reading, plan);
+        preview.importer = importer;
+        return preview;
     }
 
     private static ImportPreview build(ImportRequest req, String sheet, ColumnMapping mapping, Reading reading,
@@ -81,14 +83,11 @@ public final class ImportService {
      *
      * @throws ImportRejectedException when rows are rejected and {@code skipBad} is false; nothing is written
      */
-    @SuppressWarnings("unchecked")
     public ImportResult commit(ImportPreview preview, boolean skipBad, ImportProgress progress) {
         if (!preview.fileProblems().isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", preview.fileProblems()));
         }
-        KindImporter<Object> importer = (KindImporter<Object>) importerFor(preview.request());
-        importer.sheet(preview.sheet());
-        importer.mapping = preview.mapping();
+        KindImporter<Object> importer = preview.importer;
         return db.tx(ctx -> {
             KindImporter.Plan<Object> plan = importer.resolve(ctx, preview.parsed);
             int rejected = preview.parseRejects.size() + (int) plan.rejected.keySet().stream()

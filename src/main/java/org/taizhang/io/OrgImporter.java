@@ -32,6 +32,8 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
     }
 
     private final List<OrgType> types;
+    /** Names of rows rejected by the row checks, so their children can say why. */
+    private final Map<String, Integer> broken = new HashMap<>();
     private final LocalDate today = LocalDate.now();
 
     OrgImporter(Database db, ImportRequest request) {
@@ -83,6 +85,9 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
         }
         String note = v.text("note", 500);
         if (!v.ok()) {
+            if (name != null) {
+                broken.putIfAbsent(name, v.rowNumber());
+            }
             return null;
         }
         return new OrgRow(name, type, parent, founded, term, election, contact, phone, note);
@@ -129,7 +134,11 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
                     }
                     case NOT_FOUND -> {
                         List<String> seg = OrgIndex.segments(ref);
-                        if (request.createMissing() && seg.size() == 1) {
+                        Integer brokenRow = broken.get(seg.getLast());
+                        if (brokenRow != null) {
+                            plan.reject(p.row(), problem(p.row(), "parent", ref, "上级组织“" + ref + "”（第 " + brokenRow
+                                    + " 行）有错误未能导入，请一并修正"));
+                        } else if (request.createMissing() && seg.size() == 1) {
                             Missing m = missing.computeIfAbsent(seg.getFirst(),
                                     n -> new Missing(-1_000_000 - missing.size(), n));
                             if (index.node(m.tmpId()) == null) {
