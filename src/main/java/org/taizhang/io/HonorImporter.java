@@ -55,7 +55,10 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
         }
         String org = v.requiredText("org", 300);
         String person = v.text("person", 30);
-        String id = v.idNumber("idNumber");
+        CellValue idCell = v.cell("idNumber");
+        // an exported sheet has masked ID numbers: the name identifies the person then
+        boolean masked = idCell != null && idCell.kind() == CellValue.Kind.TEXT && idCell.text().contains("*");
+        String id = masked && person != null ? null : v.idNumber("idNumber");
         if (kind == null && kindText == null) {
             kind = person != null || id != null ? HonorService.INDIVIDUAL : HonorService.COLLECTIVE;
         }
