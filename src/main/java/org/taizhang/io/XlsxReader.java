@@ -21,7 +21,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
@@ -74,7 +73,7 @@ final class XlsxReader {
                         int[] rows = {0};
                         List<CellRangeAddress> merges = mergedRegions(part, rows);
                         handler.start(name, rows[0]);
-                        ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+                        PlainSharedStrings strings = new PlainSharedStrings(pkg);
                         StylesTable styles = reader.getStylesTable();
                         parseSheet(part, styles, strings, merges, date1904, handler);
                         return name;
@@ -207,15 +206,50 @@ final class XlsxReader {
         return out;
     }
 
-    private static void parseSheet(PackagePart part, StylesTable styles, ReadOnlySharedStringsTable strings,
+    private static void parseSheet(PackagePart part, StylesTable styles, PlainSharedStrings strings,
                                    List<CellRangeAddress> merges, boolean date1904, SheetReader.RowHandler handler)
             throws IOException, SAXException, ParserConfigurationException {
         RawFormatter formatter = new RawFormatter(date1904);
         RowCollector collector = new RowCollector(formatter, merges, handler);
         try (InputStream in = part.getInputStream()) {
             XMLReader xml = XMLHelper.newXMLReader();
-            xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, collector, formatter, false));
+            xml.setContentHandler(new InlineStringsAsPlainText(new XSSFSheetXMLHandler(styles, null, strings, collector, formatter, false)));
             xml.parse(new InputSource(in));
+        }
+    }
+
+    /**
+     * Hands inline-string cells ({@code t="inlineStr"}, as written by SXSSF and many other programs)
+     * to the sheet handler as plain string results ({@code t="str"}): the handler then takes the
+     * text as it is instead of building an XMLBeans rich-text object for every cell. The text is
+     * the same either way.
+     */
+    private static final class InlineStringsAsPlainText extends DefaultHandler {
+        private final XSSFSheetXMLHandler target;
+
+        InlineStringsAsPlainText(XSSFSheetXMLHandler target) {
+            this.target = target;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            if ("c".equals(localName) && "inlineStr".equals(atts.getValue("t"))) {
+                org.xml.sax.helpers.AttributesImpl copy = new org.xml.sax.helpers.AttributesImpl(atts);
+                copy.setValue(copy.getIndex("t"), "str");
+                target.startElement(uri, localName, qName, copy);
+                return;
+            }
+            target.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            target.endElement(uri, localName, qName);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            target.characters(ch, start, length);
         }
     }
 
@@ -279,7 +313,7 @@ final class XlsxReader {
             if (ref == null || formatted == null) {
                 return;
             }
-            int col = new CellReference(ref).getCol();
+            int col = columnOf(ref);
             CellValue v;
             if (formatted == formatter.token) { // identity: this is the number the formatter just saw
                 v = CellValue.number(formatter.value, formatter.date, formatted);
@@ -292,6 +326,22 @@ final class XlsxReader {
                 v = CellValue.text(formatted);
             }
             put(col, v);
+        }
+
+        /** "AB12" → 27 (what {@code new CellReference(ref).getCol()} gives, without its cost per cell). */
+        private static int columnOf(String ref) {
+            int n = 0;
+            for (int i = 0; i < ref.length(); i++) {
+                char ch = ref.charAt(i);
+                if (ch >= 'A' && ch <= 'Z') {
+                    n = n * 26 + (ch - 'A' + 1);
+                } else if (ch >= 'a' && ch <= 'z') {
+                    n = n * 26 + (ch - 'a' + 1);
+                } else if (ch != '$') {
+                    break;
+                }
+            }
+            return n > 0 ? n - 1 : new CellReference(ref).getCol();
         }
 
         private static boolean isErrorCode(String s) {
