@@ -2,6 +2,7 @@ package org.taizhang.io;
 
 import static org.taizhang.db.jooq.Tables.ACTIVITY;
 
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
     }
 
     private final ActivityService activities;
+    /** Inputs already checked by {@link ActivityService#validate} in the preview, by sheet row. */
+    private final Map<Integer, ActivityInput> validated = new HashMap<>();
 
     ActivityImporter(Database db, ImportRequest request) {
         super(request);
@@ -117,7 +120,11 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                 ActivityInput in = new ActivityInput(a.date(), a.end(), a.name(), l.id(), co, ((Category) cat).id(), a.participants(),
                         a.tenths(), a.beneficiaries(), a.place(), a.description(), a.highlight(), a.planned());
                 try {
-                    in = activities.validate(in);
+                    ActivityInput earlier = validated.get(p.row());
+                    // checked in the preview against the same organisations and category: the service's rules need not run twice
+                    in = earlier != null && earlier.orgId().equals(in.orgId()) && earlier.categoryId().equals(in.categoryId())
+                            && earlier.coOrgIds().equals(List.copyOf(new java.util.LinkedHashSet<>(co))) ? earlier : activities.validate(in);
+                    validated.put(p.row(), in);
                     String key = in.orgId() + "\u0000" + in.startDate() + "\u0000" + in.name();
                     if (existing.contains(key)) {
                         problems.add(problem(p.row(), "name", a.name(), "“" + index.path(l.id()) + "”在 " + in.startDate()
@@ -150,14 +157,61 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
     @SuppressWarnings("unchecked")
     ImportResult write(DSLContext ctx, Plan<ActivityRowIn> plan, ImportProgress progress) {
         Map<Integer, ActivityInput> inputs = (Map<Integer, ActivityInput>) plan.extra;
-        int n = 0;
-        for (Parsed<ActivityRowIn> p : plan.accepted) {
-            activities.insert(ctx, inputs.get(p.row()), true);
-            if ((++n & 511) == 0) {
-                progress.checkCancelled();
-                progress.update("正在写入", n, plan.accepted.size());
+        int first = nextId(ctx, "activity");
+        int[] n = {0};
+        String user = System.getProperty("user.name", "");
+        // the inputs were validated by ActivityService; written here in JDBC batches (same columns as its insert,
+        // same change log), which makes a 50k-row import several times faster than one insert at a time
+        ctx.connection(c -> {
+            try (PreparedStatement act = c.prepareStatement("INSERT INTO activity (id, start_date, end_date, name, org_id, category_id,"
+                    + " participants, service_tenths, beneficiaries, place, description, highlight, planned)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement co = c.prepareStatement("INSERT INTO activity_coorg (activity_id, org_id) VALUES (?, ?)");
+                 PreparedStatement log = c.prepareStatement("INSERT INTO change_log (os_user, table_name, record_id, action, new_value)"
+                         + " VALUES (?, 'activity', ?, 'insert', ?)")) {
+                int id = first;
+                int pending = 0;
+                for (Parsed<ActivityRowIn> p : plan.accepted) {
+                    ActivityInput in = inputs.get(p.row());
+                    Object[] v = {id, iso(in.startDate()), iso(in.endDate()), in.name(), in.orgId(), in.categoryId(), in.participants(),
+                            in.serviceTenths(), in.beneficiaries(), in.place(), in.description(), in.highlight() ? 1 : 0,
+                            in.planned() ? 1 : 0};
+                    for (int i = 0; i < v.length; i++) {
+                        act.setObject(i + 1, v[i]);
+                    }
+                    act.addBatch();
+                    for (Integer o : in.coOrgIds()) {
+                        co.setInt(1, id);
+                        co.setInt(2, o);
+                        co.addBatch();
+                    }
+                    log.setString(1, user);
+                    log.setInt(2, id);
+                    log.setString(3, Json.object("id", id, "start_date", iso(in.startDate()), "end_date", iso(in.endDate()),
+                            "name", in.name(), "org_id", in.orgId(), "category_id", in.categoryId(), "participants", in.participants(),
+                            "service_tenths", in.serviceTenths(), "beneficiaries", in.beneficiaries(), "place", in.place(),
+                            "description", in.description(), "highlight", in.highlight(), "planned", in.planned()));
+                    log.addBatch();
+                    id++;
+                    n[0]++;
+                    if (++pending == 2000) {
+                        act.executeBatch();
+                        co.executeBatch();
+                        log.executeBatch();
+                        pending = 0;
+                        progress.checkCancelled();
+                        progress.update("正在写入", n[0], plan.accepted.size());
+                    }
+                }
+                act.executeBatch();
+                co.executeBatch();
+                log.executeBatch();
             }
-        }
-        return new ImportResult(n, 0, List.of("已导入活动 " + n + " 条"));
+        });
+        return new ImportResult(n[0], 0, List.of("已导入活动 " + n[0] + " 条"));
+    }
+
+    private static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
     }
 }
