@@ -66,7 +66,14 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
                 v.problem("joined", "加入日期不能早于出生日期");
             }
         }
-        return v.ok() ? new PersonRow(p, org, role == null ? "会员" : role, joined) : null;
+        return v.ok() ? new PersonRow(p, shared(org), shared(role == null ? "会员" : role), joined) : null;
+    }
+
+    /** Organisation names and roles repeat on every row: keep one copy of each while the rows are held. */
+    private final Map<String, String> sharedStrings = new HashMap<>();
+
+    private String shared(String s) {
+        return sharedStrings.size() > 10_000 ? s : sharedStrings.computeIfAbsent(s, k -> k);
     }
 
     @Override
