@@ -138,6 +138,12 @@ public final class ActivityService {
             v.error(F_HOURS, e.getMessage());
         }
         Integer beneficiaries = count(v, t.beneficiaries(), F_BENEFICIARIES);
+        if (Texts.isBlank(t.name())) {
+            v.error(F_NAME, "不能为空");
+        }
+        if (start != null && start.isAfter(today()) && !t.planned()) {
+            v.error(F_DATE, "日期 " + start + " 晚于今天；如果是计划中的活动，请勾选“计划”");
+        }
         v.throwIfAny();
         return new ActivityInput(start, end, t.name(), orgId, co, categoryId, participants, tenths, beneficiaries, t.place(),
                 t.description(), t.highlight(), t.planned());
@@ -446,6 +452,15 @@ public final class ActivityService {
 
     /** The SQL condition for a filter; other features (statistics, summaries) may reuse it. */
     public static Condition condition(ActivityFilter f) {
+        return condition(f, false);
+    }
+
+    /**
+     * @param scanByDate write the subtree test so that SQLite cannot use the organisation index
+     *     ({@code org_id + 0 IN …}): it then walks the date index in date order and stops after one
+     *     page, which beats collecting and sorting every row of a large subtree
+     */
+    private static Condition condition(ActivityFilter f, boolean scanByDate) {
         Condition c = DSL.trueCondition();
         if (f == null) {
             return c;
@@ -457,7 +472,7 @@ public final class ActivityService {
             c = c.and(ACTIVITY.START_DATE.le(f.to()));
         }
         if (f.orgRootId() != null) {
-            c = c.and(Subtree.contains(ACTIVITY.ORG_ID, f.orgRootId()));
+            c = c.and(Subtree.contains(scanByDate ? ACTIVITY.ORG_ID.plus(DSL.inline(0)) : ACTIVITY.ORG_ID, f.orgRootId()));
         }
         if (f.categoryId() != null) {
             c = c.and(ACTIVITY.CATEGORY_ID.eq(f.categoryId()));
@@ -514,7 +529,10 @@ public final class ActivityService {
      * and {@code limit} select the page; ties are broken by id so paging is stable.
      */
     public ActivityPage list(ActivityFilter f, ActivitySort sort, boolean descending, int offset, int limit) {
-        return db.read(ctx -> new ActivityPage(rows(ctx, f, sort, descending, offset, limit), totals(ctx, f)));
+        return db.read(ctx -> {
+            ActivityTotals t = totals(ctx, f);
+            return new ActivityPage(rows(ctx, f, sort, descending, offset, limit, t.count()), t);
+        });
     }
 
     /** Newest first. */
@@ -524,11 +542,21 @@ public final class ActivityService {
 
     /** Only the rows, without totals. */
     public List<ActivityRow> rows(ActivityFilter f, ActivitySort sort, boolean descending, int offset, int limit) {
-        return db.read(ctx -> rows(ctx, f, sort, descending, offset, limit));
+        return db.read(ctx -> rows(ctx, f, sort, descending, offset, limit, -1));
     }
 
-    private List<ActivityRow> rows(DSLContext ctx, ActivityFilter f, ActivitySort sort, boolean desc, int offset, int limit) {
+    /** @param matching how many rows the filter matches, when known (-1 otherwise): picks the faster plan */
+    private List<ActivityRow> rows(DSLContext ctx, ActivityFilter f, ActivitySort sort, boolean desc, int offset, int limit,
+                                   long matching) {
         ActivitySort s = sort == null ? ActivitySort.DATE : sort;
+        // Walking the date index costs about (offset + limit) × all / matching entries; collecting the
+        // subtree's rows and sorting them costs about "matching". Take the cheaper (all ≤ max id).
+        boolean scanByDate = false;
+        if (s == ActivitySort.DATE && f != null && f.orgRootId() != null && matching > 0) {
+            Integer maxId = ctx.select(DSL.max(ACTIVITY.ID)).from(ACTIVITY).fetchOne(0, Integer.class);
+            double all = maxId == null ? 0 : maxId;
+            scanByDate = (double) matching * matching > (double) (Math.max(0, offset) + Math.max(1, limit)) * all;
+        }
         Field<?> key = switch (s) {
             case DATE -> ACTIVITY.START_DATE;
             case NAME -> ACTIVITY.NAME;
@@ -552,7 +580,7 @@ public final class ActivityService {
         var joined = s == ActivitySort.ORG ? from.join(ORG).on(ORG.ID.eq(ACTIVITY.ORG_ID))
                 : s == ActivitySort.CATEGORY ? from.join(ACTIVITY_CATEGORY).on(ACTIVITY_CATEGORY.ID.eq(ACTIVITY.CATEGORY_ID))
                 : from;
-        List<Integer> ids = joined.where(condition(f)).orderBy(order).limit(Math.max(0, limit)).offset(Math.max(0, offset))
+        List<Integer> ids = joined.where(condition(f, scanByDate)).orderBy(order).limit(Math.max(0, limit)).offset(Math.max(0, offset))
                 .fetch(ACTIVITY.ID);
         if (ids.isEmpty()) {
             return List.of();
@@ -652,6 +680,15 @@ public final class ActivityService {
         }
         throw new ValidationException(F_CATEGORY, "没有“" + n + "”这个类别，可选："
                 + String.join("、", all.stream().filter(Category::active).map(Category::name).toList()));
+    }
+
+    /** A category by name, active or not (for filters and for editing the list). */
+    public Category categoryByNameAny(String name) {
+        String n = Texts.clean(Texts.halfWidth(name));
+        List<Category> all = categories(true);
+        return all.stream().filter(c -> c.name().equals(n)).findFirst()
+                .orElseThrow(() -> new ValidationException(F_CATEGORY, "没有“" + n + "”这个类别，可选："
+                        + String.join("、", all.stream().map(Category::name).toList())));
     }
 
     public Category addCategory(String name) {

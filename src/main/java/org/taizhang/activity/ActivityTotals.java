@@ -8,8 +8,9 @@ public record ActivityTotals(int count, long participants, long serviceTenths, l
         return Amounts.hours(serviceTenths);
     }
 
-    /** "共 12 场，参与 1,200 人次，服务 350.5 小时，惠及 3,000 人" */
+    /** "共 12 场，参与 1,200 人次，服务 1,350.5 小时，惠及 3,000 人" */
     public String text() {
-        return String.format("共 %,d 场，参与 %,d 人次，服务 %s 小时，惠及 %,d 人", count, participants, hours(), beneficiaries);
+        return String.format("共 %,d 场，参与 %,d 人次，服务 %s 小时，惠及 %,d 人", count, participants,
+                Amounts.hoursGrouped(serviceTenths), beneficiaries);
     }
 }

@@ -71,6 +71,13 @@ public final class Amounts {
         return tenths.intValueExact();
     }
 
+    /** Tenths of an hour with thousands separators → "12,345.5", for totals shown to people. */
+    public static String hoursGrouped(long tenths) {
+        String sign = tenths < 0 ? "-" : "";
+        long t = Math.abs(tenths);
+        return sign + String.format("%,d", t / 10) + "." + (t % 10);
+    }
+
     /** Tenths of an hour → "12.5", "3.0". */
     public static String hours(long tenths) {
         String sign = tenths < 0 ? "-" : "";

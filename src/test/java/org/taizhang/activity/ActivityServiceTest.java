@@ -255,6 +255,22 @@ class ActivityServiceTest {
     }
 
     @Test
+    void pagesAreTheSameWhicheverQueryPlanIsChosen() {
+        // many activities in the subtree make list() walk the date index; rows() without a count sorts instead
+        for (int i = 0; i < 60; i++) {
+            svc.add(act(LocalDate.of(2024, 1, 1).plusDays(i % 20).toString(), "活动" + i, i % 3 == 0 ? a1 : i % 3 == 1 ? a : b,
+                    study, i, 0, 0));
+        }
+        ActivityFilter f = new ActivityFilter(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), a, null, null);
+        for (int offset : new int[] {0, 5, 37}) {
+            assertThat(svc.list(f, offset, 5).rows()).extracting(ActivityRow::id)
+                    .containsExactlyElementsOf(svc.rows(f, ActivitySort.DATE, true, offset, 5).stream().map(ActivityRow::id).toList());
+        }
+        assertThat(svc.list(f, 0, 1000).rows()).hasSize(40).allSatisfy(r -> assertThat(r.orgId()).isIn(a, a1));
+        assertThat(svc.list(f, 0, 1000).rows()).extracting(ActivityRow::startDate).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
     void amountsParseAndFormat() {
         assertThat(Amounts.parseHours("2.5")).isEqualTo(25);
         assertThat(Amounts.parseHours("３")).isEqualTo(30);
@@ -262,6 +278,8 @@ class ActivityServiceTest {
         assertThat(Amounts.parseHours("")).isNull();
         assertThat(Amounts.hours(12345)).isEqualTo("1234.5");
         assertThat(Amounts.hours(0)).isEqualTo("0.0");
+        assertThat(Amounts.hoursGrouped(12345678)).isEqualTo("1,234,567.8");
+        assertThat(new ActivityTotals(2, 1200, 12345, 3000).text()).isEqualTo("共 2 场，参与 1,200 人次，服务 1,234.5 小时，惠及 3,000 人");
         assertThatThrownBy(() -> Amounts.parseCount("1.5")).hasMessageContaining("整数");
         assertThatThrownBy(() -> Amounts.parseHours("十小时")).hasMessageContaining("不是数字");
     }
