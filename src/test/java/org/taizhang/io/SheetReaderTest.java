@@ -185,4 +185,39 @@ class SheetReaderTest {
                 .hasMessageContaining("没有名为“人员”的工作表").hasMessageContaining("空表");
         assertThat(SheetReader.sheetNames(f)).containsExactly("空表");
     }
+
+    @Test
+    void inlineStringsRichTextRunsAndPhoneticRuns() throws Exception {
+        // SXSSF writes inline strings; they must read the same as shared strings
+        Path inline = dir.resolve("inline.xlsx");
+        try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(); OutputStream out = Files.newOutputStream(inline)) {
+            var row = wb.createSheet("s").createRow(0);
+            row.createCell(0).setCellValue("𠮷田 & <张> \"三\"");
+            row.createCell(1).setCellValue(12.5);
+            wb.write(out);
+        }
+        List<SheetRow> rows = readAll(inline);
+        assertThat(rows.getFirst().cell(0).kind()).isEqualTo(CellValue.Kind.TEXT);
+        assertThat(rows.getFirst().display(0)).isEqualTo("𠮷田 & <张> \"三\"");
+        assertThat(rows.getFirst().cell(1).number()).isEqualTo(12.5);
+        // a shared string made of formatted runs, with a phonetic guide that is not part of the text
+        Path good = Xlsx.write(dir.resolve("g.xlsx"), "s", new Object[][] {{"占位"}});
+        Path rich = dir.resolve("rich.xlsx");
+        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(good));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(rich))) {
+            ZipEntry e;
+            while ((e = zin.getNextEntry()) != null) {
+                byte[] data = zin.readAllBytes();
+                out.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals("xl/sharedStrings.xml")) {
+                    data = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                            + " count=\"1\" uniqueCount=\"1\"><si><r><rPr><b/></rPr><t>张</t></r><r><t xml:space=\"preserve\">三 </t></r>"
+                            + "<rPh sb=\"0\" eb=\"1\"><t>ちょう</t></rPh></si></sst>").getBytes(StandardCharsets.UTF_8);
+                }
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        assertThat(readAll(rich).getFirst().display(0)).isEqualTo("张三 ");
+    }
 }
