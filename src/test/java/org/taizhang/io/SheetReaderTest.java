@@ -220,4 +220,21 @@ class SheetReaderTest {
         }
         assertThat(readAll(rich).getFirst().display(0)).isEqualTo("张三 ");
     }
+
+    @Test
+    void datesOfA1904Workbook() throws Exception {
+        Path f = dir.resolve("mac.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var pr = wb.getCTWorkbook().isSetWorkbookPr() ? wb.getCTWorkbook().getWorkbookPr() : wb.getCTWorkbook().addNewWorkbookPr();
+            pr.setDate1904(true);
+            assertThat(wb.isDate1904()).isTrue();
+            Xlsx.fill(wb, "s", new Object[][] {{"日期", "活动名称"}, {LocalDate.of(2021, 3, 5), "学习"}});
+            try (OutputStream out = Files.newOutputStream(f)) {
+                wb.write(out);
+            }
+        }
+        SheetRow r = readAll(f).get(1);
+        assertThat(r.cell(0).dateFormatted()).isTrue();
+        assertThat(RowValues.toDate(r.cell(0).number())).isEqualTo(LocalDate.of(2021, 3, 5));
+    }
 }
