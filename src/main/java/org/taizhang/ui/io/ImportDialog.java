@@ -108,6 +108,7 @@ public final class ImportDialog {
         browse.setOnAction(e -> choose());
         file.setOnAction(e -> loadSheets());
         sheet.valueProperty().addListener((o, a, b) -> clearPreview());
+        createMissing.selectedProperty().addListener((o, a, b) -> clearPreview());
 
         GridPane top = new GridPane();
         top.setHgap(8);
