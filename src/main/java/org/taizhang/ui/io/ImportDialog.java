@@ -122,7 +122,8 @@ public final class ImportDialog {
         mappingGrid.setVgap(4);
         ScrollPane mappingScroll = new ScrollPane(mappingGrid);
         mappingScroll.setFitToWidth(true);
-        mappingScroll.setPrefViewportHeight(150);
+        mappingScroll.setPrefViewportHeight(175);
+        mappingScroll.setMinHeight(Region.USE_PREF_SIZE);
         Label mappingTitle = new Label("列对应（自动识别，可修改；改后点“检查”）");
         mappingTitle.getStyleClass().add("section-title");
 
@@ -143,6 +144,7 @@ public final class ImportDialog {
         VBox.setVgrow(rejects, Priority.ALWAYS);
 
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         check.setOnAction(e -> runPreview());
         run.setOnAction(e -> runImport());
         run.setDefaultButton(true);
@@ -165,7 +167,7 @@ public final class ImportDialog {
         BorderPane root = new BorderPane(center, top, null, bottom, null);
         BorderPane.setMargin(center, new Insets(8, 0, 8, 0));
         root.setPadding(new Insets(12));
-        stage.setScene(new Scene(root, 1000, 680));
+        stage.setScene(new Scene(root, 1000, 720));
         stage.setUserData(this);
         buildMappingGrid(null);
         updateButtons();

@@ -92,6 +92,16 @@ class ImportDialogTest {
         TableView<?> rejects = robot.lookup("#import-rejects").queryAs(TableView.class);
         assertThat(rejects.getItems()).hasSize(1);
         assertThat(rejects.getItems().getFirst().toString()).contains("第 4 行").contains("B 列");
+        if (System.getProperty("snap") != null) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                var img = robot.lookup("#import-run").queryButton().getScene().snapshot(null);
+                try {
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", new java.io.File(System.getProperty("snap")));
+                } catch (java.io.IOException e) {
+                    throw new RuntimeException(e);
+                }
+            }).get();
+        }
         Button run = robot.lookup("#import-run").queryButton();
         assertThat(run.isDisabled()).isTrue();
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#import-skip-bad").queryAs(CheckBox.class).setSelected(true)).get();
