@@ -69,6 +69,7 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("taizhang.css").toExternalForm());
         stage.setScene(scene);
+        ImportExportActions.installDrop(scene, stage, () -> context);
         stage.setTitle(TITLE);
         for (String size : List.of("16", "32", "48", "64", "128", "256")) {
             var icon = MainWindow.class.getResourceAsStream("/icons/taizhang-" + size + ".png");

@@ -1,0 +1,240 @@
+package org.taizhang.io;
+
+import static org.taizhang.db.jooq.Tables.MEMBERSHIP;
+import static org.taizhang.db.jooq.Tables.ORG;
+import static org.taizhang.db.jooq.Tables.PERSON;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+import org.taizhang.activity.ActivityFilter;
+import org.taizhang.activity.ActivityRow;
+import org.taizhang.activity.ActivityService;
+import org.taizhang.activity.ActivitySort;
+import org.taizhang.db.Database;
+import org.taizhang.honor.HonorFilter;
+import org.taizhang.honor.HonorRow;
+import org.taizhang.honor.HonorService;
+import org.taizhang.org.Org;
+import org.taizhang.org.OrgService;
+import org.taizhang.org.OrgTree;
+import org.taizhang.org.Subtree;
+import org.taizhang.person.IdNumber;
+import org.taizhang.person.Phones;
+
+/**
+ * Exports organisations, people, activities and honours to .xlsx with the same column names the
+ * import recognises, so that exporting and importing again gives the same records. Organisations
+ * are written as paths ("示范区团区委 / 园岭社区团委") so that names used twice stay unambiguous. ID
+ * numbers and phone numbers are masked unless {@code fullId} is asked for.
+ */
+public final class ExportService {
+    /** What to export: an organisation subtree (null = all), a date range (activities, honours), full ID numbers. */
+    public record Options(Integer orgId, LocalDate from, LocalDate to, boolean fullId) {
+        public static final Options ALL = new Options(null, null, null, false);
+
+        public Options withFullId(boolean f) {
+            return new Options(orgId, from, to, f);
+        }
+    }
+
+    /** Said once whenever full ID numbers are exported. */
+    public static final String FULL_ID_WARNING = "注意：导出的文件包含完整的身份证号和电话号码，属于个人敏感信息，请妥善保管，不要随意转发。";
+
+    private final Database db;
+
+    public ExportService(Database db) {
+        this.db = db;
+    }
+
+    /** Writes the table to {@code out}; returns the number of data rows. */
+    public int export(ImportKind kind, Options o, Path out) {
+        return switch (kind) {
+            case ORGS -> orgs(o, out);
+            case PEOPLE -> people(o, out);
+            case ACTIVITIES -> activities(o, out);
+            case HONORS -> honors(o, out);
+        };
+    }
+
+    private static XlsxWriter.Column col(ImportKind k, String key, XlsxWriter.Type type) {
+        return new XlsxWriter.Column(k.field(key).orElseThrow().label(), type);
+    }
+
+    private int orgs(Options o, Path out) {
+        OrgTree tree = new OrgTree(new OrgService(db).listAll());
+        ImportKind k = ImportKind.ORGS;
+        List<XlsxWriter.Column> cols = List.of(col(k, "name", XlsxWriter.Type.TEXT), col(k, "type", XlsxWriter.Type.TEXT),
+                col(k, "parent", XlsxWriter.Type.TEXT), col(k, "founded", XlsxWriter.Type.DATE), col(k, "term", XlsxWriter.Type.INT),
+                col(k, "election", XlsxWriter.Type.DATE), col(k, "contact", XlsxWriter.Type.TEXT), col(k, "phone", XlsxWriter.Type.CODE),
+                col(k, "note", XlsxWriter.Type.TEXT), new XlsxWriter.Column("下次换届", XlsxWriter.Type.DATE),
+                new XlsxWriter.Column("现有成员", XlsxWriter.Type.INT));
+        int n = 0;
+        try (XlsxWriter w = new XlsxWriter()) {
+            w.sheet("组织", cols);
+            for (OrgTree.Line line : tree.lines(o.orgId(), x -> true)) {
+                Org org = line.org();
+                w.row(org.name(), org.typeName(), org.parentId() == null ? null : tree.path(org.parentId()), org.foundedOn(),
+                        org.ownTermYears(), org.lastElectionOn(), org.contactPerson(),
+                        o.fullId() ? org.contactPhone() : Phones.mask(org.contactPhone()), org.note(), org.nextElectionDue(),
+                        org.memberCount());
+                n++;
+            }
+            w.save(out);
+        }
+        return n;
+    }
+
+    private int people(Options o, Path out) {
+        OrgTree tree = new OrgTree(new OrgService(db).listAll());
+        ImportKind k = ImportKind.PEOPLE;
+        List<XlsxWriter.Column> cols = List.of(col(k, "name", XlsxWriter.Type.TEXT), col(k, "gender", XlsxWriter.Type.TEXT),
+                col(k, "birth", XlsxWriter.Type.DATE), col(k, "idNumber", XlsxWriter.Type.CODE), col(k, "phone", XlsxWriter.Type.CODE),
+                col(k, "political", XlsxWriter.Type.TEXT), col(k, "org", XlsxWriter.Type.TEXT), col(k, "role", XlsxWriter.Type.TEXT),
+                col(k, "joined", XlsxWriter.Type.DATE), col(k, "note", XlsxWriter.Type.TEXT));
+        Condition where = MEMBERSHIP.LEFT_ON.isNull();
+        if (o.orgId() != null) {
+            where = where.and(Subtree.contains(MEMBERSHIP.ORG_ID, o.orgId()));
+        }
+        Condition w0 = where;
+        try (XlsxWriter w = new XlsxWriter()) {
+            w.sheet("人员", cols);
+            int n = db.read(ctx -> {
+                int count = 0;
+                try (var cursor = ctx.select(PERSON.NAME, PERSON.GENDER, PERSON.BIRTH_DATE, PERSON.ID_NUMBER, PERSON.PHONE,
+                                PERSON.POLITICAL_STATUS, MEMBERSHIP.ORG_ID, MEMBERSHIP.ROLE, MEMBERSHIP.JOINED_ON, PERSON.NOTE)
+                        .from(MEMBERSHIP).join(PERSON).on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
+                        .where(w0).orderBy(MEMBERSHIP.ORG_ID, MEMBERSHIP.ID).fetchLazy()) {
+                    for (var r : cursor) {
+                        w.row(r.value1(), r.value2(), r.value3(), o.fullId() ? r.value4() : IdNumber.mask(r.value4()),
+                                o.fullId() ? r.value5() : Phones.mask(r.value5()), r.value6(), tree.path(r.value7()), r.value8(),
+                                r.value9(), r.value10());
+                        count++;
+                    }
+                }
+                return count;
+            });
+            w.save(out);
+            return n;
+        }
+    }
+
+    private int activities(Options o, Path out) {
+        OrgTree tree = new OrgTree(new OrgService(db).listAll());
+        Map<String, String> pathByName = new HashMap<>();
+        ImportKind k = ImportKind.ACTIVITIES;
+        List<XlsxWriter.Column> cols = List.of(col(k, "date", XlsxWriter.Type.DATE), col(k, "endDate", XlsxWriter.Type.DATE),
+                col(k, "name", XlsxWriter.Type.TEXT), col(k, "org", XlsxWriter.Type.TEXT), col(k, "coOrgs", XlsxWriter.Type.TEXT),
+                col(k, "category", XlsxWriter.Type.TEXT), col(k, "participants", XlsxWriter.Type.INT),
+                col(k, "hours", XlsxWriter.Type.TENTHS), col(k, "beneficiaries", XlsxWriter.Type.INT),
+                col(k, "place", XlsxWriter.Type.TEXT), col(k, "description", XlsxWriter.Type.TEXT),
+                col(k, "highlight", XlsxWriter.Type.TEXT), col(k, "planned", XlsxWriter.Type.TEXT));
+        ActivityService svc = new ActivityService(db);
+        ActivityFilter f = new ActivityFilter(o.from(), o.to(), o.orgId(), null, null);
+        long participants = 0;
+        long tenths = 0;
+        long beneficiaries = 0;
+        int n = 0;
+        try (XlsxWriter w = new XlsxWriter()) {
+            w.sheet("活动", cols);
+            int page = 5000;
+            for (int offset = 0; ; offset += page) {
+                List<ActivityRow> rows = svc.rows(f, ActivitySort.DATE, false, offset, page);
+                for (ActivityRow a : rows) {
+                    List<String> co = new ArrayList<>();
+                    for (String name : a.coOrgNames()) {
+                        co.add(pathByName.computeIfAbsent(name, x -> uniquePath(tree, x)));
+                    }
+                    w.row(a.startDate(), a.endDate(), a.name(), tree.path(a.orgId()), co.isEmpty() ? null : String.join("、", co),
+                            a.categoryName(), a.participants(), a.serviceTenths(), a.beneficiaries(), a.place(), a.description(),
+                            a.highlight() ? "是" : null, a.planned() ? "是" : null);
+                    participants += a.participants();
+                    tenths += a.serviceTenths();
+                    beneficiaries += a.beneficiaries();
+                    n++;
+                }
+                if (rows.size() < page) {
+                    break;
+                }
+            }
+            w.totals("合计", null, null, n + " 场", null, null, null, participants, tenths, beneficiaries);
+            w.save(out);
+        }
+        return n;
+    }
+
+    /** The path of the only organisation with this name, or the name itself when several share it. */
+    private static String uniquePath(OrgTree tree, String name) {
+        Integer found = null;
+        for (OrgTree.Line l : tree.lines(null, x -> true)) {
+            if (l.org().name().equals(name)) {
+                if (found != null) {
+                    return name;
+                }
+                found = l.org().id();
+            }
+        }
+        return found == null ? name : tree.path(found);
+    }
+
+    private int honors(Options o, Path out) {
+        OrgTree tree = new OrgTree(new OrgService(db).listAll());
+        ImportKind k = ImportKind.HONORS;
+        List<XlsxWriter.Column> cols = List.of(col(k, "date", XlsxWriter.Type.DATE), col(k, "title", XlsxWriter.Type.TEXT),
+                col(k, "level", XlsxWriter.Type.TEXT), col(k, "kind", XlsxWriter.Type.TEXT), col(k, "org", XlsxWriter.Type.TEXT),
+                col(k, "person", XlsxWriter.Type.TEXT), col(k, "idNumber", XlsxWriter.Type.CODE), col(k, "issuer", XlsxWriter.Type.TEXT),
+                col(k, "note", XlsxWriter.Type.TEXT));
+        List<HonorRow> rows = new HonorService(db).list(new HonorFilter(o.from(), o.to(), o.orgId(), null, null, null, null), 0,
+                Integer.MAX_VALUE);
+        Map<Integer, String> ids = new HashMap<>();
+        List<Integer> personIds = rows.stream().map(HonorRow::personId).filter(java.util.Objects::nonNull).distinct().toList();
+        for (int i = 0; i < personIds.size(); i += 500) {
+            List<Integer> chunk = personIds.subList(i, Math.min(personIds.size(), i + 500));
+            db.read(ctx -> ctx.select(PERSON.ID, PERSON.ID_NUMBER).from(PERSON).where(PERSON.ID.in(chunk)).fetch())
+                    .forEach(r -> ids.put(r.value1(), r.value2()));
+        }
+        try (XlsxWriter w = new XlsxWriter()) {
+            w.sheet("荣誉", cols);
+            for (HonorRow h : rows) {
+                String id = h.personId() == null ? null : ids.get(h.personId());
+                w.row(h.date(), h.title(), h.level(), h.kind(), tree.path(h.orgId()), h.personName(),
+                        o.fullId() ? id : IdNumber.mask(id), h.issuer(), h.note());
+            }
+            w.save(out);
+        }
+        return rows.size();
+    }
+
+    /**
+     * An empty import template: the header row with every recognised column (the ID number column
+     * formatted as text), and a second sheet explaining each column and the other spellings accepted.
+     */
+    public static void template(ImportKind kind, Path out) {
+        List<XlsxWriter.Column> cols = new ArrayList<>();
+        for (ImportField f : kind.fields()) {
+            XlsxWriter.Type t = switch (f.key()) {
+                case "idNumber", "phone" -> XlsxWriter.Type.CODE;
+                case "date", "endDate", "founded", "election", "birth", "joined" -> XlsxWriter.Type.DATE;
+                default -> XlsxWriter.Type.TEXT;
+            };
+            cols.add(new XlsxWriter.Column(f.label(), t));
+        }
+        try (XlsxWriter w = new XlsxWriter()) {
+            w.sheet(kind.label(), cols);
+            w.sheet("填写说明", List.of(XlsxWriter.Column.text("列名"), XlsxWriter.Column.text("必填"), XlsxWriter.Column.text("说明"),
+                    XlsxWriter.Column.text("也可以写作")));
+            for (ImportField f : kind.fields()) {
+                w.row(f.label(), f.required() ? "是" : "", f.hint(), String.join("、", f.synonyms()));
+            }
+            w.row("");
+            w.row("提示", "", "表头可以在标题行下面，列的顺序随意；日期可写 2021-03-05、2021/3/5、2021年3月5日；"
+                    + "身份证号请设为“文本”格式，否则 Excel 会丢掉末几位。合计行会被自动跳过。");
+            w.save(out);
+        }
+    }
+}

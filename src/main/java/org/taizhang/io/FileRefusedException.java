@@ -1,0 +1,12 @@
+package org.taizhang.io;
+
+/** The file cannot be read as a spreadsheet at all; the message says why and what to do. */
+public final class FileRefusedException extends IllegalArgumentException {
+    public FileRefusedException(String message) {
+        super(message);
+    }
+
+    public FileRefusedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,215 @@
+package org.taizhang.io;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.taizhang.common.Texts;
+import org.taizhang.db.Database;
+
+/**
+ * Excel import: {@link #preview} reads the sheet (streaming), maps its columns, checks every row and
+ * reports what would be written and what is rejected, writing nothing; {@link #commit} writes the
+ * accepted rows in ONE transaction — all of them or none. By default it refuses when any row is
+ * rejected; with {@code skipBad} it writes only the good rows.
+ */
+public final class ImportService {
+    private static final Set<String> TOTAL_MARKS = Set.of("合计", "总计", "小计", "合计:", "总计:");
+
+    private final Database db;
+
+    public ImportService(Database db) {
+        this.db = db;
+    }
+
+    KindImporter<?> importerFor(ImportRequest req) {
+        return switch (req.kind()) {
+            case ORGS -> new OrgImporter(db, req);
+            case PEOPLE -> new PersonImporter(db, req);
+            case ACTIVITIES -> new ActivityImporter(db, req);
+            case HONORS -> new HonorImporter(db, req);
+        };
+    }
+
+    /** Reads and checks the file; writes nothing. */
+    @SuppressWarnings("unchecked")
+    public ImportPreview preview(ImportRequest req, ImportProgress progress) {
+        KindImporter<Object> importer = (KindImporter<Object>) importerFor(req);
+        Reading reading = new Reading(req, importer, progress);
+        String sheet = SheetReader.read(req.file(), req.sheet(), reading);
+        reading.finish();
+        importer.sheet(sheet);
+        List<String> fileProblems = new ArrayList<>();
+        ColumnMapping mapping = reading.mapping;
+        if (mapping == null) {
+            fileProblems.add(reading.rowsSeen == 0 ? "工作表“" + sheet + "”是空的，没有任何数据。"
+                    : "在前 " + ColumnMapping.SCAN_ROWS + " 行中找不到表头行。导入" + req.kind().label() + "的表头应包含如“"
+                    + String.join("”“", req.kind().fields().stream().filter(ImportField::required).map(ImportField::label).toList())
+                    + "”等列名（可先导出导入模板对照）。");
+        } else if (!mapping.missing().isEmpty()) {
+            fileProblems.add("缺少必填列：" + String.join("、", mapping.missing()) + "。表头（第 " + mapping.headerRow() + " 行）中没有可识别的列名"
+                    + "；如果某列其实就是它，请指定列对应关系（命令行：--map 列名=" + mapping.missing().getFirst() + "）。");
+        } else if (reading.dataRows == 0) {
+            fileProblems.add("表头（第 " + mapping.headerRow() + " 行）下面没有数据行。");
+        }
+        if (!fileProblems.isEmpty()) {
+            return new ImportPreview(req, sheet, mapping, fileProblems, reading.dataRows, List.of(), 0, List.of(), List.of(), Map.of());
+        }
+        progress.update("正在核对组织与重复记录", 0, -1);
+        KindImporter.Plan<Object> plan = db.read(ctx -> importer.resolve(ctx, reading.parsed));
+        ImportPreview preview = build(req, sheet, mapping, reading, plan);
+        preview.importer = importer;
+        return preview;
+    }
+
+    private static ImportPreview build(ImportRequest req, String sheet, ColumnMapping mapping, Reading reading,
+                                       KindImporter.Plan<Object> plan) {
+        Map<Integer, RejectedRow> all = new TreeMap<>(reading.rejects);
+        plan.rejected.forEach((row, problems) -> all.merge(row, new RejectedRow(row, List.of(), problems),
+                (a, b) -> {
+                    List<RowProblem> ps = new ArrayList<>(a.problems());
+                    ps.addAll(b.problems());
+                    return new RejectedRow(row, a.values(), ps);
+                }));
+        return new ImportPreview(req, sheet, mapping, List.of(), reading.dataRows, new ArrayList<>(all.values()),
+                plan.accepted.size(), plan.notes, reading.parsed, reading.rejects);
+    }
+
+    /**
+     * Writes the accepted rows of {@code preview} in one transaction. The database checks are done
+     * again inside the transaction (the data may have changed since the preview).
+     *
+     * @throws ImportRejectedException when rows are rejected and {@code skipBad} is false; nothing is written
+     */
+    public ImportResult commit(ImportPreview preview, boolean skipBad, ImportProgress progress) {
+        if (!preview.fileProblems().isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", preview.fileProblems()));
+        }
+        KindImporter<Object> importer = preview.importer;
+        return db.tx(ctx -> {
+            KindImporter.Plan<Object> plan = importer.resolve(ctx, preview.parsed);
+            int rejected = preview.parseRejects.size() + (int) plan.rejected.keySet().stream()
+                    .filter(r -> !preview.parseRejects.containsKey(r)).count();
+            if (rejected > 0 && !skipBad) {
+                List<RejectedRow> rows = new ArrayList<>(preview.parseRejects.values());
+                plan.rejected.forEach((r, ps) -> rows.add(new RejectedRow(r, List.of(), ps)));
+                rows.sort(Comparator.comparingInt(RejectedRow::row));
+                throw new ImportRejectedException("有 " + rejected + " 行有错误，没有写入任何数据。请修正后重新导入，"
+                        + "或选择只导入无误的行（命令行 --skip-bad）。第一个错误：" + rows.getFirst().problems().getFirst(), rows);
+            }
+            if (plan.accepted.isEmpty()) {
+                throw new IllegalArgumentException("没有可以导入的行（" + rejected + " 行都有错误），数据库没有改动。");
+            }
+            progress.checkCancelled();
+            ImportResult r = importer.write(ctx, plan, progress);
+            progress.checkCancelled();
+            return new ImportResult(r.written(), rejected, r.lines());
+        });
+    }
+
+    /** Streams rows: buffers the first rows until the header is found, then checks each data row. */
+    private static final class Reading implements SheetReader.RowHandler {
+        final ImportRequest req;
+        final KindImporter<Object> importer;
+        final ImportProgress progress;
+        final List<SheetRow> head = new ArrayList<>();
+        final List<KindImporter.Parsed<Object>> parsed = new ArrayList<>();
+        final Map<Integer, RejectedRow> rejects = new TreeMap<>();
+        ColumnMapping mapping;
+        boolean decided;
+        int rowsSeen;
+        int dataRows;
+        long total = -1;
+
+        Reading(ImportRequest req, KindImporter<Object> importer, ImportProgress progress) {
+            this.req = req;
+            this.importer = importer;
+            this.progress = progress;
+        }
+
+        @Override
+        public void start(String sheet, int rows) {
+            total = rows;
+            importer.sheet(sheet);
+        }
+
+        @Override
+        public void row(SheetRow row) {
+            rowsSeen++;
+            if ((rowsSeen & 511) == 0) {
+                progress.checkCancelled();
+                progress.update("正在读取", rowsSeen, total);
+            }
+            if (!decided) {
+                if (!row.isBlank()) {
+                    head.add(row);
+                }
+                if (head.size() >= ColumnMapping.SCAN_ROWS) {
+                    decide();
+                }
+                return;
+            }
+            data(row);
+        }
+
+        void finish() {
+            if (!decided) {
+                decide();
+            }
+            progress.update("读取完成", rowsSeen, rowsSeen);
+        }
+
+        private void decide() {
+            decided = true;
+            mapping = ColumnMapping.detect(req.kind(), head, req.mapping());
+            importer.mapping = mapping;
+            if (mapping == null || !mapping.missing().isEmpty()) {
+                return;
+            }
+            for (SheetRow r : head) {
+                if (r.number() > mapping.headerRow()) {
+                    data(r);
+                }
+            }
+            head.clear();
+        }
+
+        private void data(SheetRow row) {
+            if (mapping == null || !mapping.missing().isEmpty() || row.isBlank() || isTotals(row)) {
+                return;
+            }
+            dataRows++;
+            RowValues v = new RowValues(importer.sheet, row, mapping);
+            Object c;
+            try {
+                c = importer.parse(v);
+            } catch (RuntimeException e) {
+                if (e instanceof ImportCancelledException) {
+                    throw e;
+                }
+                v.rowProblem("无法处理这一行：" + e.getMessage());
+                c = null;
+            }
+            if (c == null || !v.ok()) {
+                if (v.ok()) {
+                    v.rowProblem("这一行无法导入");
+                }
+                rejects.put(row.number(), new RejectedRow(row.number(), v.displays(mapping.headers().size()), v.problems()));
+            } else {
+                parsed.add(new KindImporter.Parsed<>(row.number(), c));
+            }
+        }
+
+        private static boolean isTotals(SheetRow row) {
+            for (int c = 0; c < row.width(); c++) {
+                CellValue v = row.cell(c);
+                if (v != null && !v.isBlank()) {
+                    return v.kind() == CellValue.Kind.TEXT && TOTAL_MARKS.contains(Texts.compactCode(v.text()));
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.taizhang.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.JSONFormat;
+
+/**
+ * The part of an import that knows one kind of record: turns a mapped row into a candidate
+ * (checking everything the row alone can tell), checks candidates against the database and each
+ * other, and writes the accepted ones inside the caller's transaction.
+ */
+abstract class KindImporter<C> {
+    static final JSONFormat JSON = new JSONFormat().header(false).recordFormat(JSONFormat.RecordFormat.OBJECT);
+
+    /** A row that passed the row-level checks. */
+    record Parsed<C>(int row, C value) {
+    }
+
+    /** The outcome of checking against the database: accepted rows in write order, rejected rows with reasons. */
+    static final class Plan<C> {
+        final List<Parsed<C>> accepted = new ArrayList<>();
+        final Map<Integer, List<RowProblem>> rejected = new LinkedHashMap<>();
+        final List<String> notes = new ArrayList<>();
+        Object extra;
+
+        void reject(int row, RowProblem p) {
+            rejected.computeIfAbsent(row, k -> new ArrayList<>()).add(p);
+        }
+    }
+
+    protected final ImportRequest request;
+    protected String sheet = "";
+
+    KindImporter(ImportRequest request) {
+        this.request = request;
+    }
+
+    void sheet(String name) {
+        this.sheet = name;
+    }
+
+    /** Row-level checks; returns null when {@code v} recorded problems. */
+    abstract C parse(RowValues v);
+
+    abstract Plan<C> resolve(DSLContext ctx, List<Parsed<C>> rows);
+
+    abstract ImportResult write(DSLContext ctx, Plan<C> plan, ImportProgress progress);
+
+    /** A problem tied to a field's column of a row, for the resolve step (which no longer has the cells). */
+    RowProblem problem(ColumnMapping m, int row, String fieldKey, String value, String reason) {
+        Integer c = m.column(fieldKey);
+        String label = m.kind().field(fieldKey).map(ImportField::label).orElse(fieldKey);
+        return new RowProblem(sheet, row, c == null ? "" : SheetRow.columnLetter(c), c == null ? "" : m.header(c), label,
+                value == null ? "" : value, reason);
+    }
+
+    ColumnMapping mapping;
+
+    RowProblem problem(int row, String fieldKey, String value, String reason) {
+        return problem(mapping, row, fieldKey, value, reason);
+    }
+
+    /** First free id of a table (never reusing ids of deleted rows, as AUTOINCREMENT promises). */
+    static int nextId(DSLContext ctx, String table) {
+        Integer max = ctx.fetchOne("SELECT max(id) FROM " + table).get(0, Integer.class);
+        Integer seq = ctx.fetchOne("SELECT max(seq) FROM sqlite_sequence WHERE name = ?", table).get(0, Integer.class);
+        return Math.max(max == null ? 0 : max, seq == null ? 0 : seq) + 1;
+    }
+}

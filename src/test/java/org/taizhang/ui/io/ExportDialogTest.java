@@ -1,0 +1,74 @@
+package org.taizhang.ui.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.io.ImportKind;
+import org.taizhang.io.ImportPreview;
+import org.taizhang.io.ImportProgress;
+import org.taizhang.io.ImportRequest;
+import org.taizhang.io.ImportService;
+import org.taizhang.org.OrgInput;
+import org.taizhang.person.IdNumber;
+import org.taizhang.person.MembershipInput;
+import org.taizhang.person.PersonInput;
+import org.taizhang.ui.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** 文件 → 导出…: the dialog writes a masked people table in the background. */
+@ExtendWith(ApplicationExtension.class)
+class ExportDialogTest {
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, false);
+        stage.show();
+    }
+
+    private void settle() {
+        for (int i = 0; i < 4; i++) {
+            window.background().drain();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    @Test
+    void exportsPeopleMasked(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.open(dir.resolve("ui.db"))).get(10, TimeUnit.SECONDS);
+        settle();
+        int org = window.context().orgs().add(new OrgInput("园岭社区团委", 3, null, null, null, null, null, null, null));
+        String id = "11010119900307123" + IdNumber.checkChar("11010119900307123");
+        window.context().people().add(new PersonInput("张三", id, null, null, "13800138000", null, null),
+                new MembershipInput(org, "书记", null));
+        WaitForAsyncUtils.asyncFx(() -> ImportExportActions.exportExcel(window.stage(), window.context())).get();
+        settle();
+        Path out = dir.resolve("人员");
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#export-target").queryAs(TextField.class).setText(out.toString())).get();
+        Button ok = robot.lookup("#export-ok").queryButton();
+        Platform.runLater(ok::fire);
+        settle();
+        assertThat(robot.lookup("#export-status").queryAs(Label.class).getText()).contains("已导出人员 1 行");
+        Path written = dir.resolve("人员.xlsx");
+        assertThat(written).exists();
+        ImportPreview p = new ImportService(window.context().db()).preview(ImportRequest.of(ImportKind.PEOPLE, written),
+                ImportProgress.NONE);
+        assertThat(p.problems()).singleElement().satisfies(pr -> assertThat(pr.reason()).contains("已打码"));
+        assertThat(p.problems().getFirst().value()).isEqualTo("110101********1234".substring(0, 6) + "********" + id.substring(14));
+    }
+}
