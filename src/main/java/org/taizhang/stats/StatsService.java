@@ -1,0 +1,412 @@
+package org.taizhang.stats;
+
+import static org.taizhang.db.jooq.Tables.ACTIVITY;
+import static org.taizhang.db.jooq.Tables.ACTIVITY_CATEGORY;
+import static org.taizhang.db.jooq.Tables.HONOR;
+import static org.taizhang.db.jooq.Tables.MEMBERSHIP;
+import static org.taizhang.db.jooq.Tables.ORG;
+import static org.taizhang.db.jooq.Tables.ORG_TYPE;
+import static org.taizhang.db.jooq.Tables.PERSON;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.taizhang.common.Dates;
+import org.taizhang.db.Database;
+import org.taizhang.org.Subtree;
+
+/**
+ * Exact statistics for an organisation subtree and a period, all aggregated in SQL (recursive CTE
+ * for the subtree, GROUP BY for breakdowns); Java only merges the few aggregated rows.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>An activity counts when its {@code start_date} lies in the period (both ends inclusive), its
+ *       organising {@code org_id} is the root or below it in the <em>current</em> tree (an
+ *       organisation moved to another parent takes its history with it), and it is not planned
+ *       ({@code planned = 0}). Co-organisers do not count it again.</li>
+ *   <li>An honour counts when its {@code honor_date} is in the period and its {@code org_id} in the subtree.</li>
+ *   <li>换届 held: {@code last_election_on} in the period. Next 换届 due: last election (else
+ *       founding) + term ({@code org.term_years}, else the type's default), 29 Feb → 28 Feb.</li>
+ *   <li>A membership is valid on day d when it began on or before d (or has no start) and has not
+ *       ended by d ({@code left_on} is null or after d).</li>
+ *   <li>超龄: a 共青团员 turns 28 on the 28th birthday (29 Feb births: 28 Feb in a non-leap year).</li>
+ * </ul>
+ * A null root means every organisation. Every method is a read; none writes.
+ */
+public final class StatsService {
+    public static final String LEAGUE_MEMBER = "共青团员";
+    public static final int AGE_OUT = 28;
+    /** Default look-ahead for "due soon" reminders. */
+    public static final int DEFAULT_MONTHS = 3;
+
+    private final Database db;
+    private final Clock clock;
+
+    public StatsService(Database db) {
+        this(db, Clock.systemDefaultZone());
+    }
+
+    public StatsService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---------------------------------------------------------------- activity figures
+
+    private static Condition activityIn(Integer root, Period p) {
+        return ACTIVITY.START_DATE.between(p.from(), p.to()).and(ACTIVITY.PLANNED.eq(false))
+                .and(Subtree.contains(ACTIVITY.ORG_ID, root));
+    }
+
+    private static List<SelectField<?>> totalsFields() {
+        return List.of(DSL.count(), DSL.sum(ACTIVITY.PARTICIPANTS), DSL.sum(ACTIVITY.SERVICE_TENTHS),
+                DSL.sum(ACTIVITY.BENEFICIARIES));
+    }
+
+    /** Reads the four totals starting at column {@code i}. */
+    private static Totals totalsAt(Record r, int i) {
+        return new Totals(num(r.get(i)), num(r.get(i + 1)), num(r.get(i + 2)), num(r.get(i + 3)));
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    /** 场次, 参与人次, 服务时长 (tenths), 惠及人数 for the subtree of {@code root} in {@code p}. */
+    public Totals totals(Integer root, Period p) {
+        return db.read(ctx -> totals(ctx, root, p));
+    }
+
+    private static Totals totals(DSLContext ctx, Integer root, Period p) {
+        return totalsAt(ctx.select(totalsFields()).from(ACTIVITY).where(activityIn(root, p)).fetchOne(), 0);
+    }
+
+    /** Activity figures per category id (only categories that have activities). */
+    private static Map<Integer, Totals> byCategoryId(DSLContext ctx, Integer root, Period p) {
+        Map<Integer, Totals> out = new HashMap<>();
+        List<SelectField<?>> f = new ArrayList<>();
+        f.add(ACTIVITY.CATEGORY_ID);
+        f.addAll(totalsFields());
+        for (Record r : ctx.select(f).from(ACTIVITY).where(activityIn(root, p)).groupBy(ACTIVITY.CATEGORY_ID).fetch()) {
+            out.put(r.get(0, Integer.class), totalsAt(r, 1));
+        }
+        return out;
+    }
+
+    /**
+     * By category, with the previous year's figures: every active category (zeros included), then any
+     * deactivated category that still has activities in either period (noted "已停用"). Activities of
+     * a merged category were moved to the surviving one and count there.
+     */
+    public List<Row> byCategory(Integer root, Period p) {
+        return db.read(ctx -> byCategory(ctx, root, p));
+    }
+
+    private static List<Row> byCategory(DSLContext ctx, Integer root, Period p) {
+        Map<Integer, Totals> now = byCategoryId(ctx, root, p);
+        Map<Integer, Totals> before = byCategoryId(ctx, root, p.previousYear());
+        List<Row> out = new ArrayList<>();
+        for (var c : ctx.selectFrom(ACTIVITY_CATEGORY).orderBy(ACTIVITY_CATEGORY.SORT_ORDER, ACTIVITY_CATEGORY.ID).fetch()) {
+            boolean active = Boolean.TRUE.equals(c.getActive());
+            if (!active && !now.containsKey(c.getId()) && !before.containsKey(c.getId())) {
+                continue;
+            }
+            out.add(new Row(String.valueOf(c.getId()), c.getId(), c.getName(), active ? null : "已停用",
+                    now.getOrDefault(c.getId(), Totals.ZERO), before.getOrDefault(c.getId(), Totals.ZERO)));
+        }
+        return out;
+    }
+
+    private static Map<String, Totals> byMonthKey(DSLContext ctx, Integer root, Period p) {
+        Field<String> ym = DSL.field("substr({0}, 1, 7)", String.class, DSL.field(ACTIVITY.START_DATE.getQualifiedName()));
+        List<SelectField<?>> f = new ArrayList<>();
+        f.add(ym);
+        f.addAll(totalsFields());
+        Map<String, Totals> out = new HashMap<>();
+        for (Record r : ctx.select(f).from(ACTIVITY).where(activityIn(root, p)).groupBy(ym).fetch()) {
+            out.put(r.get(0, String.class), totalsAt(r, 1));
+        }
+        return out;
+    }
+
+    /** By calendar month: every month the period touches (zeros included), with the same month a year earlier. */
+    public List<Row> byMonth(Integer root, Period p) {
+        return db.read(ctx -> byMonth(ctx, root, p));
+    }
+
+    private static List<Row> byMonth(DSLContext ctx, Integer root, Period p) {
+        Map<String, Totals> now = byMonthKey(ctx, root, p);
+        Map<String, Totals> before = byMonthKey(ctx, root, p.previousYear());
+        List<Row> out = new ArrayList<>();
+        for (YearMonth m : p.months()) {
+            String key = m.toString();
+            out.add(new Row(key, null, m.getYear() + "年" + m.getMonthValue() + "月", null, now.getOrDefault(key, Totals.ZERO),
+                    before.getOrDefault(m.minusYears(1).toString(), Totals.ZERO)));
+        }
+        return out;
+    }
+
+    private static final Field<Integer> SUB_ID = DSL.field(DSL.name("sub", "id"), Integer.class);
+    private static final Field<Integer> SUB_TOP = DSL.field(DSL.name("sub", "top"), Integer.class);
+
+    /** WITH RECURSIVE sub(id, top): every organisation below {@code root} with the direct child it lies under. */
+    private static CommonTableExpression<Record2<Integer, Integer>> childSubtrees(Integer root) {
+        Condition children = root == null ? ORG.PARENT_ID.isNull() : ORG.PARENT_ID.eq(root);
+        return DSL.name("sub").fields("id", "top").as(
+                DSL.select(ORG.ID, ORG.ID).from(ORG).where(children)
+                        .unionAll(DSL.select(ORG.ID, SUB_TOP).from(ORG).join(DSL.table(DSL.name("sub"))).on(ORG.PARENT_ID.eq(SUB_ID))));
+    }
+
+    private static Map<Integer, Totals> byChildId(DSLContext ctx, Integer root, Period p) {
+        var cte = childSubtrees(root);
+        List<SelectField<?>> f = new ArrayList<>();
+        f.add(SUB_TOP);
+        f.addAll(totalsFields());
+        Map<Integer, Totals> out = new HashMap<>();
+        for (Record r : ctx.withRecursive(cte).select(f).from(ACTIVITY).join(DSL.table(DSL.name("sub"))).on(ACTIVITY.ORG_ID.eq(SUB_ID))
+                .where(ACTIVITY.START_DATE.between(p.from(), p.to()).and(ACTIVITY.PLANNED.eq(false)))
+                .groupBy(SUB_TOP).fetch()) {
+            out.put(r.get(0, Integer.class), totalsAt(r, 1));
+        }
+        if (root != null) {
+            Record own = ctx.select(totalsFields()).from(ACTIVITY)
+                    .where(ACTIVITY.ORG_ID.eq(root), ACTIVITY.START_DATE.between(p.from(), p.to()), ACTIVITY.PLANNED.eq(false))
+                    .fetchOne();
+            out.put(root, totalsAt(own, 0));
+        }
+        return out;
+    }
+
+    /**
+     * By direct child organisation: "本级" (the root's own activities, when a root is given) first,
+     * then every direct child (zeros included) with its whole subtree. The rows add up to {@link #totals}.
+     */
+    public List<Row> byChildOrg(Integer root, Period p) {
+        return db.read(ctx -> byChildOrg(ctx, root, p));
+    }
+
+    private static List<Row> byChildOrg(DSLContext ctx, Integer root, Period p) {
+        Map<Integer, Totals> now = byChildId(ctx, root, p);
+        Map<Integer, Totals> before = byChildId(ctx, root, p.previousYear());
+        List<Row> out = new ArrayList<>();
+        if (root != null) {
+            String name = ctx.select(ORG.NAME).from(ORG).where(ORG.ID.eq(root)).fetchOne(ORG.NAME);
+            out.add(new Row(String.valueOf(root), root, name, "本级", now.getOrDefault(root, Totals.ZERO),
+                    before.getOrDefault(root, Totals.ZERO)));
+        }
+        Condition children = root == null ? ORG.PARENT_ID.isNull() : ORG.PARENT_ID.eq(root);
+        for (var o : ctx.select(ORG.ID, ORG.NAME).from(ORG).where(children).orderBy(ORG.SORT_ORDER, ORG.ID).fetch()) {
+            int id = o.value1();
+            out.add(new Row(String.valueOf(id), id, o.value2(), null, now.getOrDefault(id, Totals.ZERO),
+                    before.getOrDefault(id, Totals.ZERO)));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- honours
+
+    /** Honours of the subtree in the period by level × kind (every cell present, zeros included). */
+    public HonorTable honors(Integer root, Period p) {
+        return db.read(ctx -> honors(ctx, root, p));
+    }
+
+    private static HonorTable honors(DSLContext ctx, Integer root, Period p) {
+        Map<String, Long> counts = new HashMap<>();
+        for (var r : ctx.select(HONOR.LEVEL, HONOR.KIND, DSL.count()).from(HONOR)
+                .where(HONOR.HONOR_DATE.between(p.from(), p.to()), Subtree.contains(HONOR.ORG_ID, root))
+                .groupBy(HONOR.LEVEL, HONOR.KIND).fetch()) {
+            counts.put(r.value1() + "|" + r.value2(), r.value3().longValue());
+        }
+        List<HonorTable.Cell> cells = new ArrayList<>();
+        for (String level : HonorTable.LEVELS) {
+            for (String kind : HonorTable.KINDS) {
+                cells.add(new HonorTable.Cell(level, kind, counts.getOrDefault(level + "|" + kind, 0L)));
+            }
+        }
+        return new HonorTable(cells);
+    }
+
+    // ---------------------------------------------------------------- organisation work
+
+    /** coalesce(org.term_years, org_type.default_term_years) — needs ORG joined to ORG_TYPE. */
+    private static final Field<Integer> TERM = DSL.coalesce(ORG.TERM_YEARS, ORG_TYPE.DEFAULT_TERM_YEARS);
+
+    /** {@code date + n years} in SQL with Java's rule: a 29 February that does not exist becomes 28 February. */
+    static Field<String> plusYears(Field<?> isoDate, Field<?> years) {
+        Field<String> raw = DSL.field("date({0}, '+' || {1} || ' years')", String.class, isoDate, years);
+        return DSL.when(DSL.field("substr({0}, 9, 2)", String.class, raw).ne(DSL.field("substr({0}, 9, 2)", String.class, isoDate)),
+                DSL.field("date({0}, 'start of month', '-1 day')", String.class, raw)).otherwise(raw);
+    }
+
+    private static Field<?> raw(Field<LocalDate> f) {
+        return DSL.field(f.getQualifiedName(), String.class);
+    }
+
+    /** Next 换届 due date (ISO text), null when neither last election nor founding is known. */
+    static final Field<String> DUE = plusYears(DSL.coalesce(raw(ORG.LAST_ELECTION_ON), raw(ORG.FOUNDED_ON)), TERM);
+
+    /** 28th birthday (ISO text). */
+    static final Field<String> TURNS_28 = plusYears(raw(PERSON.BIRTH_DATE), DSL.inline(AGE_OUT));
+
+    private static Condition dueCondition(LocalDate asOf, int months, boolean overdue) {
+        Condition known = DSL.coalesce(raw(ORG.LAST_ELECTION_ON), raw(ORG.FOUNDED_ON)).isNotNull();
+        return known.and(overdue ? DUE.lt(Dates.iso(asOf)) : DUE.between(Dates.iso(asOf), Dates.iso(asOf.plusMonths(months))));
+    }
+
+    private static long countOrgs(DSLContext ctx, Integer root, Condition c) {
+        return ctx.selectCount().from(ORG).join(ORG_TYPE).on(ORG_TYPE.ID.eq(ORG.TYPE_ID))
+                .where(c, Subtree.contains(ORG.ID, root)).fetchOne(0, Long.class);
+    }
+
+    private static Condition membershipValidOn(LocalDate d) {
+        return MEMBERSHIP.JOINED_ON.isNull().or(MEMBERSHIP.JOINED_ON.le(d))
+                .and(MEMBERSHIP.LEFT_ON.isNull().or(MEMBERSHIP.LEFT_ON.gt(d)));
+    }
+
+    private static long membersOn(DSLContext ctx, Integer root, LocalDate d) {
+        return ctx.select(DSL.countDistinct(MEMBERSHIP.PERSON_ID)).from(MEMBERSHIP)
+                .where(membershipValidOn(d), Subtree.contains(MEMBERSHIP.ORG_ID, root)).fetchOne(0, Long.class);
+    }
+
+    /** 共青团员 whose 28th birthday lies in [from, to]; the birth-date range lets SQLite use its index first. */
+    private static Condition turns28Between(LocalDate from, LocalDate to) {
+        return PERSON.POLITICAL_STATUS.eq(LEAGUE_MEMBER)
+                .and(PERSON.BIRTH_DATE.between(from.minusYears(AGE_OUT).minusDays(1), to.minusYears(AGE_OUT).plusDays(1)))
+                .and(TURNS_28.between(Dates.iso(from), Dates.iso(to)));
+    }
+
+    /** The person has a membership in the subtree valid on {@code d} (always true for a null root). */
+    private static Condition memberOfSubtree(Integer root, LocalDate d) {
+        if (root == null) {
+            return DSL.trueCondition();
+        }
+        return DSL.exists(DSL.selectOne().from(MEMBERSHIP).where(MEMBERSHIP.PERSON_ID.eq(PERSON.ID), membershipValidOn(d),
+                Subtree.contains(MEMBERSHIP.ORG_ID, root)));
+    }
+
+    private static Condition withoutOrgOn(LocalDate d) {
+        return DSL.notExists(DSL.selectOne().from(MEMBERSHIP).where(MEMBERSHIP.PERSON_ID.eq(PERSON.ID), membershipValidOn(d)));
+    }
+
+    /** The date "overdue" is judged at for a period: its last day, or today when the period is not over yet. */
+    public LocalDate asOf(Period p) {
+        LocalDate today = today();
+        return p.to().isAfter(today) ? (p.from().isAfter(today) ? p.to() : today) : p.to();
+    }
+
+    public OrgWork orgWork(Integer root, Period p, int monthsAhead) {
+        return db.read(ctx -> orgWork(ctx, root, p, asOf(p), monthsAhead));
+    }
+
+    private static OrgWork orgWork(DSLContext ctx, Integer root, Period p, LocalDate asOf, int months) {
+        Period prev = p.previousYear();
+        long held = countOrgs(ctx, root, ORG.LAST_ELECTION_ON.between(p.from(), p.to()));
+        long heldBefore = countOrgs(ctx, root, ORG.LAST_ELECTION_ON.between(prev.from(), prev.to()));
+        long founded = countOrgs(ctx, root, ORG.FOUNDED_ON.between(p.from(), p.to()));
+        long foundedBefore = countOrgs(ctx, root, ORG.FOUNDED_ON.between(prev.from(), prev.to()));
+        long overdue = countOrgs(ctx, root, dueCondition(asOf, months, true));
+        long soon = countOrgs(ctx, root, dueCondition(asOf, months, false));
+        long atStart = membersOn(ctx, root, p.from());
+        long atEnd = membersOn(ctx, root, p.to());
+        long joined = ctx.selectCount().from(MEMBERSHIP)
+                .where(MEMBERSHIP.JOINED_ON.between(p.from(), p.to()), Subtree.contains(MEMBERSHIP.ORG_ID, root)).fetchOne(0, Long.class);
+        long left = ctx.selectCount().from(MEMBERSHIP)
+                .where(MEMBERSHIP.LEFT_ON.between(p.from(), p.to()), Subtree.contains(MEMBERSHIP.ORG_ID, root)).fetchOne(0, Long.class);
+        long ageOuts = ctx.selectCount().from(PERSON).where(turns28Between(p.from(), p.to()), memberOfSubtree(root, p.to()))
+                .fetchOne(0, Long.class);
+        long without = ctx.selectCount().from(PERSON).where(withoutOrgOn(p.to())).fetchOne(0, Long.class);
+        return new OrgWork(asOf, months, new Change(held, heldBefore), new Change(founded, foundedBefore), overdue, soon,
+                atStart, atEnd, joined, left, ageOuts, without);
+    }
+
+    // ---------------------------------------------------------------- the whole report
+
+    /** Everything for the tab / CLI / summary: figures, breakdowns, honours and organisation work, with 同比. */
+    public Report report(Integer root, Period p) {
+        return report(root, p, DEFAULT_MONTHS);
+    }
+
+    public Report report(Integer root, Period p, int monthsAhead) {
+        LocalDate asOf = asOf(p);
+        return db.read(ctx -> {
+            String rootName = root == null ? "全部组织"
+                    : ctx.select(ORG.NAME).from(ORG).where(ORG.ID.eq(root)).fetchOptional(ORG.NAME)
+                            .orElseThrow(() -> new IllegalArgumentException("组织 #" + root + " 不存在（可能已被删除），请重新选择组织"));
+            Period prev = p.previousYear();
+            return new Report(root, rootName, p, prev, totals(ctx, root, p), totals(ctx, root, prev), byCategory(ctx, root, p),
+                    byMonth(ctx, root, p), byChildOrg(ctx, root, p), honors(ctx, root, p), honors(ctx, root, prev),
+                    orgWork(ctx, root, p, asOf, monthsAhead));
+        });
+    }
+
+    // ---------------------------------------------------------------- reminders
+
+    /** 换届 overdue at {@code at} or due from {@code at} within {@code months} months, earliest due first. */
+    public List<ElectionDue> electionsDue(Integer root, LocalDate at, int months, boolean overdue, int limit) {
+        return db.read(ctx -> electionsDue(ctx, root, at, months, overdue, limit));
+    }
+
+    private static List<ElectionDue> electionsDue(DSLContext ctx, Integer root, LocalDate at, int months, boolean overdue, int limit) {
+        return ctx.select(ORG.ID, ORG.NAME, ORG_TYPE.NAME, ORG.LAST_ELECTION_ON, ORG.FOUNDED_ON, TERM, DUE)
+                .from(ORG).join(ORG_TYPE).on(ORG_TYPE.ID.eq(ORG.TYPE_ID))
+                .where(dueCondition(at, months, overdue), Subtree.contains(ORG.ID, root))
+                .orderBy(DUE, ORG.ID).limit(limit)
+                .fetch(r -> new ElectionDue(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        LocalDate.parse(r.value7()), overdue));
+    }
+
+    /** 共青团员 (members of the subtree, or anyone for a null root) whose 28th birthday lies in {@code p}. */
+    public List<AgeOut> ageOuts(Integer root, Period p, int limit) {
+        return db.read(ctx -> ageOuts(ctx, root, p.from(), p.to(), p.to(), limit));
+    }
+
+    private static Field<String> firstOrgName(LocalDate d) {
+        return DSL.field(DSL.select(ORG.NAME).from(MEMBERSHIP).join(ORG).on(ORG.ID.eq(MEMBERSHIP.ORG_ID))
+                .where(MEMBERSHIP.PERSON_ID.eq(PERSON.ID), membershipValidOn(d)).orderBy(MEMBERSHIP.ID).limit(1));
+    }
+
+    private static List<AgeOut> ageOuts(DSLContext ctx, Integer root, LocalDate from, LocalDate to, LocalDate memberOn, int limit) {
+        return ctx.select(PERSON.ID, PERSON.NAME, PERSON.BIRTH_DATE, TURNS_28, firstOrgName(memberOn)).from(PERSON)
+                .where(turns28Between(from, to), memberOfSubtree(root, memberOn))
+                .orderBy(TURNS_28, PERSON.ID).limit(limit)
+                .fetch(r -> new AgeOut(r.value1(), r.value2(), r.value3(), LocalDate.parse(r.value4()), r.value5()));
+    }
+
+    private static long countAgeOuts(DSLContext ctx, Integer root, LocalDate from, LocalDate to, LocalDate memberOn) {
+        return ctx.selectCount().from(PERSON).where(turns28Between(from, to), memberOfSubtree(root, memberOn)).fetchOne(0, Long.class);
+    }
+
+    /** The 待办/提醒 list at {@code at} for the subtree of {@code root} (null: everything); each list capped at {@code limit}. */
+    public Reminders reminders(Integer root, LocalDate at, int months, int limit) {
+        if (months < 0 || months > 120) {
+            throw new IllegalArgumentException("提前提醒的月数应在 0 到 120 之间，而不是 " + months);
+        }
+        LocalDate until = at.plusMonths(months);
+        LocalDate longAgo = LocalDate.of(1900, 1, 1);
+        return db.read(ctx -> new Reminders(at, months,
+                electionsDue(ctx, root, at, months, true, limit), countOrgs(ctx, root, dueCondition(at, months, true)),
+                electionsDue(ctx, root, at, months, false, limit), countOrgs(ctx, root, dueCondition(at, months, false)),
+                ageOuts(ctx, root, at, until, at, limit), countAgeOuts(ctx, root, at, until, at),
+                ageOuts(ctx, root, longAgo, at.minusDays(1), at, limit), countAgeOuts(ctx, root, longAgo, at.minusDays(1), at),
+                ctx.selectCount().from(PERSON).where(withoutOrgOn(at)).fetchOne(0, Long.class)));
+    }
+}
