@@ -409,4 +409,131 @@ public final class StatsService {
                 ageOuts(ctx, root, longAgo, at.minusDays(1), at, limit), countAgeOuts(ctx, root, longAgo, at.minusDays(1), at),
                 ctx.selectCount().from(PERSON).where(withoutOrgOn(at)).fetchOne(0, Long.class)));
     }
+
+    // ---------------------------------------------------------------- records behind a figure
+
+    /** Default cap on the rows {@link #behind} returns (the total is always exact). */
+    public static final int BEHIND_LIMIT = 5000;
+
+    /**
+     * The records a figure counts, for click-through: the first {@code limit} rows (oldest first) and
+     * the exact total. For {@link Figure.Activities} the total equals the 场次 shown.
+     */
+    public Behind behind(Integer root, Period p, Figure figure, int limit) {
+        return db.read(ctx -> switch (figure) {
+            case Figure.Activities a -> activitiesBehind(ctx, root, p, a, limit);
+            case Figure.Honors h -> honorsBehind(ctx, root, p, h, limit);
+            case Figure.ElectionsHeld e -> orgsBehind(ctx, root, figure, ORG.LAST_ELECTION_ON, p, limit, "换届");
+            case Figure.Founded e -> orgsBehind(ctx, root, figure, ORG.FOUNDED_ON, p, limit, "成立");
+            case Figure.ElectionsDue e -> {
+                List<RecordRow> rows = electionsDue(ctx, root, e.asOf(), e.months(), e.overdue(), limit).stream()
+                        .map(x -> new RecordRow("org", x.orgId(), x.due(), x.orgName(), x.orgName(),
+                                x.typeName() + " · " + (x.lastElection() != null ? "上次换届 " + Dates.iso(x.lastElection())
+                                        : "未换届过，成立于 " + Dates.iso(x.founded())) + " · 任期 " + x.termYears() + " 年 · 应于 "
+                                        + Dates.iso(x.due()) + " 换届"))
+                        .toList();
+                yield new Behind(figure.title(), countOrgs(ctx, root, dueCondition(e.asOf(), e.months(), e.overdue())), rows);
+            }
+            case Figure.Members m -> membersBehind(ctx, root, m.atStart() ? p.from() : p.to(), figure, limit);
+            case Figure.MemberChanges m -> memberChangesBehind(ctx, root, p, m.joined(), figure, limit);
+            case Figure.AgeOuts a -> new Behind(figure.title(), countAgeOuts(ctx, root, p.from(), p.to(), p.to()),
+                    ageOuts(ctx, root, p.from(), p.to(), p.to(), limit).stream()
+                            .map(x -> new RecordRow("person", x.personId(), x.turns28(), x.name(), x.orgName(),
+                                    "出生 " + Dates.iso(x.birthDate()) + " · " + Dates.iso(x.turns28()) + " 年满28周岁"))
+                            .toList());
+            case Figure.WithoutOrg w -> {
+                Condition c = withoutOrgOn(p.to());
+                long total = ctx.selectCount().from(PERSON).where(c).fetchOne(0, Long.class);
+                List<RecordRow> rows = ctx.select(PERSON.ID, PERSON.NAME, PERSON.BIRTH_DATE, PERSON.POLITICAL_STATUS).from(PERSON)
+                        .where(c).orderBy(PERSON.ID).limit(limit)
+                        .fetch(r -> new RecordRow("person", r.value1(), null, r.value2(), null,
+                                (r.value4() == null ? "" : r.value4() + " · ") + "截至 " + Dates.iso(p.to()) + " 没有有效的组织关系"));
+                yield new Behind(figure.title(), total, rows);
+            }
+        });
+    }
+
+    private static Behind activitiesBehind(DSLContext ctx, Integer root, Period p, Figure.Activities a, int limit) {
+        Condition c = activityIn(root, p);
+        List<String> narrowed = new ArrayList<>();
+        if (a.categoryId() != null) {
+            c = c.and(ACTIVITY.CATEGORY_ID.eq(a.categoryId()));
+            narrowed.add(ctx.select(ACTIVITY_CATEGORY.NAME).from(ACTIVITY_CATEGORY).where(ACTIVITY_CATEGORY.ID.eq(a.categoryId()))
+                    .fetchOptional(ACTIVITY_CATEGORY.NAME).orElse("类别#" + a.categoryId()));
+        }
+        if (a.month() != null) {
+            c = c.and(ACTIVITY.START_DATE.between(a.month().atDay(1), a.month().atEndOfMonth()));
+            narrowed.add(a.month().getYear() + "年" + a.month().getMonthValue() + "月");
+        }
+        if (a.ownOnly() && root != null) {
+            c = c.and(ACTIVITY.ORG_ID.eq(root));
+            narrowed.add("本级");
+        } else if (a.childOrgId() != null) {
+            c = c.and(Subtree.contains(ACTIVITY.ORG_ID, a.childOrgId()));
+            narrowed.add(ctx.select(ORG.NAME).from(ORG).where(ORG.ID.eq(a.childOrgId())).fetchOptional(ORG.NAME).orElse("组织#" + a.childOrgId()));
+        }
+        long total = ctx.selectCount().from(ACTIVITY).where(c).fetchOne(0, Long.class);
+        List<RecordRow> rows = ctx.select(ACTIVITY.ID, ACTIVITY.START_DATE, ACTIVITY.NAME, ORG.NAME, ACTIVITY_CATEGORY.NAME,
+                        ACTIVITY.PARTICIPANTS, ACTIVITY.SERVICE_TENTHS, ACTIVITY.BENEFICIARIES)
+                .from(ACTIVITY).join(ORG).on(ORG.ID.eq(ACTIVITY.ORG_ID))
+                .join(ACTIVITY_CATEGORY).on(ACTIVITY_CATEGORY.ID.eq(ACTIVITY.CATEGORY_ID))
+                .where(c).orderBy(ACTIVITY.START_DATE, ACTIVITY.ID).limit(limit)
+                .fetch(r -> new RecordRow("activity", r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5() + " · " + r.value6() + "人次 · " + Totals.hoursText(r.value7()) + "小时 · 惠及" + r.value8() + "人"));
+        String title = "活动" + (narrowed.isEmpty() ? "" : "（" + String.join("，", narrowed) + "）");
+        return new Behind(title, total, rows);
+    }
+
+    private static Behind honorsBehind(DSLContext ctx, Integer root, Period p, Figure.Honors h, int limit) {
+        Condition c = HONOR.HONOR_DATE.between(p.from(), p.to()).and(Subtree.contains(HONOR.ORG_ID, root));
+        if (h.level() != null) {
+            c = c.and(HONOR.LEVEL.eq(h.level()));
+        }
+        if (h.kind() != null) {
+            c = c.and(HONOR.KIND.eq(h.kind()));
+        }
+        long total = ctx.selectCount().from(HONOR).where(c).fetchOne(0, Long.class);
+        List<RecordRow> rows = ctx.select(HONOR.ID, HONOR.HONOR_DATE, HONOR.TITLE, ORG.NAME, HONOR.LEVEL, HONOR.KIND, PERSON.NAME, HONOR.ISSUER)
+                .from(HONOR).join(ORG).on(ORG.ID.eq(HONOR.ORG_ID)).leftJoin(PERSON).on(PERSON.ID.eq(HONOR.PERSON_ID))
+                .where(c).orderBy(HONOR.HONOR_DATE, HONOR.ID).limit(limit)
+                .fetch(r -> new RecordRow("honor", r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5() + " · " + r.value6() + (r.value7() == null ? "" : " · " + r.value7())
+                                + (r.value8() == null ? "" : " · " + r.value8())));
+        return new Behind(h.title(), total, rows);
+    }
+
+    private static Behind orgsBehind(DSLContext ctx, Integer root, Figure f, org.jooq.TableField<?, LocalDate> date, Period p, int limit,
+                                     String what) {
+        Condition c = date.between(p.from(), p.to());
+        long total = countOrgs(ctx, root, c);
+        List<RecordRow> rows = ctx.select(ORG.ID, date, ORG.NAME, ORG_TYPE.NAME, TERM).from(ORG).join(ORG_TYPE).on(ORG_TYPE.ID.eq(ORG.TYPE_ID))
+                .where(c, Subtree.contains(ORG.ID, root)).orderBy(date, ORG.ID).limit(limit)
+                .fetch(r -> new RecordRow("org", r.value1(), r.value2(), r.value3(), r.value3(),
+                        r.value4() + " · " + Dates.iso(r.value2()) + " " + what + " · 任期 " + r.value5() + " 年"));
+        return new Behind(f.title(), total, rows);
+    }
+
+    private static Behind membersBehind(DSLContext ctx, Integer root, LocalDate d, Figure f, int limit) {
+        Condition c = membershipValidOn(d).and(Subtree.contains(MEMBERSHIP.ORG_ID, root));
+        long total = membersOn(ctx, root, d);
+        List<RecordRow> rows = ctx.select(PERSON.ID, PERSON.NAME, DSL.min(MEMBERSHIP.JOINED_ON), DSL.min(ORG.NAME), DSL.min(MEMBERSHIP.ROLE),
+                        PERSON.POLITICAL_STATUS)
+                .from(MEMBERSHIP).join(PERSON).on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID)).join(ORG).on(ORG.ID.eq(MEMBERSHIP.ORG_ID))
+                .where(c).groupBy(PERSON.ID, PERSON.NAME, PERSON.POLITICAL_STATUS).orderBy(PERSON.ID).limit(limit)
+                .fetch(r -> new RecordRow("person", r.value1(), r.value3(), r.value2(), r.value4(),
+                        r.value5() + (r.value6() == null ? "" : " · " + r.value6()) + " · " + Dates.iso(d) + " 在册"));
+        return new Behind(f.title() + "（" + Dates.iso(d) + "）", total, rows);
+    }
+
+    private static Behind memberChangesBehind(DSLContext ctx, Integer root, Period p, boolean joined, Figure f, int limit) {
+        var date = joined ? MEMBERSHIP.JOINED_ON : MEMBERSHIP.LEFT_ON;
+        Condition c = date.between(p.from(), p.to()).and(Subtree.contains(MEMBERSHIP.ORG_ID, root));
+        long total = ctx.selectCount().from(MEMBERSHIP).where(c).fetchOne(0, Long.class);
+        List<RecordRow> rows = ctx.select(PERSON.ID, date, PERSON.NAME, ORG.NAME, MEMBERSHIP.ROLE)
+                .from(MEMBERSHIP).join(PERSON).on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID)).join(ORG).on(ORG.ID.eq(MEMBERSHIP.ORG_ID))
+                .where(c).orderBy(date, MEMBERSHIP.ID).limit(limit)
+                .fetch(r -> new RecordRow("membership", r.value1(), r.value2(), r.value3(), r.value4(),
+                        r.value5() + " · " + Dates.iso(r.value2()) + (joined ? " 加入" : " 离开")));
+        return new Behind(f.title(), total, rows);
+    }
 }
