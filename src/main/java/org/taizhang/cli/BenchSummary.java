@@ -37,7 +37,7 @@ final class BenchSummary implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--orgs", defaultValue = "10000", description = "组织数（默认 ${DEFAULT-VALUE}）")
     int orgs;
-    @Option(names = "--people", defaultValue = "20000", description = "人数（默认 ${DEFAULT-VALUE}）")
+    @Option(names = "--people", defaultValue = "15000", description = "人数（默认 ${DEFAULT-VALUE}）")
     int people;
     @Option(names = "--activities", defaultValue = "1000000", description = "活动数（默认 ${DEFAULT-VALUE}）")
     int activities;
