@@ -100,14 +100,48 @@ public final class StatsService {
         return totalsAt(ctx.select(totalsFields()).from(ACTIVITY).where(activityIn(root, p)).fetchOne(), 0);
     }
 
-    /** Activity figures per category id (only categories that have activities). */
-    private static Map<Integer, Totals> byCategoryId(DSLContext ctx, Integer root, Period p) {
-        Map<Integer, Totals> out = new HashMap<>();
-        List<SelectField<?>> f = new ArrayList<>();
-        f.add(ACTIVITY.CATEGORY_ID);
+    private static final Field<Integer> SUB_ID = DSL.field(DSL.name("sub", "id"), Integer.class);
+    private static final Field<Integer> SUB_TOP = DSL.field(DSL.name("sub", "top"), Integer.class);
+    private static final Field<String> MONTH = DSL.field("substr({0}, 1, 7)", String.class, DSL.field(ACTIVITY.START_DATE.getQualifiedName()));
+
+    /**
+     * WITH RECURSIVE sub(id, top): the root (top = root: its own activities, "本级") and every
+     * organisation below it with the direct child it lies under (top = that child). For a null root
+     * the top-level organisations play the children's part.
+     */
+    private static CommonTableExpression<Record2<Integer, Integer>> childSubtrees(Integer root) {
+        Condition seed = root == null ? ORG.PARENT_ID.isNull() : ORG.PARENT_ID.eq(root).or(ORG.ID.eq(root));
+        Condition notFromRoot = root == null ? DSL.trueCondition() : SUB_ID.ne(root);
+        return DSL.name("sub").fields("id", "top").as(
+                DSL.select(ORG.ID, ORG.ID).from(ORG).where(seed)
+                        .unionAll(DSL.select(ORG.ID, SUB_TOP).from(ORG).join(DSL.table(DSL.name("sub"))).on(ORG.PARENT_ID.eq(SUB_ID))
+                                .where(notFromRoot)));
+    }
+
+    /** One cell of the activity cube: figures of one (direct child or 本级) × category × month. */
+    private record Cell(int top, int categoryId, String month, Totals totals) {
+    }
+
+    /**
+     * The activity figures grouped by (direct child / 本级, category, month) in one SQL pass over the
+     * covering index; totals, by-category, by-month and by-child are sums of these few cells. The
+     * subtree is the outer loop (CROSS JOIN fixes SQLite's join order) so each organisation's
+     * activities are a range of activity_stats_idx.
+     */
+    private static List<Cell> cube(DSLContext ctx, Integer root, Period p) {
+        var cte = childSubtrees(root);
+        List<SelectField<?>> f = new ArrayList<>(List.of(SUB_TOP, ACTIVITY.CATEGORY_ID, MONTH));
         f.addAll(totalsFields());
-        for (Record r : ctx.select(f).from(ACTIVITY).where(activityIn(root, p)).groupBy(ACTIVITY.CATEGORY_ID).fetch()) {
-            out.put(r.get(0, Integer.class), totalsAt(r, 1));
+        return ctx.withRecursive(cte).select(f).from(DSL.table(DSL.name("sub"))).crossJoin(ACTIVITY)
+                .where(ACTIVITY.ORG_ID.eq(SUB_ID), ACTIVITY.START_DATE.between(p.from(), p.to()), ACTIVITY.PLANNED.eq(false))
+                .groupBy(SUB_TOP, ACTIVITY.CATEGORY_ID, MONTH)
+                .fetch(r -> new Cell(r.get(0, Integer.class), r.get(1, Integer.class), r.get(2, String.class), totalsAt(r, 3)));
+    }
+
+    private static <K> Map<K, Totals> rollUp(List<Cell> cells, java.util.function.Function<Cell, K> key) {
+        Map<K, Totals> out = new HashMap<>();
+        for (Cell c : cells) {
+            out.merge(key.apply(c), c.totals(), Totals::plus);
         }
         return out;
     }
@@ -118,12 +152,12 @@ public final class StatsService {
      * a merged category were moved to the surviving one and count there.
      */
     public List<Row> byCategory(Integer root, Period p) {
-        return db.read(ctx -> byCategory(ctx, root, p));
+        return db.read(ctx -> byCategory(ctx, cube(ctx, root, p), cube(ctx, root, p.previousYear())));
     }
 
-    private static List<Row> byCategory(DSLContext ctx, Integer root, Period p) {
-        Map<Integer, Totals> now = byCategoryId(ctx, root, p);
-        Map<Integer, Totals> before = byCategoryId(ctx, root, p.previousYear());
+    private static List<Row> byCategory(DSLContext ctx, List<Cell> cube, List<Cell> prevCube) {
+        Map<Integer, Totals> now = rollUp(cube, Cell::categoryId);
+        Map<Integer, Totals> before = rollUp(prevCube, Cell::categoryId);
         List<Row> out = new ArrayList<>();
         for (var c : ctx.selectFrom(ACTIVITY_CATEGORY).orderBy(ACTIVITY_CATEGORY.SORT_ORDER, ACTIVITY_CATEGORY.ID).fetch()) {
             boolean active = Boolean.TRUE.equals(c.getActive());
@@ -136,26 +170,14 @@ public final class StatsService {
         return out;
     }
 
-    private static Map<String, Totals> byMonthKey(DSLContext ctx, Integer root, Period p) {
-        Field<String> ym = DSL.field("substr({0}, 1, 7)", String.class, DSL.field(ACTIVITY.START_DATE.getQualifiedName()));
-        List<SelectField<?>> f = new ArrayList<>();
-        f.add(ym);
-        f.addAll(totalsFields());
-        Map<String, Totals> out = new HashMap<>();
-        for (Record r : ctx.select(f).from(ACTIVITY).where(activityIn(root, p)).groupBy(ym).fetch()) {
-            out.put(r.get(0, String.class), totalsAt(r, 1));
-        }
-        return out;
-    }
-
     /** By calendar month: every month the period touches (zeros included), with the same month a year earlier. */
     public List<Row> byMonth(Integer root, Period p) {
-        return db.read(ctx -> byMonth(ctx, root, p));
+        return db.read(ctx -> byMonth(p, cube(ctx, root, p), cube(ctx, root, p.previousYear())));
     }
 
-    private static List<Row> byMonth(DSLContext ctx, Integer root, Period p) {
-        Map<String, Totals> now = byMonthKey(ctx, root, p);
-        Map<String, Totals> before = byMonthKey(ctx, root, p.previousYear());
+    private static List<Row> byMonth(Period p, List<Cell> cube, List<Cell> prevCube) {
+        Map<String, Totals> now = rollUp(cube, Cell::month);
+        Map<String, Totals> before = rollUp(prevCube, Cell::month);
         List<Row> out = new ArrayList<>();
         for (YearMonth m : p.months()) {
             String key = m.toString();
@@ -165,48 +187,17 @@ public final class StatsService {
         return out;
     }
 
-    private static final Field<Integer> SUB_ID = DSL.field(DSL.name("sub", "id"), Integer.class);
-    private static final Field<Integer> SUB_TOP = DSL.field(DSL.name("sub", "top"), Integer.class);
-
-    /** WITH RECURSIVE sub(id, top): every organisation below {@code root} with the direct child it lies under. */
-    private static CommonTableExpression<Record2<Integer, Integer>> childSubtrees(Integer root) {
-        Condition children = root == null ? ORG.PARENT_ID.isNull() : ORG.PARENT_ID.eq(root);
-        return DSL.name("sub").fields("id", "top").as(
-                DSL.select(ORG.ID, ORG.ID).from(ORG).where(children)
-                        .unionAll(DSL.select(ORG.ID, SUB_TOP).from(ORG).join(DSL.table(DSL.name("sub"))).on(ORG.PARENT_ID.eq(SUB_ID))));
-    }
-
-    private static Map<Integer, Totals> byChildId(DSLContext ctx, Integer root, Period p) {
-        var cte = childSubtrees(root);
-        List<SelectField<?>> f = new ArrayList<>();
-        f.add(SUB_TOP);
-        f.addAll(totalsFields());
-        Map<Integer, Totals> out = new HashMap<>();
-        for (Record r : ctx.withRecursive(cte).select(f).from(ACTIVITY).join(DSL.table(DSL.name("sub"))).on(ACTIVITY.ORG_ID.eq(SUB_ID))
-                .where(ACTIVITY.START_DATE.between(p.from(), p.to()).and(ACTIVITY.PLANNED.eq(false)))
-                .groupBy(SUB_TOP).fetch()) {
-            out.put(r.get(0, Integer.class), totalsAt(r, 1));
-        }
-        if (root != null) {
-            Record own = ctx.select(totalsFields()).from(ACTIVITY)
-                    .where(ACTIVITY.ORG_ID.eq(root), ACTIVITY.START_DATE.between(p.from(), p.to()), ACTIVITY.PLANNED.eq(false))
-                    .fetchOne();
-            out.put(root, totalsAt(own, 0));
-        }
-        return out;
-    }
-
     /**
      * By direct child organisation: "本级" (the root's own activities, when a root is given) first,
      * then every direct child (zeros included) with its whole subtree. The rows add up to {@link #totals}.
      */
     public List<Row> byChildOrg(Integer root, Period p) {
-        return db.read(ctx -> byChildOrg(ctx, root, p));
+        return db.read(ctx -> byChildOrg(ctx, root, cube(ctx, root, p), cube(ctx, root, p.previousYear())));
     }
 
-    private static List<Row> byChildOrg(DSLContext ctx, Integer root, Period p) {
-        Map<Integer, Totals> now = byChildId(ctx, root, p);
-        Map<Integer, Totals> before = byChildId(ctx, root, p.previousYear());
+    private static List<Row> byChildOrg(DSLContext ctx, Integer root, List<Cell> cube, List<Cell> prevCube) {
+        Map<Integer, Totals> now = rollUp(cube, Cell::top);
+        Map<Integer, Totals> before = rollUp(prevCube, Cell::top);
         List<Row> out = new ArrayList<>();
         if (root != null) {
             String name = ctx.select(ORG.NAME).from(ORG).where(ORG.ID.eq(root)).fetchOne(ORG.NAME);
@@ -220,6 +211,10 @@ public final class StatsService {
                     before.getOrDefault(id, Totals.ZERO)));
         }
         return out;
+    }
+
+    private static Totals sum(List<Cell> cube) {
+        return cube.stream().map(Cell::totals).reduce(Totals.ZERO, Totals::plus);
     }
 
     // ---------------------------------------------------------------- honours
@@ -299,12 +294,21 @@ public final class StatsService {
         if (root == null) {
             return DSL.trueCondition();
         }
+        // "+org_id" keeps SQLite from driving the look-up by organisation (thousands of index seeks per person):
+        // it finds the person's memberships by person_id and checks the organisation against the subtree list
         return DSL.exists(DSL.selectOne().from(MEMBERSHIP).where(MEMBERSHIP.PERSON_ID.eq(PERSON.ID), membershipValidOn(d),
-                Subtree.contains(MEMBERSHIP.ORG_ID, root)));
+                Subtree.contains(DSL.field("+{0}", Integer.class, MEMBERSHIP.ORG_ID), root)));
     }
 
     private static Condition withoutOrgOn(LocalDate d) {
         return DSL.notExists(DSL.selectOne().from(MEMBERSHIP).where(MEMBERSHIP.PERSON_ID.eq(PERSON.ID), membershipValidOn(d)));
+    }
+
+    /** People with no valid membership on {@code d}: everyone minus those with one (one index scan, no per-person probe). */
+    private static long countWithoutOrg(DSLContext ctx, LocalDate d) {
+        long people = ctx.selectCount().from(PERSON).fetchOne(0, Long.class);
+        long members = ctx.select(DSL.countDistinct(MEMBERSHIP.PERSON_ID)).from(MEMBERSHIP).where(membershipValidOn(d)).fetchOne(0, Long.class);
+        return people - members;
     }
 
     /** The date "overdue" is judged at for a period: its last day, or today when the period is not over yet. */
@@ -333,7 +337,7 @@ public final class StatsService {
                 .where(MEMBERSHIP.LEFT_ON.between(p.from(), p.to()), Subtree.contains(MEMBERSHIP.ORG_ID, root)).fetchOne(0, Long.class);
         long ageOuts = ctx.selectCount().from(PERSON).where(turns28Between(p.from(), p.to()), memberOfSubtree(root, p.to()))
                 .fetchOne(0, Long.class);
-        long without = ctx.selectCount().from(PERSON).where(withoutOrgOn(p.to())).fetchOne(0, Long.class);
+        long without = countWithoutOrg(ctx, p.to());
         return new OrgWork(asOf, months, new Change(held, heldBefore), new Change(founded, foundedBefore), overdue, soon,
                 atStart, atEnd, joined, left, ageOuts, without);
     }
@@ -352,8 +356,10 @@ public final class StatsService {
                     : ctx.select(ORG.NAME).from(ORG).where(ORG.ID.eq(root)).fetchOptional(ORG.NAME)
                             .orElseThrow(() -> new IllegalArgumentException("组织 #" + root + " 不存在（可能已被删除），请重新选择组织"));
             Period prev = p.previousYear();
-            return new Report(root, rootName, p, prev, totals(ctx, root, p), totals(ctx, root, prev), byCategory(ctx, root, p),
-                    byMonth(ctx, root, p), byChildOrg(ctx, root, p), honors(ctx, root, p), honors(ctx, root, prev),
+            List<Cell> cube = cube(ctx, root, p);
+            List<Cell> prevCube = cube(ctx, root, prev);
+            return new Report(root, rootName, p, prev, sum(cube), sum(prevCube), byCategory(ctx, cube, prevCube),
+                    byMonth(p, cube, prevCube), byChildOrg(ctx, root, cube, prevCube), honors(ctx, root, p), honors(ctx, root, prev),
                     orgWork(ctx, root, p, asOf, monthsAhead));
         });
     }
@@ -407,7 +413,7 @@ public final class StatsService {
                 electionsDue(ctx, root, at, months, false, limit), countOrgs(ctx, root, dueCondition(at, months, false)),
                 ageOuts(ctx, root, at, until, at, limit), countAgeOuts(ctx, root, at, until, at),
                 ageOuts(ctx, root, longAgo, at.minusDays(1), at, limit), countAgeOuts(ctx, root, longAgo, at.minusDays(1), at),
-                ctx.selectCount().from(PERSON).where(withoutOrgOn(at)).fetchOne(0, Long.class)));
+                countWithoutOrg(ctx, at)));
     }
 
     // ---------------------------------------------------------------- records behind a figure
@@ -443,7 +449,7 @@ public final class StatsService {
                             .toList());
             case Figure.WithoutOrg w -> {
                 Condition c = withoutOrgOn(p.to());
-                long total = ctx.selectCount().from(PERSON).where(c).fetchOne(0, Long.class);
+                long total = countWithoutOrg(ctx, p.to());
                 List<RecordRow> rows = ctx.select(PERSON.ID, PERSON.NAME, PERSON.BIRTH_DATE, PERSON.POLITICAL_STATUS).from(PERSON)
                         .where(c).orderBy(PERSON.ID).limit(limit)
                         .fetch(r -> new RecordRow("person", r.value1(), null, r.value2(), null,
