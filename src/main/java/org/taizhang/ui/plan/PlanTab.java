@@ -107,7 +107,6 @@ public final class PlanTab implements AppTab {
         newPeriod.setPromptText("时段，如 2022、2022H2");
         message.setId("plan-message");
         message.setWrapText(true);
-        message.getStyleClass().add("field-error");
 
         Button create = button("新建计划", "plan-create", this::createPlan);
         Button copy = button("复制上期", "plan-copy", this::copyPlan);
@@ -386,6 +385,12 @@ public final class PlanTab implements AppTab {
 
     // ------------------------------------------------------------------ details form
 
+    private static Label formLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
     private VBox detailsPane() {
         lead.setId("plan-item-lead");
         lead.setPromptText("要点（加粗），或部分/小节标题");
@@ -409,20 +414,22 @@ public final class PlanTab implements AppTab {
         g.setHgap(6);
         g.setVgap(6);
         int r = 0;
-        g.addRow(r++, new Label("要点/标题"), lead);
-        g.addRow(r++, new Label("正文"), body);
-        g.addRow(r++, new Label("责任组织"), owner);
-        g.addRow(r++, new Label("完成期限"), due);
-        g.addRow(r++, new Label("状态"), status);
-        g.addRow(r++, new Label("目标指标"), metric);
-        g.addRow(r++, new Label("活动类别"), category);
-        g.addRow(r++, new Label("目标值"), target);
+        g.addRow(r++, formLabel("要点/标题"), lead);
+        g.addRow(r++, formLabel("正文"), body);
+        g.addRow(r++, formLabel("责任组织"), owner);
+        g.addRow(r++, formLabel("完成期限"), due);
+        g.addRow(r++, formLabel("状态"), status);
+        g.addRow(r++, formLabel("目标指标"), metric);
+        g.addRow(r++, formLabel("活动类别"), category);
+        g.addRow(r++, formLabel("目标值"), target);
         g.add(carried, 1, r++);
         GridPane.setHgrow(lead, Priority.ALWAYS);
         Button apply = button("应用修改", "plan-item-apply", this::apply);
         Button clearOwner = button("清除责任组织", "plan-item-clear-owner", () -> owner.setValue(null));
-        VBox box = new VBox(8, new Label("选中条目的内容"), g, new HBox(6, apply, clearOwner),
-                new Label("提示：Alt+↑/↓ 上下移动，Tab/Shift+Tab 降级/升级，\nCtrl+Z/Ctrl+Y 撤销/重做，Insert 加同级，Delete 删除，\n也可拖动行调整位置。"));
+        Label hint = new Label("提示：Alt+↑/↓ 上下移动，Tab/Shift+Tab 降级/升级，Ctrl+Z/Ctrl+Y 撤销/重做，Insert 加同级，Delete 删除，"
+                + "Ctrl+S 保存；也可拖动行调整位置。“一、”下直接有条目的是“一是”，有下级的第二级是“（一）”小节。");
+        hint.setWrapText(true);
+        VBox box = new VBox(8, new Label("选中条目的内容"), g, new HBox(6, apply, clearOwner), hint);
         box.setPadding(new Insets(8));
         return box;
     }

@@ -132,7 +132,17 @@ class PlanToSummaryFlowTest {
         assertThat(planTab.currentOutline().items().getFirst().node().fields().lead()).isEqualTo("加强网络宣传。");
         fx(() -> key(outline, KeyCode.Z, false, true, false));
         assertThat(planTab.currentOutline().items().getFirst().node().fields().lead()).isEqualTo("深化思想政治引领。");
+        // a measurable target on the last item: progress shows after saving
+        fx(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<org.taizhang.plan.TargetMetric> m = robot.lookup("#plan-item-metric").queryAs(ComboBox.class);
+            outline.getSelectionModel().select(outline.getRoot().getChildren().get(1).getChildren().getFirst());
+            m.setValue(org.taizhang.plan.TargetMetric.ELECTIONS);
+            robot.lookup("#plan-item-target").queryAs(TextField.class).setText("２５");
+        });
+        fire(robot, "#plan-item-apply");
         fire(robot, "#plan-save");
+        assertThat(planTab.currentOutline().items().getLast().node().fields().targetValue()).isEqualTo(25);
         assertThat(robot.lookup("#plan-message").queryAs(Label.class).getText()).isEqualTo("已保存");
         assertThat(window.context().db().<Integer>read(ctx -> ctx.fetchCount(PLAN_ITEM))).isEqualTo(5);
 
