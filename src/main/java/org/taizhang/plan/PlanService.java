@@ -397,7 +397,7 @@ public final class PlanService {
                 if (f.targetCategoryId() != null) {
                     if (byCat == null) {
                         byCat = new HashMap<>();
-                        for (Row r : stats.byCategory(root, p)) {
+                        for (Row r : org.taizhang.report.SummaryFigures.byCategory(db, root, plan.from(), plan.to())) {
                             byCat.put(r.id(), r);
                         }
                     }

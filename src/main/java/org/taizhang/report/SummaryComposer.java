@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jooq.impl.DSL;
 import org.taizhang.common.Dates;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
@@ -76,7 +77,7 @@ public final class SummaryComposer {
 
     public Figures figures(int orgId, LocalDate from, LocalDate to) {
         Period p = Period.custom(from, to);
-        return new Figures(stats.totals(orgId, p), stats.byCategory(orgId, p), stats.honors(orgId, p),
+        return new Figures(stats.totals(orgId, p), SummaryFigures.byCategory(db, orgId, from, to), stats.honors(orgId, p),
                 stats.orgWork(orgId, p, StatsService.DEFAULT_MONTHS));
     }
 
@@ -240,7 +241,7 @@ public final class SummaryComposer {
     private Map<Integer, List<String>> highlights(int orgId, LocalDate from, LocalDate to) {
         Map<Integer, List<String>> out = new HashMap<>();
         db.read(ctx -> ctx.select(ACTIVITY.CATEGORY_ID, ACTIVITY.NAME).from(ACTIVITY)
-                .where(ACTIVITY.START_DATE.between(from, to), ACTIVITY.PLANNED.eq(false), ACTIVITY.HIGHLIGHT.eq(true),
+                .where(ACTIVITY.START_DATE.between(from, to), ACTIVITY.PLANNED.eq(false), ACTIVITY.HIGHLIGHT.eq(DSL.inline(true)),
                         Subtree.contains(ACTIVITY.ORG_ID, orgId))
                 .orderBy(ACTIVITY.PARTICIPANTS.desc(), ACTIVITY.ID).limit(300).fetch())
                 .forEach(r -> {
@@ -425,19 +426,31 @@ public final class SummaryComposer {
         return out;
     }
 
+    /**
+     * 分类统计表: from the figures the text was rendered with (so table and text agree), or counted now
+     * when the draft has none (工作计划).
+     */
     private ReportDocument.Appendix statsTable(SummaryContent c) {
-        Period p = Period.custom(c.from(), c.to());
+        Map<String, Long> fig = c.figures().containsKey("total.activities") ? c.figures()
+                : figureMap(figures(c.orgId(), c.from(), c.to()));
+        Map<Integer, String> names = new LinkedHashMap<>();
+        db.read(ctx -> ctx.selectFrom(ACTIVITY_CATEGORY).orderBy(ACTIVITY_CATEGORY.SORT_ORDER, ACTIVITY_CATEGORY.ID).fetch())
+                .forEach(r -> names.put(r.getId(), r.getName()));
         List<List<String>> rows = new ArrayList<>();
-        for (Row r : stats.byCategory(c.orgId(), p)) {
-            Totals t = r.totals();
-            rows.add(List.of(r.label(), Numbers.count(t.activities()), Numbers.count(t.participants()),
-                    Totals.hoursText(t.serviceTenths()), Numbers.count(t.beneficiaries())));
+        for (var e : names.entrySet()) {
+            String k = "cat." + e.getKey();
+            if (fig.containsKey(k + ".activities")) {
+                rows.add(statsRow(e.getValue(), fig, k));
+            }
         }
-        Totals t = stats.totals(c.orgId(), p);
-        rows.add(List.of("合计", Numbers.count(t.activities()), Numbers.count(t.participants()), Totals.hoursText(t.serviceTenths()),
-                Numbers.count(t.beneficiaries())));
+        rows.add(statsRow("合计", fig, "total"));
         return new ReportDocument.Appendix(Numbers.periodTitle(c.from(), c.to()) + "活动分类统计表",
                 List.of("类别", "场次", "参与人次", "服务时长（小时）", "惠及人数"), rows);
+    }
+
+    private static List<String> statsRow(String label, Map<String, Long> fig, String k) {
+        return List.of(label, Numbers.count(fig.getOrDefault(k + ".activities", 0L)), Numbers.count(fig.getOrDefault(k + ".participants", 0L)),
+                Totals.hoursText(fig.getOrDefault(k + ".service", 0L)), Numbers.count(fig.getOrDefault(k + ".beneficiaries", 0L)));
     }
 
     private ReportDocument.Appendix honorsTable(SummaryContent c) {
@@ -457,7 +470,7 @@ public final class SummaryComposer {
         db.read(ctx -> ctx.select(ACTIVITY.START_DATE, ACTIVITY.NAME, ACTIVITY_CATEGORY.NAME, ORG.NAME, ACTIVITY.PARTICIPANTS)
                 .from(ACTIVITY).join(ORG).on(ORG.ID.eq(ACTIVITY.ORG_ID))
                 .join(ACTIVITY_CATEGORY).on(ACTIVITY_CATEGORY.ID.eq(ACTIVITY.CATEGORY_ID))
-                .where(ACTIVITY.START_DATE.between(c.from(), c.to()), ACTIVITY.PLANNED.eq(false), ACTIVITY.HIGHLIGHT.eq(true),
+                .where(ACTIVITY.START_DATE.between(c.from(), c.to()), ACTIVITY.PLANNED.eq(false), ACTIVITY.HIGHLIGHT.eq(DSL.inline(true)),
                         Subtree.contains(ACTIVITY.ORG_ID, c.orgId()))
                 .orderBy(ACTIVITY.START_DATE, ACTIVITY.ID).limit(APPENDIX_ROWS).fetch())
                 .forEach(r -> rows.add(List.of(String.valueOf(rows.size() + 1), Numbers.date(r.value1()), r.value2(), r.value3(),

@@ -261,6 +261,27 @@ class SummaryComposerTest {
     }
 
     @Test
+    void categoryFiguresMatchTheStatisticsRowByRow() {
+        db.txRun(ctx -> ctx.update(org.taizhang.db.jooq.Tables.ACTIVITY_CATEGORY).set(org.taizhang.db.jooq.Tables.ACTIVITY_CATEGORY.ACTIVE, false)
+                .where(org.taizhang.db.jooq.Tables.ACTIVITY_CATEGORY.ID.in(1, 9)).execute());
+        List<Row> mine = SummaryFigures.byCategory(db, root, FROM, TO);
+        List<Row> stats = new StatsService(db).byCategory(root, Period.custom(FROM, TO));
+        assertThat(mine).extracting(Row::id).containsExactlyElementsOf(stats.stream().map(Row::id).toList());
+        assertThat(mine).extracting(Row::label).containsExactlyElementsOf(stats.stream().map(Row::label).toList());
+        assertThat(mine).extracting(Row::totals).containsExactlyElementsOf(stats.stream().map(Row::totals).toList());
+        assertThat(mine).extracting(Row::id).contains(1).doesNotContain(9); // inactive: kept only with activities
+    }
+
+    @Test
+    void highlightedActivitiesAreNamed() {
+        int id = Fixtures.activity(db, branch, 2, LocalDate.of(2021, 4, 1), 80, 0, 0, false);
+        db.txRun(ctx -> ctx.update(org.taizhang.db.jooq.Tables.ACTIVITY).set(org.taizhang.db.jooq.Tables.ACTIVITY.HIGHLIGHT, true)
+                .set(org.taizhang.db.jooq.Tables.ACTIVITY.NAME, "“𠮷祥”关爱行动").where(org.taizhang.db.jooq.Tables.ACTIVITY.ID.eq(id)).execute());
+        String work = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null).part(SummaryComposer.WORK).text();
+        assertThat(work).contains("其中，““𠮷祥”关爱行动”活动特色鲜明、反响良好。");
+    }
+
+    @Test
     void itemLeadIsTheFirstSentence() {
         assertThat(SummaryComposer.item("一是深化思想政治引领。组织学习。")).isEqualTo(ReportDocument.Paragraph.item("深化思想政治引领。", "组织学习。"));
         assertThat(SummaryComposer.item("二是做好其他工作。")).isEqualTo(ReportDocument.Paragraph.item(null, "做好其他工作。"));
