@@ -70,6 +70,11 @@ public final class WordWriter {
     public static final int CHARS_PER_LINE = 28;
     /** Text block height / 22 lines ≈ 28.9 pt. */
     public static final int LINE_PITCH = (A4_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / LINES_PER_PAGE;
+    /**
+     * Character spacing of 3号 text in twips (−0.25 pt): 28 × (16 − 0.25) pt = 441 pt fits the 442.2 pt
+     * text width, so a line holds 28 characters as GB/T 9704 asks.
+     */
+    public static final int CONDENSE = -5;
     /** Two characters of 3号 text. */
     public static final int FIRST_LINE_INDENT = 2 * BODY_PT * 20;
 
@@ -199,6 +204,27 @@ public final class WordWriter {
         f.setHint(STHint.EAST_ASIA);
         styles.setDefaultFonts(f);
         styles.setEastAsia("zh-CN");
+        // the document grid counts characters in the default size: 3号, so that 28 characters fill a line
+        CTRPr def = styles.getDefaultRunStyle().getRPr();
+        (def.sizeOfSzArray() > 0 ? def.getSzArray(0) : def.addNewSz()).setVal(BigInteger.valueOf(BODY_PT * 2));
+        (def.sizeOfSzCsArray() > 0 ? def.getSzCsArray(0) : def.addNewSzCs()).setVal(BigInteger.valueOf(BODY_PT * 2));
+        // a "Normal" style in 3号 仿宋: Word and LibreOffice take the grid's character pitch from it
+        var normal = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle.Factory.newInstance();
+        normal.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType.PARAGRAPH);
+        normal.setStyleId("Normal");
+        normal.setDefault(true);
+        normal.addNewName().setVal("Normal");
+        normal.addNewQFormat();
+        CTRPr nr = normal.addNewRPr();
+        CTFonts nf = nr.addNewRFonts();
+        nf.setAscii(FANGSONG);
+        nf.setHAnsi(FANGSONG);
+        nf.setEastAsia(FANGSONG);
+        nf.setCs(FANGSONG);
+        nf.setHint(STHint.EAST_ASIA);
+        nr.addNewSz().setVal(BigInteger.valueOf(BODY_PT * 2));
+        nr.addNewSzCs().setVal(BigInteger.valueOf(BODY_PT * 2));
+        styles.addStyle(new org.apache.poi.xwpf.usermodel.XWPFStyle(normal, styles));
         x.setEvenAndOddHeadings(true);
     }
 
@@ -222,12 +248,12 @@ public final class WordWriter {
         // the page number sits about 7 mm below the text block
         mar.setFooter(BigInteger.valueOf(mm(35 - 7 - 6)));
         mar.setGutter(BigInteger.ZERO);
+        // 22 lines: a line grid whose pitch equals the fixed line spacing. 28 characters a line come from
+        // condensing 3号 text by CONDENSE (a character grid would make LibreOffice give each 16 pt
+        // character two cells when the cell is a little narrower than the character)
         CTDocGrid grid = sect.isSetDocGrid() ? sect.getDocGrid() : sect.addNewDocGrid();
-        grid.setType(STDocGrid.LINES_AND_CHARS);
+        grid.setType(STDocGrid.LINES);
         grid.setLinePitch(BigInteger.valueOf(LINE_PITCH));
-        // charSpace is in 1/4096 pt added to the 16 pt grid character: 28 characters fill the text width
-        double pitchPt = (A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / 20.0 / CHARS_PER_LINE;
-        grid.setCharSpace(BigInteger.valueOf(Math.round((pitchPt - BODY_PT) * 4096)));
     }
 
     /** word/fontTable.xml: declares the Chinese fonts with charset GB2312 and the font to fall back to. */
@@ -286,6 +312,9 @@ public final class WordWriter {
     private static XWPFRun run(XWPFParagraph p, String text, String font, double pt, boolean bold) {
         XWPFRun r = p.createRun();
         font(r, font, pt);
+        if (pt == BODY_PT) {
+            r.setCharacterSpacing(CONDENSE);
+        }
         if (bold) {
             r.setBold(true);
         }
@@ -414,7 +443,9 @@ public final class WordWriter {
         for (int c = 0; c < row.getTableCells().size(); c++) {
             XWPFTableCell cell = row.getCell(c);
             XWPFParagraph p = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().getFirst();
-            p.setAlignment(header ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
+            String cellText = c < values.size() && values.get(c) != null ? values.get(c) : "";
+            boolean number = !header && cellText.matches("[0-9.]+");
+            p.setAlignment(header ? ParagraphAlignment.CENTER : number ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
             p.setSpacingBefore(0);
             p.setSpacingAfter(0);
             String v = c < values.size() && values.get(c) != null ? values.get(c) : "";

@@ -80,6 +80,13 @@ class WordWriterTest {
             XWPFParagraph body = paragraph(d, "上半年，我部");
             assertThat(body.getSpacingLineRule()).isEqualTo(LineSpacingRule.EXACT);
             assertThat(body.getSpacingBetween()).isBetween(28.8, 29.0);
+            // 28 characters of condensed 3号 text fill a line, a 29th would not fit
+            int width = 11906 - 1587 - 1474;
+            XWPFRun bodyRun = paragraph(d, "上半年共开展").getRuns().getFirst();
+            int pitch20 = 16 * 20 + bodyRun.getCharacterSpacing();
+            assertThat(28 * pitch20).isLessThanOrEqualTo(width);
+            assertThat(29 * pitch20).isGreaterThan(width);
+            assertThat(s.getDocGrid().getType()).isEqualTo(org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid.LINES);
             // 22 lines fill the text block
             assertThat(22 * pitch).isLessThanOrEqualTo(16838 - 2098 - 1984).isGreaterThan(16838 - 2098 - 1984 - 22);
         }
@@ -168,6 +175,10 @@ class WordWriterTest {
             assertThat(rels).contains("fontTable.xml");
             String styles = new String(zip.getInputStream(zip.getEntry("word/styles.xml")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(styles).contains("w:eastAsia=\"仿宋_GB2312\"").contains("zh-CN");
+        }
+        try (XWPFDocument d = new XWPFDocument(Files.newInputStream(file))) {
+            // the grid's character pitch is relative to the default size, which is the body size
+            assertThat(d.getStyles().getDefaultRunStyle().getFontSizeAsDouble()).isEqualTo(16.0);
         }
     }
 

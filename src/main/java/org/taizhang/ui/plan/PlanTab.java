@@ -542,7 +542,9 @@ public final class PlanTab implements AppTab {
             });
             Plan toSelect = list.stream().filter(p -> select != null && p.id() == select).findFirst().orElse(null);
             if (toSelect != null) {
-                plan = null;
+                if (outline == null || !outline.dirty() || plan == null || plan.id() != toSelect.id()) {
+                    plan = null; // reopen from the database (unsaved edits of the open plan are kept)
+                }
                 planList.getSelectionModel().select(toSelect);
             } else if (plan != null && list.stream().noneMatch(p -> p.id() == plan.id())) {
                 plan = null;
