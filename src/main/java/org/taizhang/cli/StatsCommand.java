@@ -141,7 +141,7 @@ final class StatsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "reminders", description = "待办提醒：换届逾期与临近、共青团员年满28周岁、没有有效组织关系的人员")
+    @Command(name = "reminders", description = "待办提醒：换届逾期与临近、共青团员年满28周岁、没有有效组织关系的人员、过期未完成的计划事项")
     static final class RemindersCmd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -184,6 +184,10 @@ final class StatsCommand implements Callable<Integer> {
                 r.over28().forEach(a -> out.println("  " + age(a)));
                 more(out, r.over28Count(), r.over28().size());
                 out.printf("没有有效组织关系的人员：%d 人%n", r.withoutOrgCount());
+                out.printf("工作计划中已过期未完成的事项：%d 项%n", r.planItemsOverdueCount());
+                r.planItemsOverdue().forEach(pi -> out.printf("  %s｜%s｜%s｜应于 %s 完成（%s）%n", pi.planTitle(), pi.text(), pi.orgName(),
+                        Dates.iso(pi.due()), pi.status()));
+                more(out, r.planItemsOverdueCount(), r.planItemsOverdue().size());
                 out.flush();
                 return 0;
             }

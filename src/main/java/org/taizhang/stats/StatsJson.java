@@ -144,6 +144,7 @@ public final class StatsJson {
         Map<String, Object> without = new LinkedHashMap<>();
         without.put("count", r.withoutOrgCount());
         m.put("withoutOrg", without);
+        m.put("planItemsOverdue", list(r.planItemsOverdueCount(), r.planItemsOverdue().stream().map(StatsJson::planItem).toList()));
         return m;
     }
 
@@ -163,6 +164,18 @@ public final class StatsJson {
         m.put("founded", e.founded() == null ? null : Dates.iso(e.founded()));
         m.put("termYears", e.termYears());
         m.put("due", Dates.iso(e.due()));
+        return m;
+    }
+
+    private static Map<String, Object> planItem(PlanItemDue p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("itemId", p.itemId());
+        m.put("planId", p.planId());
+        m.put("plan", p.planTitle());
+        m.put("text", p.text());
+        m.put("org", p.orgName());
+        m.put("due", Dates.iso(p.due()));
+        m.put("status", p.status());
         return m;
     }
 

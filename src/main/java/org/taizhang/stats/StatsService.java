@@ -7,6 +7,8 @@ import static org.taizhang.db.jooq.Tables.MEMBERSHIP;
 import static org.taizhang.db.jooq.Tables.ORG;
 import static org.taizhang.db.jooq.Tables.ORG_TYPE;
 import static org.taizhang.db.jooq.Tables.PERSON;
+import static org.taizhang.db.jooq.Tables.PLAN;
+import static org.taizhang.db.jooq.Tables.PLAN_ITEM;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -413,7 +415,40 @@ public final class StatsService {
                 electionsDue(ctx, root, at, months, false, limit), countOrgs(ctx, root, dueCondition(at, months, false)),
                 ageOuts(ctx, root, at, until, at, limit), countAgeOuts(ctx, root, at, until, at),
                 ageOuts(ctx, root, longAgo, at.minusDays(1), at, limit), countAgeOuts(ctx, root, longAgo, at.minusDays(1), at),
-                countWithoutOrg(ctx, at)));
+                countWithoutOrg(ctx, at), planItemsOverdue(ctx, root, at, limit),
+                ctx.selectCount().from(PLAN_ITEM).join(PLAN).on(PLAN.ID.eq(PLAN_ITEM.PLAN_ID)).where(planItemOverdue(root, at))
+                        .fetchOne(0, Long.class)));
+    }
+
+    /** Unfinished (未开始/进行中) plan items due before {@code at}, of plans owned in the subtree or with an owner in it. */
+    private static Condition planItemOverdue(Integer root, LocalDate at) {
+        Condition c = PLAN_ITEM.DUE_DATE.lt(at).and(PLAN_ITEM.STATUS.in("未开始", "进行中"));
+        if (root != null) {
+            c = c.and(Subtree.contains(PLAN.ORG_ID, root).or(Subtree.contains(PLAN_ITEM.OWNER_ORG_ID, root)));
+        }
+        return c;
+    }
+
+    private static List<PlanItemDue> planItemsOverdue(DSLContext ctx, Integer root, LocalDate at, int limit) {
+        var owner = ORG.as("owner");
+        return ctx.select(PLAN_ITEM.ID, PLAN.ID, PLAN.TITLE, PLAN_ITEM.LEAD, PLAN_ITEM.BODY, DSL.coalesce(owner.NAME, ORG.NAME),
+                        PLAN_ITEM.DUE_DATE, PLAN_ITEM.STATUS)
+                .from(PLAN_ITEM).join(PLAN).on(PLAN.ID.eq(PLAN_ITEM.PLAN_ID)).join(ORG).on(ORG.ID.eq(PLAN.ORG_ID))
+                .leftJoin(owner).on(owner.ID.eq(PLAN_ITEM.OWNER_ORG_ID))
+                .where(planItemOverdue(root, at)).orderBy(PLAN_ITEM.DUE_DATE, PLAN_ITEM.ID).limit(limit)
+                .fetch(r -> new PlanItemDue(r.value1(), r.value2(), r.value3(), itemText(r.value4(), r.value5()), r.value6(), r.value7(),
+                        r.value8()));
+    }
+
+    private static String itemText(String lead, String body) {
+        if (lead != null && !lead.isBlank()) {
+            return lead.strip();
+        }
+        if (body == null) {
+            return "";
+        }
+        String b = body.strip();
+        return b.codePointCount(0, b.length()) <= 40 ? b : b.substring(0, b.offsetByCodePoints(0, 40)) + "…";
     }
 
     // ---------------------------------------------------------------- records behind a figure

@@ -137,6 +137,11 @@ public final class MainWindow {
                 }
             });
         }
+        for (AppTab t : appTabs) {
+            if (t instanceof StatsTab s) {
+                s.remindOnStartup(stage, () -> tabs.getSelectionModel().select(s.tab()));
+            }
+        }
         appTabs.forEach(AppTab::reload);
         setMessage("就绪");
     }

@@ -109,6 +109,10 @@ class StatsCommandTest {
         assertThat(j.at("/turning28/count").asLong()).isEqualTo(6);
         assertThat(j.at("/electionsDueSoon/items/0/due").asText()).isEqualTo("2021-02-28");
         assertThat(j.at("/over28/items/0/name").asText()).isEqualTo("王五");
+        assertThat(j.at("/planItemsOverdue/count").asLong()).isZero();
+        JsonNode later = new ObjectMapper().readTree(run("stats", "reminders", "--at", "2021-04-01", "--json").out());
+        assertThat(later.at("/planItemsOverdue/items/1/text").asText()).isEqualTo("一是开展主题团日𠮷");
+        assertThat(later.at("/planItemsOverdue/items/1/due").asText()).isEqualTo("2021-03-31");
         Run text = run("stats", "reminders", "--at", "2021-03-02", "--months", "1");
         assertThat(text.out()).contains("换届已逾期：2 个").contains("区总工会［工会］应于 2021-02-28 换届");
     }
@@ -151,7 +155,7 @@ class StatsCommandTest {
     }
 
     @Test
-    void badInputIsRefusedWithAReason() {
+    void badInputIsRefusedWithAReason() throws Exception {
         Run r = run("stats", "--org", "不存在的组织", "--period", "2021H1");
         assertThat(r.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
         assertThat(r.err()).contains("找不到名为“不存在的组织”的组织");
@@ -171,6 +175,14 @@ class StatsCommandTest {
         r = run("stats", "export", "--out", dir.resolve("没有这个文件夹/x.xlsx").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("不存在");
+        Files.createDirectories(dir.resolve("目录.xlsx"));
+        r = run("stats", "export", "--out", dir.resolve("目录.xlsx").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("是一个文件夹");
+        r = run("stats", "records", "--figure", "honors", "--level", "世界级");
+        assertThat(r.err()).contains("荣誉级别“世界级”不存在");
+        r = run("stats", "records", "--figure", "activities", "--category", "不存在的类别");
+        assertThat(r.err()).contains("没有名为“不存在的类别”的活动类别");
         r = run("stats", "reminders", "--months", "-2");
         assertThat(r.err()).contains("月数");
     }

@@ -6,6 +6,8 @@ import static org.taizhang.db.jooq.Tables.HONOR;
 import static org.taizhang.db.jooq.Tables.MEMBERSHIP;
 import static org.taizhang.db.jooq.Tables.ORG;
 import static org.taizhang.db.jooq.Tables.PERSON;
+import static org.taizhang.db.jooq.Tables.PLAN;
+import static org.taizhang.db.jooq.Tables.PLAN_ITEM;
 
 import java.time.LocalDate;
 import org.jooq.DSLContext;
@@ -91,7 +93,24 @@ final class StatsFixture {
             honor(ctx, "2021-03-03", "市级先进集体", "市级", "集体", OTHER, null);   // other root
             honor(ctx, "2021-04-04", "省级优秀团员", "省级", "个人", BRANCH, 2);
             honor(ctx, "2020-05-05", "省级五四红旗团支部", "省级", "集体", LEAGUE, null); // 2020H1
+
+            plan(ctx, 1, LEAGUE, "2021年区团委工作计划");
+            planItem(ctx, 1, 1, "一是开展主题团日𠮷", null, "2021-03-31", "进行中", null);
+            planItem(ctx, 2, 1, "二是完成换届", null, "2021-03-31", "已完成", null);
+            planItem(ctx, 3, 1, null, "协助外区团委开展青年志愿服务活动，内容较长需要截断显示的说明文字一二三四五六七八九十", "2021-05-01", "未开始", OTHER);
+            plan(ctx, 2, OTHER, "外区计划");
+            planItem(ctx, 4, 2, "一是外区事项", null, "2021-01-01", "未开始", null);
         });
+    }
+
+    private static void plan(DSLContext ctx, int id, int org, String title) {
+        ctx.insertInto(PLAN).set(PLAN.ID, id).set(PLAN.ORG_ID, org).set(PLAN.TITLE, title).set(PLAN.PERIOD_FROM, d("2021-01-01"))
+                .set(PLAN.PERIOD_TO, d("2021-12-31")).execute();
+    }
+
+    private static void planItem(DSLContext ctx, int id, int plan, String lead, String body, String due, String status, Integer owner) {
+        ctx.insertInto(PLAN_ITEM).set(PLAN_ITEM.ID, id).set(PLAN_ITEM.PLAN_ID, plan).set(PLAN_ITEM.LEAD, lead).set(PLAN_ITEM.BODY, body)
+                .set(PLAN_ITEM.DUE_DATE, d(due)).set(PLAN_ITEM.STATUS, status).set(PLAN_ITEM.OWNER_ORG_ID, owner).execute();
     }
 
     private static void org(DSLContext ctx, int id, Integer parent, String name, int type, String founded, String elected, Integer term) {

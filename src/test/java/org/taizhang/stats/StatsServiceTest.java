@@ -215,6 +215,22 @@ class StatsServiceTest {
     }
 
     @Test
+    void planItemsPastDueAreReminded() {
+        // due 2021-03-31: overdue from 2021-04-01, not on the day itself; finished items never
+        assertThat(stats.reminders(null, d("2021-03-31"), 0, 100).planItemsOverdue()).extracting(PlanItemDue::itemId).containsExactly(4);
+        assertThat(stats.reminders(null, d("2021-04-01"), 0, 100).planItemsOverdue()).extracting(PlanItemDue::itemId).containsExactly(4, 1);
+        Reminders root = stats.reminders(ROOT, d("2021-06-01"), 0, 100);
+        assertThat(root.planItemsOverdue()).extracting(PlanItemDue::itemId).containsExactly(1, 3);
+        assertThat(root.planItemsOverdue().getFirst().text()).isEqualTo("一是开展主题团日𠮷");
+        assertThat(root.planItemsOverdue().getFirst().orgName()).isEqualTo("区团委");
+        assertThat(root.planItemsOverdue().get(1).orgName()).isEqualTo("外区团委"); // the item's owner
+        assertThat(root.planItemsOverdue().get(1).text()).endsWith("…").hasSizeLessThan(45);
+        // another root sees its own plan's item and the item it owns in our plan
+        assertThat(stats.reminders(OTHER, d("2021-06-01"), 0, 100).planItemsOverdue()).extracting(PlanItemDue::itemId).containsExactly(4, 3);
+        assertThat(stats.reminders(OTHER, d("2021-06-01"), 0, 100).planItemsOverdueCount()).isEqualTo(2);
+    }
+
+    @Test
     void recordsBehindEachFigureMatchTheFigure() {
         Report report = stats.report(ROOT, H1);
         Behind all = stats.behind(ROOT, H1, Figure.Activities.all(), 100);
@@ -252,6 +268,20 @@ class StatsServiceTest {
                 .containsExactly("郑十一", "周九");
         assertThat(stats.behind(ROOT, H1, new Figure.AgeOuts(), 100).total()).isEqualTo(w.ageOuts());
         assertThat(stats.behind(ROOT, H1, new Figure.WithoutOrg(), 100).rows()).extracting(RecordRow::id).containsExactly(6, 7, 9, 11);
+    }
+
+    @Test
+    void theOnePassReportAgreesWithTheSimpleTotals() {
+        for (Integer root : new Integer[] {null, ROOT, UNION, STREET, LEAGUE, BRANCH, WOMEN, VOLUNTEERS, OTHER}) {
+            for (Period p : List.of(H1, H1.previousYear(), Period.year(2021), Period.year(2020), Period.custom(d("2020-02-29"), d("2021-07-01")),
+                    Period.month(2021, 3))) {
+                Report r = stats.report(root, p);
+                assertThat(r.totals()).as(root + " " + p).isEqualTo(stats.totals(root, p));
+                assertThat(r.previousTotals()).as(root + " " + p).isEqualTo(stats.totals(root, p.previousYear()));
+                assertThat(r.byMonth().stream().map(Row::totals).reduce(Totals.ZERO, Totals::plus)).isEqualTo(r.totals());
+                assertThat(r.byChildOrg().stream().map(Row::totals).reduce(Totals.ZERO, Totals::plus)).isEqualTo(r.totals());
+            }
+        }
     }
 
     @Test

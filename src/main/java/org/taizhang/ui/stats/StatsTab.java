@@ -1,23 +1,847 @@
 package org.taizhang.ui.stats;
 
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.Chart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.taizhang.common.Dates;
+import org.taizhang.org.Org;
+import org.taizhang.org.OrgTree;
+import org.taizhang.stats.Change;
+import org.taizhang.stats.Figure;
+import org.taizhang.stats.HonorTable;
+import org.taizhang.stats.OrgWork;
+import org.taizhang.stats.Period;
+import org.taizhang.stats.Reminders;
+import org.taizhang.stats.Report;
+import org.taizhang.stats.Row;
+import org.taizhang.stats.StatsExcel;
+import org.taizhang.stats.StatsService;
+import org.taizhang.stats.Totals;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
-import org.taizhang.ui.PlaceholderTab;
+import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.Form;
 
-/** 统计分析 tab (placeholder until its feature lands). */
+/**
+ * 统计分析: pick an organisation (its whole subtree) and a period; figure cards with 同比, each
+ * clickable to list the records behind it; honours by level × kind; tables and charts by category,
+ * month and child organisation (double-click a child to drill down); export to Excel, save a
+ * chart as PNG. A 待办/提醒 panel at the top lists overdue/upcoming 换届 and 团员 turning 28.
+ */
 public final class StatsTab implements AppTab {
-    private final PlaceholderTab placeholder = new PlaceholderTab("统计分析", "按组织和时段统计活动、人次、时长、荣誉、换届与超龄提醒，并可导出。即将推出。");
+    private static final String[] KINDS = {"全年", "上半年", "下半年", "季度", "月份", "自定义"};
+    private static final String ALL = "全部组织";
+    /** The "every organisation" choice of the picker. */
+    private static final Org ALL_ORGS = new Org(-1, null, ALL, 0, "", null, null, 0, null, null, null, null, 0);
+
+    private final AppContext ctx;
+    private final StatsService stats;
+    private final Tab tab;
+    private final ComboBox<Org> orgBox = new ComboBox<>();
+    private final ComboBox<String> kindBox = new ComboBox<>(FXCollections.observableArrayList(KINDS));
+    private final Spinner<Integer> yearBox = new Spinner<>(1949, 2100, LocalDate.now().getYear());
+    private final ComboBox<Integer> partBox = new ComboBox<>();
+    private final DatePicker fromPicker = Form.datePicker();
+    private final DatePicker toPicker = Form.datePicker();
+    private final Label toLabel = new Label("至");
+    private final Label heading = new Label("请选择组织和时段");
+    private final FlowPane cards = new FlowPane(10, 10);
+    private final GridPane honorGrid = new GridPane();
+    private final VBox orgWorkBox = new VBox(4);
+    private final ComboBox<Totals.Metric> metricBox = new ComboBox<>(FXCollections.observableArrayList(Totals.Metric.values()));
+    private final TabPane breakdowns = new TabPane();
+    private final TableView<Row> categoryTable = rowTable("类别", "stats-by-category");
+    private final TableView<Row> monthTable = rowTable("月份", "stats-by-month");
+    private final TableView<Row> childTable = rowTable("下级组织", "stats-by-child");
+    private final PieChart categoryChart = new PieChart();
+    private final BarChart<String, Number> monthChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<String, Number> childChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final VBox remindersBox = new VBox(4);
+    private final TitledPane remindersPane = new TitledPane("待办提醒", remindersBox);
+    private final Label status = new Label();
+    private OrgTree tree = new OrgTree(List.of());
+    private final Map<Integer, Integer> depths = new java.util.HashMap<>();
+    private Report report;
+    private Reminders reminders;
+    private Runnable startupReminder;
+    private long loadToken;
 
     public StatsTab(AppContext ctx) {
+        this.ctx = ctx;
+        this.stats = new StatsService(ctx.db());
+        orgBox.setId("stats-org");
+        orgBox.setPrefWidth(280);
+        orgBox.setButtonCell(new OrgCell(false));
+        orgBox.setCellFactory(lv -> new OrgCell(true));
+        kindBox.setId("stats-period-kind");
+        kindBox.getSelectionModel().select("全年");
+        yearBox.setId("stats-year");
+        yearBox.setEditable(true);
+        yearBox.setPrefWidth(96);
+        partBox.setId("stats-part");
+        partBox.setPrefWidth(110);
+        fromPicker.setId("stats-from");
+        toPicker.setId("stats-to");
+        fromPicker.setPrefWidth(140);
+        toPicker.setPrefWidth(140);
+        kindBox.valueProperty().addListener((o, a, b) -> updatePeriodInputs());
+        updatePeriodInputs();
+        metricBox.setId("stats-metric");
+        metricBox.getSelectionModel().select(Totals.Metric.ACTIVITIES);
+        metricBox.setCellFactory(lv -> metricCell());
+        metricBox.setButtonCell(metricCell());
+        metricBox.valueProperty().addListener((o, a, b) -> fillCharts());
+
+        Button run = button("统计", "stats-run", this::run);
+        run.getStyleClass().add("accent");
+        Button up = button("上一级", "stats-up", this::up);
+        Button export = button("导出 Excel…", "stats-export", this::exportExcel);
+        Button png = button("保存图表为图片…", "stats-save-chart", this::saveChart);
+        ToolBar bar = new ToolBar(new Label("组织"), orgBox, up, new Separator(Orientation.VERTICAL), new Label("时段"), kindBox, yearBox,
+                partBox, fromPicker, toLabel, toPicker, run, new Separator(Orientation.VERTICAL), export, png);
+
+        heading.getStyleClass().add("title-3");
+        heading.setId("stats-heading");
+        cards.setId("stats-cards");
+        honorGrid.setId("stats-honors");
+        honorGrid.setHgap(16);
+        honorGrid.setVgap(4);
+        TitledPane honorPane = new TitledPane("荣誉（按级别 × 集体/个人，点数字看名单）", honorGrid);
+        TitledPane orgPane = new TitledPane("组织工作", orgWorkBox);
+        orgWorkBox.setId("stats-org-work");
+        honorPane.setCollapsible(false);
+        orgPane.setCollapsible(false);
+        HBox middle = new HBox(10, honorPane, orgPane);
+        HBox.setHgrow(honorPane, Priority.ALWAYS);
+        HBox.setHgrow(orgPane, Priority.ALWAYS);
+
+        categoryChart.setId("stats-chart-category");
+        categoryChart.setLegendVisible(false);
+        categoryChart.setAnimated(false);
+        for (BarChart<String, Number> c : List.of(monthChart, childChart)) {
+            c.setAnimated(false);
+        }
+        monthChart.setId("stats-chart-month");
+        childChart.setId("stats-chart-child");
+        childTable.setRowFactory(tv -> {
+            TableRow<Row> r = new TableRow<>();
+            r.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && r.getItem() != null) {
+                    drillDown(r.getItem());
+                }
+            });
+            return r;
+        });
+        categoryTable.setRowFactory(tv -> clickRow(row -> new Figure.Activities(row.id(), null, null, false)));
+        monthTable.setRowFactory(tv -> clickRow(row -> new Figure.Activities(null, java.time.YearMonth.parse(row.key()), null, false)));
+        breakdowns.getTabs().addAll(
+                breakdownTab("按类别", categoryTable, categoryChart, "双击一行查看该类别的活动"),
+                breakdownTab("按月份", monthTable, monthChart, "双击一行查看该月的活动"),
+                breakdownTab("按下级组织", childTable, childChart, "双击一行（或点击柱子）进入该下级组织；“本级”一行是所选组织自己的活动，双击查看记录"));
+        breakdowns.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        breakdowns.setId("stats-breakdowns");
+        breakdowns.setPrefHeight(420);
+        HBox chartBar = new HBox(8, new Label("图表指标"), metricBox);
+        chartBar.setAlignment(Pos.CENTER_LEFT);
+
+        remindersPane.setId("stats-reminders");
+        remindersPane.setExpanded(false);
+        status.setId("stats-status");
+        status.getStyleClass().add("detail-label");
+
+        VBox content = new VBox(10, remindersPane, heading, cards, middle, chartBar, breakdowns, status);
+        content.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        VBox root = new VBox(bar, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getStylesheets().add(StatsTab.class.getResource("stats.css").toExternalForm());
+        tab = new Tab("统计分析", root);
+        tab.setClosable(false);
     }
 
     @Override
     public Tab tab() {
-        return placeholder.tab();
+        return tab;
+    }
+
+    /** The report on screen (null before the first load). */
+    public Report report() {
+        return report;
+    }
+
+    public Reminders reminders() {
+        return reminders;
     }
 
     @Override
     public void reload() {
+        Integer keep = selectedOrgId();
+        ctx.background().run(() -> ctx.orgs().listAll(), orgs -> {
+            tree = new OrgTree(orgs);
+            List<Org> items = new ArrayList<>();
+            items.add(ALL_ORGS);
+            depths.clear();
+            tree.lines(null, o -> true).forEach(l -> {
+                items.add(l.org());
+                depths.put(l.org().id(), l.depth());
+            });
+            orgBox.setItems(FXCollections.observableArrayList(items));
+            Org sel = keep != null && tree.get(keep) != null ? tree.get(keep)
+                    : tree.roots().size() == 1 ? tree.roots().getFirst() : ALL_ORGS;
+            orgBox.getSelectionModel().select(sel);
+            run();
+        });
+        loadReminders();
+    }
+
+    /** Shows the 待办提醒 window once, after the first reminders load, when there is anything to do. */
+    public void remindOnStartup(Window owner, Runnable openTab) {
+        startupReminder = () -> {
+            if (reminders == null || reminders.isEmpty()) {
+                return;
+            }
+            Dialog<ButtonType> d = new Dialog<>();
+            d.initOwner(owner);
+            d.initModality(Modality.NONE);
+            d.setTitle("待办提醒");
+            d.setHeaderText("截至 " + Dates.chinese(reminders.at()) + " 的待办事项");
+            VBox lines = new VBox(6);
+            reminderLines(lines);
+            lines.setPadding(new Insets(8));
+            lines.setId("startup-reminders");
+            d.getDialogPane().setContent(lines);
+            ButtonType open = new ButtonType("打开统计分析", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+            d.getDialogPane().getButtonTypes().addAll(open, new ButtonType("关闭", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+            d.setResultConverter(b -> b);
+            d.setOnHidden(e -> {
+                if (d.getResult() == open) {
+                    openTab.run();
+                }
+            });
+            d.show();
+        };
+    }
+
+    private void loadReminders() {
+        LocalDate today = LocalDate.now();
+        ctx.background().run(() -> stats.reminders(null, today, StatsService.DEFAULT_MONTHS, 50), r -> {
+            reminders = r;
+            remindersBox.getChildren().clear();
+            reminderLines(remindersBox);
+            remindersPane.setText(r.isEmpty() ? "待办提醒：暂无" : "待办提醒：换届逾期 " + r.electionsOverdueCount() + " 个，"
+                    + r.months() + " 个月内应换届 " + r.electionsDueSoonCount() + " 个，" + r.months() + " 个月内年满28周岁团员 "
+                    + r.turning28Count() + " 人，已超龄团员 " + r.over28Count() + " 人，无组织关系 " + r.withoutOrgCount() + " 人，过期计划事项 "
+                    + r.planItemsOverdueCount() + " 项");
+            remindersPane.setExpanded(!r.isEmpty());
+            if (startupReminder != null) {
+                Runnable s = startupReminder;
+                startupReminder = null;
+                s.run();
+            }
+        });
+    }
+
+    private void reminderLines(VBox box) {
+        Reminders r = reminders;
+        LocalDate at = r.at();
+        Period soon = Period.custom(at, at.plusMonths(r.months()));
+        box.getChildren().add(reminderLink("换届已逾期：" + r.electionsOverdueCount() + " 个" + names(r.electionsOverdue().stream()
+                .map(e -> e.orgName() + "（应于 " + Dates.iso(e.due()) + "）").toList()), r.electionsOverdueCount(),
+                "全部组织", soon, new Figure.ElectionsDue(at, r.months(), true)));
+        box.getChildren().add(reminderLink(r.months() + " 个月内应换届：" + r.electionsDueSoonCount() + " 个" + names(r.electionsDueSoon().stream()
+                .map(e -> e.orgName() + "（" + Dates.iso(e.due()) + "）").toList()), r.electionsDueSoonCount(),
+                "全部组织", soon, new Figure.ElectionsDue(at, r.months(), false)));
+        box.getChildren().add(reminderLink(r.months() + " 个月内年满28周岁的共青团员（超龄离团）：" + r.turning28Count() + " 人"
+                        + names(r.turning28().stream().map(a -> a.name() + "（" + Dates.iso(a.turns28()) + "）").toList()),
+                r.turning28Count(), "全部人员", soon, new Figure.AgeOuts()));
+        box.getChildren().add(reminderLink("已满28周岁仍为共青团员：" + r.over28Count() + " 人", r.over28Count(), "全部人员",
+                Period.custom(LocalDate.of(1900, 1, 1), at.minusDays(1)), new Figure.AgeOuts()));
+        box.getChildren().add(reminderLink("没有有效组织关系的人员：" + r.withoutOrgCount() + " 人", r.withoutOrgCount(), "全部人员",
+                Period.custom(at, at), new Figure.WithoutOrg()));
+        Label plans = new Label("工作计划中已过期未完成的事项：" + r.planItemsOverdueCount() + " 项" + names(r.planItemsOverdue().stream()
+                .map(pi -> pi.text() + "（" + pi.orgName() + "，应于 " + Dates.iso(pi.due()) + "）").toList()));
+        plans.setWrapText(true);
+        plans.getStyleClass().add(r.planItemsOverdueCount() == 0 ? "detail-label" : "overdue");
+        box.getChildren().add(plans);
+    }
+
+    private static String names(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        List<String> first = names.subList(0, Math.min(5, names.size()));
+        return "：" + String.join("、", first) + (names.size() > first.size() ? "等" : "");
+    }
+
+    private Node reminderLink(String text, long count, String scope, Period p, Figure f) {
+        if (count == 0) {
+            Label l = new Label(text);
+            l.getStyleClass().add("detail-label");
+            return l;
+        }
+        Hyperlink h = new Hyperlink(text);
+        h.getStyleClass().add("overdue");
+        h.setWrapText(true);
+        h.setOnAction(e -> showBehind(null, scope, p, f));
+        return h;
+    }
+
+    // ---------------------------------------------------------------- period and organisation pickers
+
+    private void updatePeriodInputs() {
+        String k = kindBox.getValue();
+        boolean custom = "自定义".equals(k);
+        boolean part = "季度".equals(k) || "月份".equals(k);
+        yearBox.setVisible(!custom);
+        yearBox.setManaged(!custom);
+        partBox.setVisible(part);
+        partBox.setManaged(part);
+        for (Node d : List.of(fromPicker, toPicker, toLabel)) {
+            d.setVisible(custom);
+            d.setManaged(custom);
+        }
+        if (part) {
+            boolean quarter = "季度".equals(k);
+            List<Integer> items = new ArrayList<>();
+            for (int i = 1; i <= (quarter ? 4 : 12); i++) {
+                items.add(i);
+            }
+            partBox.setItems(FXCollections.observableArrayList(items));
+            partBox.setCellFactory(lv -> partCell(quarter));
+            partBox.setButtonCell(partCell(quarter));
+            partBox.getSelectionModel().select(0);
+        }
+    }
+
+    private static ListCell<Integer> partCell(boolean quarter) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : quarter ? "第" + "一二三四".charAt(item - 1) + "季度" : item + "月");
+            }
+        };
+    }
+
+    private static ListCell<Totals.Metric> metricCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Totals.Metric item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label + "（" + item.unit + "）");
+            }
+        };
+    }
+
+    /** The period chosen in the pickers; a Chinese reason when it is incomplete or reversed. */
+    public Period chosenPeriod() {
+        String k = kindBox.getValue();
+        if ("自定义".equals(k)) {
+            LocalDate f = fromPicker.getValue();
+            LocalDate t = toPicker.getValue();
+            if (f == null || t == null) {
+                throw new IllegalArgumentException("自定义时段请选好开始日期和结束日期");
+            }
+            return Period.custom(f, t);
+        }
+        Integer y = yearBox.getValue();
+        if (y == null) {
+            throw new IllegalArgumentException("请填写年份");
+        }
+        return switch (k) {
+            case "上半年" -> Period.firstHalf(y);
+            case "下半年" -> Period.secondHalf(y);
+            case "季度" -> Period.quarter(y, partBox.getValue() == null ? 1 : partBox.getValue());
+            case "月份" -> Period.month(y, partBox.getValue() == null ? 1 : partBox.getValue());
+            default -> Period.year(y);
+        };
+    }
+
+    /** Sets the pickers to {@code orgId} (null: every organisation) and {@code p}, then runs the statistics. */
+    public void show(Integer orgId, Period p) {
+        orgBox.getSelectionModel().select(orgId == null || tree.get(orgId) == null ? ALL_ORGS : tree.get(orgId));
+        int y = p.from().getYear();
+        String code = p.code();
+        if (code.endsWith("H1") || code.endsWith("H2")) {
+            kindBox.getSelectionModel().select(code.endsWith("H1") ? "上半年" : "下半年");
+        } else if (code.contains("Q")) {
+            kindBox.getSelectionModel().select("季度");
+            partBox.getSelectionModel().select(Integer.valueOf(code.substring(code.indexOf('Q') + 1)));
+        } else if (code.length() == 7) {
+            kindBox.getSelectionModel().select("月份");
+            partBox.getSelectionModel().select(Integer.valueOf(p.from().getMonthValue()));
+        } else if (code.length() == 4) {
+            kindBox.getSelectionModel().select("全年");
+        } else {
+            kindBox.getSelectionModel().select("自定义");
+            fromPicker.setValue(p.from());
+            toPicker.setValue(p.to());
+        }
+        yearBox.getValueFactory().setValue(y);
+        run();
+    }
+
+    private Integer selectedOrgId() {
+        Org o = orgBox.getValue();
+        return o == null || o == ALL_ORGS ? null : o.id();
+    }
+
+    private String scopeName() {
+        Integer id = selectedOrgId();
+        return id == null ? ALL : tree.path(id);
+    }
+
+    private void up() {
+        Integer id = selectedOrgId();
+        if (id == null) {
+            return;
+        }
+        Org o = tree.get(id);
+        orgBox.getSelectionModel().select(o == null || o.parentId() == null ? ALL_ORGS : tree.get(o.parentId()));
+        run();
+    }
+
+    private void drillDown(Row row) {
+        if ("本级".equals(row.note())) {
+            showBehind(report.rootOrgId(), scopeName(), report.period(), new Figure.Activities(null, null, null, true));
+            return;
+        }
+        orgBox.getSelectionModel().select(tree.get(row.id()));
+        run();
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    private void run() {
+        Period p;
+        try {
+            p = chosenPeriod();
+        } catch (IllegalArgumentException e) {
+            status.setText(e.getMessage());
+            Dialogs.info(window(), "时段不完整", e.getMessage());
+            return;
+        }
+        Integer root = selectedOrgId();
+        String scope = scopeName();
+        long token = ++loadToken;
+        heading.setText(scope + " · " + p.label() + "（" + Dates.iso(p.from()) + " 至 " + Dates.iso(p.to()) + "）");
+        status.setText("正在统计…");
+        long t0 = System.nanoTime();
+        // the four headline figures first (one indexed query each), the breakdowns after
+        ctx.background().run(() -> new Totals[] {stats.totals(root, p), stats.totals(root, p.previousYear())}, t -> {
+            if (token == loadToken) {
+                fillCards(t[0], t[1], null);
+                status.setText(String.format("主要数字用时 %.0f 毫秒，正在统计分类明细…", (System.nanoTime() - t0) / 1e6));
+            }
+        });
+        ctx.background().run(() -> stats.report(root, p), r -> {
+            if (token != loadToken) {
+                return;
+            }
+            report = r;
+            fillCards(r.totals(), r.previousTotals(), r);
+            fillHonors(r);
+            fillOrgWork(r);
+            categoryTable.setItems(FXCollections.observableArrayList(r.byCategory()));
+            monthTable.setItems(FXCollections.observableArrayList(r.byMonth()));
+            childTable.setItems(FXCollections.observableArrayList(r.byChildOrg()));
+            fillCharts();
+            status.setText(String.format("统计完成，用时 %.0f 毫秒。同比时段：%s。活动按开始日期计入（首尾两天都算），含全部下级组织，不含计划中的活动。",
+                    (System.nanoTime() - t0) / 1e6, r.previousPeriod().label()));
+        }, e -> {
+            status.setText("统计失败");
+            Dialogs.error(window(), e);
+        });
+    }
+
+    private Window window() {
+        return tab.getTabPane() == null || tab.getTabPane().getScene() == null ? null : tab.getTabPane().getScene().getWindow();
+    }
+
+    // ---------------------------------------------------------------- figure cards
+
+    private void fillCards(Totals now, Totals before, Report r) {
+        cards.getChildren().clear();
+        Period p = r != null ? r.period() : null;
+        for (Totals.Metric m : Totals.Metric.values()) {
+            Change c = new Change(now.get(m), before.get(m));
+            String id = switch (m) {
+                case ACTIVITIES -> "activities";
+                case PARTICIPANTS -> "participants";
+                case SERVICE_TENTHS -> "hours";
+                case BENEFICIARIES -> "beneficiaries";
+            };
+            cards.getChildren().add(card(id, m.label, m.format(c.current()), m.unit,
+                    "同比 " + (m == Totals.Metric.SERVICE_TENTHS ? (c.delta() >= 0 ? "+" : "") + m.format(c.delta()) : c.deltaText()) + "，"
+                            + c.percentText(), p == null ? null : Figure.Activities.all()));
+        }
+        if (r == null) {
+            return;
+        }
+        Change h = r.honorChange(null, null);
+        cards.getChildren().add(card("honors", "荣誉", String.valueOf(h.current()), "项", "同比 " + h.deltaText() + "，" + h.percentText(),
+                new Figure.Honors(null, null)));
+        OrgWork w = r.orgWork();
+        cards.getChildren().add(card("elections-held", "完成换届", String.valueOf(w.electionsHeld().current()), "个",
+                "同比 " + w.electionsHeld().deltaText(), new Figure.ElectionsHeld()));
+        cards.getChildren().add(card("elections-overdue", "换届逾期", String.valueOf(w.electionsOverdue()), "个",
+                "截至 " + Dates.iso(w.asOf()), new Figure.ElectionsDue(w.asOf(), w.monthsAhead(), true)));
+        cards.getChildren().add(card("founded", "新成立组织", String.valueOf(w.founded().current()), "个",
+                "同比 " + w.founded().deltaText(), new Figure.Founded()));
+        cards.getChildren().add(card("members", "期末成员", String.valueOf(w.membersAtEnd()), "人",
+                String.format("期初 %d，%+d", w.membersAtStart(), w.memberChange()), new Figure.Members(false)));
+        cards.getChildren().add(card("age-outs", "年满28周岁团员", String.valueOf(w.ageOuts()), "人", "超龄离团提醒", new Figure.AgeOuts()));
+    }
+
+    private Node card(String id, String label, String value, String unit, String sub, Figure figure) {
+        Label v = new Label(value);
+        v.getStyleClass().add("card-value");
+        v.setId("card-" + id + "-value");
+        Label u = new Label(unit);
+        u.getStyleClass().add("detail-label");
+        HBox valueLine = new HBox(4, v, u);
+        valueLine.setAlignment(Pos.BASELINE_LEFT);
+        Label name = new Label(label);
+        name.getStyleClass().add("card-label");
+        Label s = new Label(sub);
+        s.getStyleClass().add("detail-label");
+        s.setId("card-" + id + "-change");
+        VBox box = new VBox(2, name, valueLine, s);
+        box.getStyleClass().add("stat-card");
+        box.setId("card-" + id);
+        if (figure != null) {
+            box.getStyleClass().add("clickable");
+            box.setOnMouseClicked(e -> showCurrentBehind(figure));
+            javafx.scene.control.Tooltip.install(box, new javafx.scene.control.Tooltip("点击查看背后的记录"));
+        }
+        return box;
+    }
+
+    private void showCurrentBehind(Figure f) {
+        if (report == null) {
+            return;
+        }
+        showBehind(report.rootOrgId(), scopeName() + " · " + report.period().label(), report.period(), f);
+    }
+
+    private void showBehind(Integer root, String scope, Period p, Figure f) {
+        ctx.background().run(() -> stats.behind(root, p, f, StatsService.BEHIND_LIMIT), b -> RecordsDialog.show(window(), scope, b));
+    }
+
+    private void fillHonors(Report r) {
+        honorGrid.getChildren().clear();
+        honorGrid.add(new Label("级别"), 0, 0);
+        for (int k = 0; k < HonorTable.KINDS.size(); k++) {
+            honorGrid.add(new Label(HonorTable.KINDS.get(k)), k + 1, 0);
+        }
+        honorGrid.add(new Label("合计"), 3, 0);
+        honorGrid.add(new Label("同期"), 4, 0);
+        int row = 1;
+        List<String> levels = new ArrayList<>(HonorTable.LEVELS);
+        levels.add(null);
+        for (String level : levels) {
+            honorGrid.add(new Label(level == null ? "合计" : level), 0, row);
+            for (int k = 0; k < HonorTable.KINDS.size(); k++) {
+                String kind = HonorTable.KINDS.get(k);
+                honorGrid.add(number(r.honors().count(level, kind), "honor-" + (level == null ? "all" : level) + "-" + kind,
+                        new Figure.Honors(level, kind)), k + 1, row);
+            }
+            honorGrid.add(number(r.honors().count(level, null), "honor-" + (level == null ? "all" : level), new Figure.Honors(level, null)), 3, row);
+            Label prev = new Label(String.valueOf(r.previousHonors().count(level, null)));
+            prev.getStyleClass().add("detail-label");
+            honorGrid.add(prev, 4, row);
+            row++;
+        }
+    }
+
+    private Node number(long n, String id, Figure f) {
+        if (n == 0) {
+            Label l = new Label("0");
+            l.setId(id);
+            l.getStyleClass().add("detail-label");
+            return l;
+        }
+        Hyperlink h = new Hyperlink(String.valueOf(n));
+        h.setId(id);
+        h.setOnAction(e -> showCurrentBehind(f));
+        return h;
+    }
+
+    private void fillOrgWork(Report r) {
+        OrgWork w = r.orgWork();
+        orgWorkBox.getChildren().setAll(
+                workLine("本期完成换届", w.electionsHeld().current() + " 个（同期 " + w.electionsHeld().previous() + "）", new Figure.ElectionsHeld()),
+                workLine("新成立组织", w.founded().current() + " 个（同期 " + w.founded().previous() + "）", new Figure.Founded()),
+                workLine("换届已逾期（截至 " + Dates.iso(w.asOf()) + "）", w.electionsOverdue() + " 个",
+                        new Figure.ElectionsDue(w.asOf(), w.monthsAhead(), true)),
+                workLine(w.monthsAhead() + " 个月内应换届", w.electionsDueSoon() + " 个", new Figure.ElectionsDue(w.asOf(), w.monthsAhead(), false)),
+                workLine("期初成员", w.membersAtStart() + " 人", new Figure.Members(true)),
+                workLine("期末成员", w.membersAtEnd() + " 人（" + String.format("%+d", w.memberChange()) + "）", new Figure.Members(false)),
+                workLine("本期加入", w.joined() + " 人次", new Figure.MemberChanges(true)),
+                workLine("本期离开", w.left() + " 人次", new Figure.MemberChanges(false)),
+                workLine("年满28周岁的共青团员", w.ageOuts() + " 人", new Figure.AgeOuts()),
+                workLine("没有有效组织关系的人员（全部人员中）", w.withoutOrg() + " 人", new Figure.WithoutOrg()));
+    }
+
+    private Node workLine(String label, String value, Figure f) {
+        Label l = new Label(label + "：");
+        Hyperlink h = new Hyperlink(value);
+        h.setOnAction(e -> showCurrentBehind(f));
+        HBox box = new HBox(4, l, h);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    // ---------------------------------------------------------------- tables and charts
+
+    private static TableView<Row> rowTable(String first, String id) {
+        TableView<Row> t = new TableView<>();
+        t.setId(id);
+        TableColumn<Row, String> name = new TableColumn<>(first);
+        name.setPrefWidth(200);
+        name.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().label()
+                + (cd.getValue().note() == null ? "" : "（" + cd.getValue().note() + "）")));
+        t.getColumns().add(name);
+        for (Totals.Metric m : Totals.Metric.values()) {
+            TableColumn<Row, String> c = new TableColumn<>(m.label);
+            c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(m.format(cd.getValue().totals().get(m))));
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+            t.getColumns().add(c);
+        }
+        TableColumn<Row, String> prev = new TableColumn<>("同期场次");
+        prev.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(String.valueOf(cd.getValue().previous().activities())));
+        prev.setStyle("-fx-alignment: CENTER-RIGHT;");
+        TableColumn<Row, String> yoy = new TableColumn<>("场次同比");
+        yoy.setCellValueFactory(cd -> {
+            Change c = cd.getValue().change(Totals.Metric.ACTIVITIES);
+            return new ReadOnlyObjectWrapper<>(c.deltaText() + "（" + c.percentText() + "）");
+        });
+        yoy.setStyle("-fx-alignment: CENTER-RIGHT;");
+        yoy.setMinWidth(120);
+        t.getColumns().addAll(prev, yoy);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPlaceholder(new Label("没有数据"));
+        return t;
+    }
+
+    private TableRow<Row> clickRow(Function<Row, Figure> figure) {
+        TableRow<Row> r = new TableRow<>();
+        r.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && r.getItem() != null) {
+                showCurrentBehind(figure.apply(r.getItem()));
+            }
+        });
+        return r;
+    }
+
+    private static Tab breakdownTab(String title, TableView<Row> table, Chart chart, String hint) {
+        Label h = new Label(hint);
+        h.getStyleClass().add("detail-label");
+        VBox left = new VBox(4, table, h);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        SplitPane split = new SplitPane(left, chart);
+        split.setDividerPositions(0.55);
+        Tab t = new Tab(title, split);
+        t.setClosable(false);
+        return t;
+    }
+
+    private void fillCharts() {
+        Report r = report;
+        if (r == null) {
+            return;
+        }
+        Totals.Metric m = metricBox.getValue() == null ? Totals.Metric.ACTIVITIES : metricBox.getValue();
+        double scale = m == Totals.Metric.SERVICE_TENTHS ? 10.0 : 1.0;
+        List<PieChart.Data> pie = new ArrayList<>();
+        for (Row row : r.byCategory()) {
+            long v = row.totals().get(m);
+            if (v > 0) {
+                pie.add(new PieChart.Data(row.label() + " " + m.format(v), v / scale));
+            }
+        }
+        categoryChart.setData(FXCollections.observableArrayList(pie));
+        categoryChart.setTitle(r.period().label() + " 按类别 · " + m.label);
+        fillBar(monthChart, r.byMonth(), m, scale, r, row -> (row.key().substring(5).startsWith("0") ? row.key().substring(6) : row.key().substring(5)) + "月", null);
+        fillBar(childChart, r.byChildOrg(), m, scale, r, row -> row.label() + ("本级".equals(row.note()) ? "（本级）" : ""), this::drillDown);
+        monthChart.setTitle(r.period().label() + " 按月份 · " + m.label + "（" + m.unit + "）");
+        childChart.setTitle(r.period().label() + " 按下级组织 · " + m.label + "（" + m.unit + "）");
+    }
+
+    private static void fillBar(BarChart<String, Number> chart, List<Row> rows, Totals.Metric m, double scale, Report r,
+                                Function<Row, String> label, java.util.function.Consumer<Row> onClick) {
+        XYChart.Series<String, Number> now = new XYChart.Series<>();
+        now.setName(r.period().label());
+        XYChart.Series<String, Number> before = new XYChart.Series<>();
+        before.setName(r.previousPeriod().label() + "（同期）");
+        Map<XYChart.Data<String, Number>, Row> back = new java.util.HashMap<>();
+        for (Row row : rows) {
+            XYChart.Data<String, Number> d = new XYChart.Data<>(label.apply(row), row.totals().get(m) / scale);
+            back.put(d, row);
+            now.getData().add(d);
+            before.getData().add(new XYChart.Data<>(label.apply(row), row.previous().get(m) / scale));
+        }
+        chart.setData(FXCollections.observableArrayList(List.of(now, before)));
+        if (onClick != null) {
+            for (XYChart.Data<String, Number> d : now.getData()) {
+                if (d.getNode() != null) {
+                    d.getNode().setOnMouseClicked(e -> onClick.accept(back.get(d)));
+                    d.getNode().setStyle("-fx-cursor: hand;");
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- export
+
+    private void exportExcel() {
+        Report r = report;
+        if (r == null) {
+            Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段，点“统计”。");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("导出统计到 Excel");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx"));
+        fc.setInitialFileName(r.rootName() + r.period().label() + "统计.xlsx");
+        var f = fc.showSaveDialog(window());
+        if (f == null) {
+            return;
+        }
+        Path target = f.toPath().getFileName().toString().toLowerCase().endsWith(".xlsx") ? f.toPath()
+                : f.toPath().resolveSibling(f.getName() + ".xlsx");
+        ctx.background().run(() -> {
+            StatsExcel.write(r, target);
+            return target;
+        }, t -> status.setText("已导出到 " + t));
+    }
+
+    /** The chart of the breakdown shown now. */
+    public Chart visibleChart() {
+        int i = breakdowns.getSelectionModel().getSelectedIndex();
+        return i == 1 ? monthChart : i == 2 ? childChart : categoryChart;
+    }
+
+    private void saveChart() {
+        if (report == null) {
+            Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段，点“统计”。");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("保存图表为图片");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG 图片 (*.png)", "*.png"));
+        fc.setInitialFileName(report.rootName() + report.period().label() + breakdowns.getSelectionModel().getSelectedItem().getText() + ".png");
+        var f = fc.showSaveDialog(window());
+        if (f == null) {
+            return;
+        }
+        Path target = f.getName().toLowerCase().endsWith(".png") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".png");
+        try {
+            saveChartPng(visibleChart(), target);
+            status.setText("图表已保存到 " + target);
+        } catch (IOException e) {
+            Dialogs.info(window(), "图表没有保存", e.getMessage());
+        }
+    }
+
+    /** Snapshots {@code chart} (on the FX thread) and writes it as PNG: temp file, then rename. */
+    public static void saveChartPng(Chart chart, Path target) throws IOException {
+        SnapshotParameters sp = new SnapshotParameters();
+        sp.setFill(javafx.scene.paint.Color.WHITE);
+        WritableImage img = chart.snapshot(sp, null);
+        Path abs = target.toAbsolutePath().normalize();
+        Path tmp = Files.createTempFile(abs.getParent(), ".taizhang-chart-", ".png.tmp");
+        try {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile())) {
+                throw new IOException("无法生成 PNG 图片");
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new IOException("图表没有保存到“" + abs.getFileName() + "”：" + e.getMessage() + "。如果该文件正被其他程序打开，请先关闭或换个文件名。", e);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Organisation picker cell: indented by depth in the list, the plain name on the button. */
+    private final class OrgCell extends ListCell<Org> {
+        private final boolean indent;
+
+        OrgCell(boolean indent) {
+            this.indent = indent;
+        }
+
+        @Override
+        protected void updateItem(Org item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(indent ? null : ALL);
+                return;
+            }
+            setText(indent ? "  ".repeat(depths.getOrDefault(item.id(), 0)) + item.name() : item.name());
+        }
     }
 }

@@ -1,0 +1,133 @@
+package org.taizhang.ui.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.db.Database;
+import org.taizhang.org.OrgService;
+import org.taizhang.stats.Period;
+import org.taizhang.stats.Row;
+import org.taizhang.stats.StatsFixtureAccess;
+import org.taizhang.ui.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on the golden fixture: the 统计分析 tab shows the hand-computed figures, lists records, drills down, saves a chart. */
+@ExtendWith(ApplicationExtension.class)
+class StatsTabTest {
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, false);
+        stage.show();
+    }
+
+    private void settle() {
+        for (int i = 0; i < 4; i++) {
+            window.background().drain();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private static void click(Node n, int count) {
+        Event.fireEvent(n, new MouseEvent(MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0, MouseButton.PRIMARY, count, false, false, false, false,
+                true, false, false, false, false, false, null));
+    }
+
+    @Test
+    void showsTheGoldenFiguresAndTheRecordsBehindThem(FxRobot robot) throws Exception {
+        Path file = dir.resolve("stats-ui.db");
+        try (Database db = Database.open(file)) {
+            StatsFixtureAccess.load(db);
+            new OrgService(db).move(StatsFixtureAccess.VOLUNTEERS, StatsFixtureAccess.LEAGUE);
+        }
+        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
+        settle();
+        // the fixture has 共青团员 older than 28 today: the 待办提醒 window opens on start-up
+        assertThat(robot.lookup("#startup-reminders").tryQuery()).isPresent();
+
+        StatsTab tab = (StatsTab) window.tabs().stream().filter(t -> t instanceof StatsTab).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> {
+            tab.tab().getTabPane().getSelectionModel().select(tab.tab());
+            tab.show(StatsFixtureAccess.ROOT, Period.firstHalf(2021));
+        }).get();
+        settle();
+        assertThat(text(robot, "#card-activities-value")).isEqualTo("5");
+        assertThat(text(robot, "#card-participants-value")).isEqualTo("71");
+        assertThat(text(robot, "#card-hours-value")).isEqualTo("9.2");
+        assertThat(text(robot, "#card-beneficiaries-value")).isEqualTo("162");
+        assertThat(text(robot, "#card-activities-change")).isEqualTo("同比 +2，+66.7%");
+        assertThat(text(robot, "#card-honors-value")).isEqualTo("3");
+        assertThat(text(robot, "#card-elections-held-value")).isEqualTo("1");
+        assertThat(text(robot, "#card-age-outs-value")).isEqualTo("2");
+        assertThat(text(robot, "#stats-heading")).contains("区群团工作部").contains("2021年上半年");
+        @SuppressWarnings("unchecked")
+        TableView<Row> child = robot.lookup("#stats-by-child").queryAs(TableView.class);
+        assertThat(child.getItems()).extracting(Row::label).containsExactly("区群团工作部", "区总工会", "区团委", "区妇联");
+
+        // click the 场次 card: the five activities behind it
+        WaitForAsyncUtils.asyncFx(() -> click(robot.lookup("#card-activities").query(), 1)).get();
+        settle();
+        @SuppressWarnings("unchecked")
+        TableView<org.taizhang.stats.RecordRow> records = robot.lookup("#records-table").queryAs(TableView.class);
+        assertThat(records.getItems()).extracting(org.taizhang.stats.RecordRow::id).containsExactly(1, 9, 5, 6, 2);
+
+        // save the by-category chart as PNG
+        Path png = dir.resolve("图表𠮷.png");
+        WaitForAsyncUtils.asyncFx(() -> {
+            try {
+                StatsTab.saveChartPng(tab.visibleChart(), png);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).get();
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isGreaterThan(50);
+
+        // drill down: double-click 区团委 in the by-child table
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#stats-breakdowns").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(2)).get();
+        settle();
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (Node n : robot.lookup("#stats-by-child .table-row-cell").queryAll()) {
+                @SuppressWarnings("unchecked")
+                TableRow<Row> r = (TableRow<Row>) n;
+                if (r.getItem() != null && r.getItem().label().equals("区团委")) {
+                    click(r, 2);
+                }
+            }
+        }).get();
+        settle();
+        assertThat(tab.report().rootOrgId()).isEqualTo(StatsFixtureAccess.LEAGUE);
+        assertThat(text(robot, "#card-activities-value")).isEqualTo("2");
+        assertThat(child.getItems()).extracting(Row::label).containsExactly("区团委", "社区团支部", "青年志愿队");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+}
