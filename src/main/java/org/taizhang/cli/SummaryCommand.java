@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "summary", description = "工作总结：generate 由台账生成 Word、list 已保存的总结、show 查看、export 导出已保存的总结、delete 删除",
+@Command(name = "summary", description = "工作总结：generate 由台账生成 Word、list 已保存的总结、show 查看、edit 修改、export 导出已保存的总结、delete 删除",
         subcommands = {SummaryCommand.GenerateCmd.class, SummaryCommand.ListCmd.class, SummaryCommand.ShowCmd.class,
-                SummaryCommand.ExportCmd.class, SummaryCommand.DeleteCmd.class})
+                SummaryCommand.EditCmd.class, SummaryCommand.ExportCmd.class, SummaryCommand.DeleteCmd.class})
 final class SummaryCommand {
     private SummaryCommand() {
     }
@@ -169,6 +169,59 @@ final class SummaryCommand {
                 } else {
                     print(spec, c);
                 }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "edit", description = "修改已保存的总结：--part 第几部分（1、2、3…）的正文（每行一段）或标题；--title 总标题；--refresh 按台账刷新数字")
+    static final class EditCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "总结")
+        String id;
+        @Option(names = "--part", description = "第几部分（一、二、三…对应 1、2、3…）")
+        Integer part;
+        @Option(names = "--text", description = "该部分的新正文，每行一段（可用 \\n 表示换行）")
+        String text;
+        @Option(names = "--heading", description = "该部分的新标题")
+        String heading;
+        @Option(names = "--title", description = "新的总标题")
+        String title;
+        @Option(names = "--sign-org", description = "落款单位")
+        String signOrg;
+        @Option(names = "--sign-date", description = "落款日期")
+        String signDate;
+        @Option(names = "--refresh", description = "按台账刷新数字")
+        boolean refresh;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                SummaryService store = new SummaryService(db);
+                int sid = PlanCommand.number(id, "总结", "summary list");
+                SummaryContent c = store.require(sid);
+                if (part != null) {
+                    if (part < 1 || part > c.parts().size()) {
+                        throw new org.taizhang.common.ValidationException("部分", "这份总结只有 " + c.parts().size() + " 个部分，--part 应在 1 到 "
+                                + c.parts().size() + " 之间");
+                    }
+                    List<SummaryContent.Part> parts = new ArrayList<>(c.parts());
+                    SummaryContent.Part old = parts.get(part - 1);
+                    parts.set(part - 1, SummaryComposer.edit(old, heading, text == null ? old.text() : text.replace("\\n", "\n"), c.figures()));
+                    c = c.withParts(parts);
+                } else if (text != null || heading != null) {
+                    throw new IllegalArgumentException("修改正文或标题时请用 --part 指定第几部分");
+                }
+                if (title != null || signOrg != null || signDate != null) {
+                    c = c.withTitle(title != null ? title : c.title(), signOrg != null ? signOrg : c.signOrg(),
+                            signDate != null ? Cli.date(signDate) : c.signDate());
+                }
+                if (refresh) {
+                    c = new SummaryComposer(db).refresh(c);
+                }
+                store.save(sid, c);
+                Cli.out(spec).printf("已修改总结 #%d %s%n", sid, c.title());
                 return 0;
             }
         }

@@ -64,6 +64,9 @@ class PlanSummaryCliTest {
         }
         assertThat(run("summary", "list").out()).contains("#1 示范区群团工作部2021年上半年工作总结及下一步工作计划");
         assertThat(run("summary", "show", "1").out()).contains("三、下一步工作计划");
+        assertThat(run("summary", "edit", "1", "--part", "2", "--text", "一是基层活力不足。\\n二是经费紧张𠮷。", "--title", "上半年总结").code()).isZero();
+        assertThat(run("summary", "show", "1").out()).contains("上半年总结").contains("　　一是基层活力不足。").contains("　　二是经费紧张𠮷。");
+        assertThat(run("summary", "edit", "1", "--part", "9", "--text", "x").err()).contains("只有 3 个部分");
         Path again = dir.resolve("again.docx");
         assertThat(run("summary", "export", "1", "--out", again.toString(), "--refresh").code()).isZero();
         assertThat(again).exists();
