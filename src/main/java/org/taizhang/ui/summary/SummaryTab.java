@@ -51,6 +51,7 @@ public final class SummaryTab implements AppTab {
     private final CheckBox withHonors = new CheckBox("附荣誉名单");
     private final CheckBox withActivities = new CheckBox("附特色活动表");
     private final ComboBox<SummaryService.Saved> savedBox = new ComboBox<>();
+    private final ComboBox<org.taizhang.plan.Plan> planBox = new ComboBox<>();
     private final TextField title = new TextField();
     private final VBox partsBox = new VBox(10);
     private final TextField signOrg = new TextField();
@@ -77,6 +78,10 @@ public final class SummaryTab implements AppTab {
         withStats.setId("summary-with-stats");
         withHonors.setId("summary-with-honors");
         withActivities.setId("summary-with-activities");
+        planBox.setId("summary-plan");
+        planBox.setPromptText("计划：自动选择");
+        planBox.setTooltip(new Tooltip("“下一步工作计划”（或“工作计划”模板）所用的计划；不选则自动取该组织下一时段的计划"));
+        orgBox.valueProperty().addListener((o, a, b) -> loadPlans(b));
         savedBox.setId("summary-saved");
         savedBox.setPromptText("已保存的总结");
         title.setId("summary-title");
@@ -93,7 +98,7 @@ public final class SummaryTab implements AppTab {
         Button save = button("保存", "summary-save", this::save);
         Button export = button("导出 Word…", "summary-export", this::exportChosen);
 
-        FlowPane choose = new FlowPane(8, 8, new Label("组织"), orgBox, new Label("时段"), period, new Label("模板"), template,
+        FlowPane choose = new FlowPane(8, 8, new Label("组织"), orgBox, new Label("时段"), period, new Label("模板"), template, planBox,
                 withStats, withHonors, withActivities, generate);
         HBox savedRow = new HBox(8, new Label("已保存"), savedBox, open, delete);
         HBox actions = new HBox(8, refresh, save, export);
@@ -155,6 +160,18 @@ public final class SummaryTab implements AppTab {
         }, this::showError);
     }
 
+    private void loadPlans(Org o) {
+        planBox.getItems().clear();
+        if (o == null) {
+            return;
+        }
+        ctx.background().run(() -> composer.plansOf(o.id()), list -> {
+            planBox.getItems().setAll(list);
+            planBox.getItems().addFirst(null);
+            planBox.setValue(null);
+        }, this::showError);
+    }
+
     private List<String> appendixChoice() {
         List<String> a = new ArrayList<>();
         if (withStats.isSelected()) {
@@ -185,8 +202,9 @@ public final class SummaryTab implements AppTab {
         }
         SummaryTemplate t = template.getValue() == null ? SummaryTemplate.SUMMARY : template.getValue();
         List<String> appendices = appendixChoice();
+        Integer planId = planBox.getValue() == null ? null : planBox.getValue().id();
         message.setText("正在统计并起草…");
-        ctx.background().run(() -> composer.draft(o.id(), p.from(), p.to(), t, null).withAppendices(appendices), c -> {
+        ctx.background().run(() -> composer.draft(o.id(), p.from(), p.to(), t, planId).withAppendices(appendices), c -> {
             savedId = null;
             showContent(c);
             message.setText("已生成草稿：" + c.title() + "（" + Numbers.periodTitle(c.from(), c.to()) + "，含下级组织）");
