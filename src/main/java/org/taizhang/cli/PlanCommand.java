@@ -225,7 +225,7 @@ final class PlanCommand {
         }
     }
 
-    @Command(name = "create", description = "新建一个空的工作计划")
+    @Command(name = "create", aliases = "add", description = "新建一个空的工作计划（也可写 plan add）")
     static final class CreateCmd implements Callable<Integer> {
         @Spec
         CommandSpec spec;

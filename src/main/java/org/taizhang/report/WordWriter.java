@@ -388,7 +388,7 @@ public final class WordWriter {
             var ind = p.getCTPPr().addNewInd();
             ind.setLeft(BigInteger.valueOf(FIRST_LINE_INDENT + (i == 0 ? 0 : 3 * BODY_PT * 20)));
             String head = i == 0 ? "附件：" : "";
-            String num = appendices.size() == 1 ? "" : (i + 1) + ".";
+            String num = appendices.size() == 1 ? "" : (i + 1) + "．";
             run(p, head + num + appendices.get(i).title(), FANGSONG, BODY_PT, false);
         }
     }

@@ -149,7 +149,7 @@ class SummaryComposerTest {
             assertThat(texts.getFirst()).isEqualTo("示范区群团工作部2021年上半年工作总结及下一步工作计划");
             assertThat(texts).contains("一、工作开展情况", "二、存在问题", "三、下一步工作计划", "（一）学习教育工作", "（二）志愿服务工作",
                     "一是深化思想政治引领。组织团员青年开展党史学习教育。", "二是加强网络宣传。办好公众号。", "一是完成换届。指导25个社区完成换届。",
-                    "示范区群团工作部", "2021年7月5日", "附件：1.2021年上半年活动分类统计表");
+                    "示范区群团工作部", "2021年7月5日", "附件：1．2021年上半年活动分类统计表");
             XWPFParagraph item = d.getParagraphs().stream().filter(p -> p.getText().startsWith("一是深化")).findFirst().orElseThrow();
             assertThat(item.getRuns().getFirst().isBold()).isTrue();
             assertThat(item.getRuns().getFirst().text()).isEqualTo("一是深化思想政治引领。");
