@@ -30,9 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plan", description = "工作计划：list 列出、show 查看、create 新建、copy 复制上期计划、add-item 加条目、edit-item 改条目、"
+@Command(name = "plan", description = "工作计划：list 列出、show 查看、create 新建、edit 改标题或时段、copy 复制上期计划、add-item 加条目、edit-item 改条目、"
         + "move-item 调整位置、remove-item 删条目、delete 删除计划、export 导出 Word",
-        subcommands = {PlanCommand.ListCmd.class, PlanCommand.ShowCmd.class, PlanCommand.CreateCmd.class, PlanCommand.CopyCmd.class,
+        subcommands = {PlanCommand.ListCmd.class, PlanCommand.ShowCmd.class, PlanCommand.CreateCmd.class, PlanCommand.EditCmd.class, PlanCommand.CopyCmd.class,
                 PlanCommand.AddItemCmd.class, PlanCommand.EditItemCmd.class, PlanCommand.MoveItemCmd.class,
                 PlanCommand.RemoveItemCmd.class, PlanCommand.DeleteCmd.class, PlanCommand.ExportCmd.class})
 final class PlanCommand {
@@ -238,6 +238,41 @@ final class PlanCommand {
                 PlanService svc = new PlanService(db);
                 int id = svc.create(header.input(db));
                 Cli.out(spec).printf("已新建计划 #%d %s%n", id, svc.require(id).title());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "edit", description = "修改计划的标题、组织或时段（只改给出的项）")
+    static final class EditCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "计划")
+        String plan;
+        @Option(names = "--org", description = "计划所属组织（名称或 #编号）")
+        String org;
+        @Option(names = "--title", description = "计划标题")
+        String title;
+        @Option(names = "--period", description = "时段：2022、2022H2、2022Q3、2022-05")
+        String period;
+        @Option(names = "--from", description = "开始日期")
+        String from;
+        @Option(names = "--to", description = "结束日期")
+        String to;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                PlanService svc = new PlanService(db);
+                Plan p = svc.require(planId(plan));
+                Integer orgId = org == null ? p.orgId() : new OrgService(db).resolve(org).id();
+                Period np = period != null || (from != null && to != null) ? period(period, from, to)
+                        : Period.custom(from != null ? Cli.date(from) : p.from(), to != null ? Cli.date(to) : p.to());
+                boolean newPeriod = !np.from().equals(p.from()) || !np.to().equals(p.to());
+                svc.updateHeader(p.id(), new PlanInput(orgId, title != null ? title : p.title(), np.from(), np.to(),
+                        newPeriod ? np.label() : p.periodLabel()));
+                Plan after = svc.require(p.id());
+                Cli.out(spec).printf("已修改计划 #%d %s（%s，%s）%n", after.id(), after.title(), after.orgName(), after.periodLabel());
                 return 0;
             }
         }

@@ -78,6 +78,8 @@ class PlanSummaryCliTest {
         assertThat(run("plan", "export", "1", "--out", plan.toString()).code()).isZero();
         assertThat(run("plan", "copy", "--org", "示范区群团工作部", "--period", "2022").out()).contains("复制出 #2");
         assertThat(run("plan", "show", "2").out()).contains("上期结转");
+        assertThat(run("plan", "edit", "2", "--title", "２０２２年计划🎉", "--period", "2022H1").out()).contains("２０２２年计划🎉").contains("2022年上半年");
+        assertThat(run("plan", "edit", "2", "--from", "2022-07-01").err()).contains("晚于");
         assertThat(run("plan", "delete", "1").code()).isZero();
         assertThat(run("plan", "list").out()).contains("共 1 个计划");
     }
