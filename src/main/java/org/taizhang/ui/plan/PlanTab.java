@@ -68,6 +68,7 @@ public final class PlanTab implements AppTab {
     private final ListView<Plan> planList = new ListView<>();
     private final TextField newTitle = new TextField();
     private final TextField newPeriod = new TextField();
+    private final TextField yearFilter = new TextField();
     private final Label message = new Label();
     private final Label planTitle = new Label("请选择或新建一个计划");
     private final TreeTableView<PlanNode> outlineView = new TreeTableView<>();
@@ -98,9 +99,16 @@ public final class PlanTab implements AppTab {
         planList.setId("plan-list");
         planList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && (plan == null || plan.id() != b.id())) {
-                openPlan(b);
+                if (plan != null && outline != null && outline.dirty()) {
+                    saveThenOpen(plan, outline, b);
+                } else {
+                    openPlan(b);
+                }
             }
         });
+        yearFilter.setId("plan-year");
+        yearFilter.setPromptText("年度筛选，如 2022（空 = 全部）");
+        yearFilter.textProperty().addListener((o, a, b) -> loadPlans(plan == null ? null : plan.id()));
         newTitle.setId("plan-new-title");
         newTitle.setPromptText("计划标题（可空，自动生成）");
         newPeriod.setId("plan-new-period");
@@ -112,8 +120,10 @@ public final class PlanTab implements AppTab {
         Button copy = button("复制上期", "plan-copy", this::copyPlan);
         copy.setTooltip(new Tooltip("以该组织上一期的计划为基础新建，条目标为“上期结转”"));
         Button remove = button("删除计划", "plan-delete", this::deletePlan);
-        VBox left = new VBox(8, new Label("组织"), org, new Label("计划"), planList, new Label("新建计划"), newPeriod, newTitle,
-                new HBox(6, create, copy), remove);
+        Button header = button("改标题/时段", "plan-edit-header", this::editHeader);
+        header.setTooltip(new Tooltip("把上面填写的时段和标题用到当前计划（空的项不改）"));
+        VBox left = new VBox(8, new Label("组织"), org, yearFilter, new Label("计划"), planList, new Label("新建计划 / 修改当前计划"), newPeriod,
+                newTitle, new HBox(6, create, copy), new HBox(6, header, remove));
         left.setPadding(new Insets(8));
         VBox.setVgrow(planList, Priority.ALWAYS);
 
@@ -531,7 +541,8 @@ public final class PlanTab implements AppTab {
             planList.getItems().clear();
             return;
         }
-        ctx.background().run(() -> plans.list(o.id(), null), list -> {
+        Integer year = year();
+        ctx.background().run(() -> plans.list(o.id(), year), list -> {
             planList.getItems().setAll(list);
             planList.setCellFactory(lv -> new ListCell<>() {
                 @Override
@@ -542,8 +553,9 @@ public final class PlanTab implements AppTab {
             });
             Plan toSelect = list.stream().filter(p -> select != null && p.id() == select).findFirst().orElse(null);
             if (toSelect != null) {
-                if (outline == null || !outline.dirty() || plan == null || plan.id() != toSelect.id()) {
-                    plan = null; // reopen from the database (unsaved edits of the open plan are kept)
+                boolean same = plan != null && plan.id() == toSelect.id();
+                if (same && (outline == null || !outline.dirty())) {
+                    plan = null; // reopen from the database; unsaved edits of the open plan are never dropped
                 }
                 planList.getSelectionModel().select(toSelect);
             } else if (plan != null && list.stream().noneMatch(p -> p.id() == plan.id())) {
@@ -551,6 +563,64 @@ public final class PlanTab implements AppTab {
                 outline = null;
                 refreshOutline(null);
             }
+        }, this::showError);
+    }
+
+    private Integer year() {
+        String y = Texts.compactCode(yearFilter.getText());
+        if (y == null || y.isEmpty()) {
+            return null;
+        }
+        y = y.replace("年", "");
+        try {
+            return Integer.parseInt(y);
+        } catch (NumberFormatException e) {
+            message.setText("年度筛选：“" + yearFilter.getText().strip() + "”不是年份，请写如 2022");
+            return null;
+        }
+    }
+
+    /** Switching plans with unsaved changes saves them first; if they cannot be saved, the plan stays open with the reason. */
+    private void saveThenOpen(Plan current, PlanOutline o, Plan next) {
+        ctx.background().run(() -> {
+            plans.save(current.id(), o);
+            return null;
+        }, r -> {
+            message.setText("已自动保存“" + current.title() + "”");
+            openPlan(next);
+        }, e -> {
+            showError(e);
+            planList.getSelectionModel().select(planList.getItems().stream().filter(x -> x.id() == current.id()).findFirst().orElse(null));
+        });
+    }
+
+    /** Applies the period and/or title typed in the 新建 fields to the open plan. */
+    private void editHeader() {
+        Plan p = plan;
+        if (p == null) {
+            message.setText("请先选择要修改的计划");
+            return;
+        }
+        PlanInput in;
+        try {
+            boolean hasPeriod = newPeriod.getText() != null && !newPeriod.getText().isBlank();
+            Period np = hasPeriod ? Period.parse(newPeriod.getText()) : Period.custom(p.from(), p.to());
+            String t = newTitle.getText() == null || newTitle.getText().isBlank() ? p.title() : newTitle.getText();
+            in = new PlanInput(p.orgId(), t, np.from(), np.to(), hasPeriod ? np.label() : p.periodLabel());
+        } catch (RuntimeException e) {
+            showError(e);
+            return;
+        }
+        ctx.background().run(() -> {
+            plans.updateHeader(p.id(), in);
+            return plans.require(p.id());
+        }, after -> {
+            plan = after;
+            newTitle.clear();
+            newPeriod.clear();
+            message.setText("已修改：" + after.title() + "（" + after.periodLabel() + "）");
+            refreshOutline(selectedKey());
+            loadPlansKeep();
         }, this::showError);
     }
 
@@ -660,7 +730,8 @@ public final class PlanTab implements AppTab {
         if (o == null) {
             return;
         }
-        ctx.background().run(() -> plans.list(o.id(), null), list -> {
+        Integer year = year();
+        ctx.background().run(() -> plans.list(o.id(), year), list -> {
             Plan current = plan;
             planList.getItems().setAll(list);
             if (current != null) {

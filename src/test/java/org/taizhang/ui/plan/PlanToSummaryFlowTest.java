@@ -185,6 +185,42 @@ class PlanToSummaryFlowTest {
         }
     }
 
+    @Test
+    void unsavedEditsAreSavedWhenAnotherPlanOpensAndHeadersCanBeChanged(FxRobot robot) throws Exception {
+        Path file = dir.resolve("switch.db");
+        try (Database db = Database.open(file)) {
+            Fixtures.org(db, "示范区群团工作部", null, 1, LocalDate.of(2010, 1, 1), null);
+        }
+        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
+        settle();
+        PlanTab planTab = (PlanTab) window.tabs().stream().filter(t -> t instanceof PlanTab).findFirst().orElseThrow();
+        fx(() -> planTab.tab().getTabPane().getSelectionModel().select(planTab.tab()));
+        fx(() -> robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2021"));
+        fire(robot, "#plan-create");
+        fire(robot, "#plan-add-section");
+        typeItem(robot, "未保存的部分", "");
+        assertThat(planTab.currentOutline().dirty()).isTrue();
+        // creating (and so opening) another plan first saves this one
+        fx(() -> robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2022"));
+        fire(robot, "#plan-create");
+        settle();
+        assertThat(planTab.currentPlan().periodLabel()).isEqualTo("2022年");
+        assertThat(window.context().db().<Integer>read(ctx -> ctx.fetchCount(PLAN_ITEM))).isEqualTo(1);
+        // the open plan's title and period change from the same fields
+        fx(() -> {
+            robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2022H2");
+            robot.lookup("#plan-new-title").queryAs(TextField.class).setText("下半年计划𠮷");
+        });
+        fire(robot, "#plan-edit-header");
+        assertThat(planTab.currentPlan().title()).isEqualTo("下半年计划𠮷");
+        assertThat(planTab.currentPlan().periodLabel()).isEqualTo("2022年下半年");
+        // the year filter
+        fx(() -> robot.lookup("#plan-year").queryAs(TextField.class).setText("2021"));
+        assertThat(robot.lookup("#plan-list").queryAs(ListView.class).getItems()).hasSize(1);
+        fx(() -> robot.lookup("#plan-year").queryAs(TextField.class).setText(""));
+        assertThat(robot.lookup("#plan-list").queryAs(ListView.class).getItems()).hasSize(2);
+    }
+
     private static void snapshot(Node node, Path png) throws Exception {
         Files.createDirectories(png.getParent());
         var image = WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get(10, TimeUnit.SECONDS);
