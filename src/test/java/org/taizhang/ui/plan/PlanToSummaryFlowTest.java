@@ -132,6 +132,14 @@ class PlanToSummaryFlowTest {
         assertThat(planTab.currentOutline().items().getFirst().node().fields().lead()).isEqualTo("加强网络宣传。");
         fx(() -> key(outline, KeyCode.Z, false, true, false));
         assertThat(planTab.currentOutline().items().getFirst().node().fields().lead()).isEqualTo("深化思想政治引领。");
+        // Tab under the previous item makes that one a （一） subsection; Shift+Tab brings it back
+        fx(() -> outline.getSelectionModel().select(outline.getRoot().getChildren().getFirst().getChildren().get(1)));
+        fx(() -> key(outline, KeyCode.TAB, false, false, false));
+        assertThat(planTab.currentOutline().lines()).extracting(l -> l.number() + l.node().fields().lead())
+                .startsWith("一、思想引领", "（一）深化思想政治引领。", "一是加强网络宣传。");
+        fx(() -> key(outline, KeyCode.TAB, true, false, false));
+        assertThat(planTab.currentOutline().lines()).extracting(l -> l.number() + l.node().fields().lead())
+                .startsWith("一、思想引领", "一是深化思想政治引领。", "二是加强网络宣传。");
         // a measurable target on the last item: progress shows after saving
         fx(() -> {
             @SuppressWarnings("unchecked")
@@ -166,6 +174,11 @@ class PlanToSummaryFlowTest {
         assertThat(plan).contains("一是深化思想政治引领。组织团员青年学习🎉").contains("二是加强网络宣传。办好公众号").contains("一是完成换届。指导𠮷祥社区完成换届");
         assertThat(robot.lookup("#summary-part-1").queryAs(TextArea.class).getText())
                 .contains("共开展志愿服务活动1场，参与120人次，服务时长35.5小时，惠及群众60人");
+        // a record added after drafting: 刷新数字 puts it into the text
+        Fixtures.activity(window.context().db(), 1, 2, LocalDate.of(2021, 4, 5), 30, 5, 0, false);
+        fire(robot, "#summary-refresh");
+        assertThat(robot.lookup("#summary-part-1").queryAs(TextArea.class).getText())
+                .contains("共开展各类活动2场").contains("共开展志愿服务活动2场，参与150人次，服务时长36小时，惠及群众60人");
         fx(() -> robot.lookup("#summary-part-2").queryAs(TextArea.class).setText("一是基层活力不足。\n二是经费紧张。"));
         fire(robot, "#summary-save");
         assertThat(robot.lookup("#summary-message").queryAs(Label.class).getText()).startsWith("已保存");
