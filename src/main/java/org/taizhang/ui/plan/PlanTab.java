@@ -87,6 +87,9 @@ public final class PlanTab implements AppTab {
     private PlanOutline outline;
     private Map<Long, Progress> progress = Map.of();
     private Long dragged;
+    /** True while the tree is rebuilt or the form is filled: selection and field changes are not edits. */
+    private boolean refreshing;
+    private boolean showing;
 
     public PlanTab(AppContext ctx) {
         this.ctx = ctx;
@@ -99,6 +102,9 @@ public final class PlanTab implements AppTab {
         planList.setId("plan-list");
         planList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && (plan == null || plan.id() != b.id())) {
+                if (plan != null && outline != null) {
+                    applyPending(selectedKey());
+                }
                 if (plan != null && outline != null && outline.dirty()) {
                     saveThenOpen(plan, outline, b);
                 } else {
@@ -206,7 +212,15 @@ public final class PlanTab implements AppTab {
         });
         outlineView.getColumns().setAll(List.of(text, st, ow, du, pr));
         outlineView.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        outlineView.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showDetails(b == null ? null : b.getValue()));
+        outlineView.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!refreshing && a != null && a.getValue() != null) {
+                applyPending(a.getValue().key());
+                if (outline != null && outline.dirty()) {
+                    planTitle.setText(plan.title() + "（" + plan.periodLabel() + "）" + " · 未保存");
+                }
+            }
+            showDetails(b == null ? null : b.getValue());
+        });
         outlineView.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         outlineView.setRowFactory(tv -> {
             TreeTableRow<PlanNode> row = new TreeTableRow<>();
@@ -299,6 +313,7 @@ public final class PlanTab implements AppTab {
             message.setText("请先在计划提纲中选中一条");
             return;
         }
+        applyPending(k);
         Long keep = k;
         change(() -> {
             action.accept(keep);
@@ -335,6 +350,7 @@ public final class PlanTab implements AppTab {
             return;
         }
         Long k = selectedKey();
+        applyPending(k);
         try {
             PlanNode n;
             if (where == Where.SECTION || (k == null && where != Where.CHILD)) {
@@ -368,6 +384,15 @@ public final class PlanTab implements AppTab {
     }
 
     private void refreshOutline(Long select) {
+        refreshing = true;
+        try {
+            rebuild(select);
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private void rebuild(Long select) {
         TreeItem<PlanNode> root = new TreeItem<>();
         TreeItem<PlanNode> toSelect = null;
         if (outline != null) {
@@ -445,6 +470,15 @@ public final class PlanTab implements AppTab {
     }
 
     private void showDetails(PlanNode n) {
+        showing = true;
+        try {
+            fillDetails(n);
+        } finally {
+            showing = false;
+        }
+    }
+
+    private void fillDetails(PlanNode n) {
         boolean none = n == null;
         for (var c : List.of(lead, body, owner, due, status, metric, category, target)) {
             c.setDisable(none);
@@ -480,6 +514,18 @@ public final class PlanTab implements AppTab {
             message.setText("请先在计划提纲中选中一条");
             return;
         }
+        ItemFields f = formFields(k);
+        if (f == null) {
+            return;
+        }
+        change(() -> {
+            outline.edit(k, f);
+            return true;
+        }, k);
+    }
+
+    /** The form as fields for node {@code key}; null (with the reason shown) when the target value is not a number. */
+    private ItemFields formFields(long key) {
         Integer value = null;
         String t = Texts.compactCode(target.getText());
         if (t != null && !t.isEmpty()) {
@@ -487,7 +533,7 @@ public final class PlanTab implements AppTab {
                 value = Integer.parseInt(t);
             } catch (NumberFormatException e) {
                 message.setText("目标值：“" + target.getText().strip() + "”不是整数，请填写如 20");
-                return;
+                return null;
             }
         }
         Integer cat = null;
@@ -495,13 +541,34 @@ public final class PlanTab implements AppTab {
             cat = categories.entrySet().stream().filter(en -> en.getValue().equals(category.getValue())).map(Map.Entry::getKey)
                     .findFirst().orElse(null);
         }
-        ItemFields old = outline.find(k).fields();
-        ItemFields f = new ItemFields(lead.getText(), body.getText(), owner.getValue() == null ? null : owner.getValue().id(),
+        ItemFields old = outline.find(key).fields();
+        return new ItemFields(lead.getText(), body.getText(), owner.getValue() == null ? null : owner.getValue().id(),
                 due.getValue(), status.getValue(), metric.getValue(), cat, value, old.carriedOver());
-        change(() -> {
-            outline.edit(k, f);
-            return true;
-        }, k);
+    }
+
+    private static ItemFields normalized(ItemFields f) {
+        return new ItemFields(f.lead() == null || f.lead().isEmpty() ? null : f.lead(), f.body() == null || f.body().isEmpty() ? null : f.body(),
+                f.ownerOrgId(), f.dueDate(), f.status(), f.metric(), f.targetCategoryId(), f.targetValue(), f.carriedOver());
+    }
+
+    /**
+     * Typed but not yet applied changes of node {@code key} go into the outline (one undo step) before
+     * the selection moves, the plan is saved or exported, or a line is added — nothing typed is lost.
+     */
+    private void applyPending(Long key) {
+        if (outline == null || key == null || showing) {
+            return;
+        }
+        PlanNode n;
+        try {
+            n = outline.find(key);
+        } catch (IllegalArgumentException e) {
+            return; // deleted
+        }
+        ItemFields f = formFields(key);
+        if (f != null && !normalized(f).equals(normalized(n.fields()))) {
+            outline.edit(key, f);
+        }
     }
 
     // ------------------------------------------------------------------ loading and saving
@@ -713,6 +780,7 @@ public final class PlanTab implements AppTab {
         Plan p = plan;
         PlanOutline o = outline;
         Long select = selectedKey();
+        applyPending(select);
         ctx.background().run(() -> {
             plans.save(p.id(), o);
             return plans.progress(p, o);
@@ -766,6 +834,7 @@ public final class PlanTab implements AppTab {
         }
         Plan p = plan;
         PlanOutline o = outline;
+        applyPending(selectedKey());
         ctx.background().run(() -> {
             if (o.dirty()) {
                 plans.save(p.id(), o);

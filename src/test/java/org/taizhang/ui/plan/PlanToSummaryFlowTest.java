@@ -211,7 +211,8 @@ class PlanToSummaryFlowTest {
         fx(() -> robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2021"));
         fire(robot, "#plan-create");
         fire(robot, "#plan-add-section");
-        typeItem(robot, "未保存的部分", "");
+        // typed but not applied: still kept
+        fx(() -> robot.lookup("#plan-item-lead").queryAs(TextField.class).setText("未应用的部分"));
         assertThat(planTab.currentOutline().dirty()).isTrue();
         // creating (and so opening) another plan first saves this one
         fx(() -> robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2022"));
@@ -219,6 +220,8 @@ class PlanToSummaryFlowTest {
         settle();
         assertThat(planTab.currentPlan().periodLabel()).isEqualTo("2022年");
         assertThat(window.context().db().<Integer>read(ctx -> ctx.fetchCount(PLAN_ITEM))).isEqualTo(1);
+        assertThat(window.context().db().<String>read(ctx -> ctx.select(PLAN_ITEM.LEAD).from(PLAN_ITEM).fetchOne(PLAN_ITEM.LEAD)))
+                .isEqualTo("未应用的部分");
         // the open plan's title and period change from the same fields
         fx(() -> {
             robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2022H2");
