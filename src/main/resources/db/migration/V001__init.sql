@@ -60,6 +60,8 @@ CREATE TABLE membership (
 );
 CREATE INDEX membership_org_idx ON membership (org_id, person_id);
 CREATE INDEX membership_person_idx ON membership (person_id);
+-- current members only: member counts and member lists read just this index
+CREATE INDEX membership_current_idx ON membership (org_id, person_id) WHERE left_on IS NULL;
 
 CREATE TABLE activity_category (
   id         INTEGER PRIMARY KEY AUTOINCREMENT,

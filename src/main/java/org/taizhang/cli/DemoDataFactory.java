@@ -1,6 +1,7 @@
 package org.taizhang.cli;
 
 import java.time.LocalDate;
+import org.taizhang.activity.ActivityDemo;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 
@@ -10,6 +11,6 @@ public final class DemoDataFactory {
     }
 
     public static DemoData create(Database db, LocalDate today) {
-        return new DemoData(db, today);
+        return new DemoData(db, today).with(new ActivityDemo());
     }
 }

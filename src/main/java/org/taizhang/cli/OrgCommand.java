@@ -78,7 +78,8 @@ final class OrgCommand {
                 OrgService svc = new OrgService(db);
                 OrgTree tree = new OrgTree(svc.listAll());
                 Integer root = under == null ? null : svc.resolve(under).id();
-                List<OrgTree.Line> lines = tree.lines(root, o -> Pinyin.matches(o.name(), query));
+                var matcher = Pinyin.matcher(query);
+                List<OrgTree.Line> lines = tree.lines(root, o -> matcher.test(o.name()));
                 LocalDate today = LocalDate.now();
                 if (json) {
                     List<Map<String, Object>> out = new ArrayList<>();
@@ -101,11 +102,11 @@ final class OrgCommand {
     }
 
     static OrgInput input(OrgService svc, Fields f, OrgInput base, String name) {
-        Integer typeId = f.type != null ? svc.typeByName(f.type).id() : base != null ? base.typeId() : null;
+        Integer typeId = f.type != null ? Integer.valueOf(svc.typeByName(f.type).id()) : base != null ? Integer.valueOf(base.typeId()) : null;
         if (typeId == null) {
             throw new org.taizhang.common.ValidationException(OrgService.F_TYPE, "请用 --type 指定组织类型");
         }
-        Integer parent = f.parent != null ? svc.resolve(f.parent).id() : base != null ? base.parentId() : null;
+        Integer parent = f.parent != null ? Integer.valueOf(svc.resolve(f.parent).id()) : base != null ? base.parentId() : null;
         return new OrgInput(name != null ? name : base.name(), typeId, parent,
                 f.founded != null ? Cli.date(f.founded) : base != null ? base.foundedOn() : null,
                 f.term != null ? f.term : base != null ? base.termYears() : null,

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code taizhang [--db FILE] COMMAND …}. Without a command it opens the window. Exit codes: 0 ok,
- * 1 usage error, 2 rejected input (message says which field and why), 3 database problem.
+ * 1 usage error, 2 rejected input (message says which field and why), 3 database problem,
+ * 4 internal error.
  */
 @Command(name = "taizhang", mixinStandardHelpOptions = true, version = "台账 Taizhang 0.1.0",
         description = "群团工作台账：组织名册、活动台账、荣誉、统计与工作总结。不带命令时打开窗口。",
@@ -38,6 +39,7 @@ import picocli.CommandLine.Option;
 public final class TaizhangCli implements Callable<Integer> {
     public static final int EXIT_INVALID = 2;
     public static final int EXIT_DATABASE = 3;
+    public static final int EXIT_INTERNAL = 4;
 
     @Option(names = "--db", paramLabel = "FILE", description = "数据库文件（默认：用户数据目录下的 taizhang.db）")
     Path db;
@@ -51,7 +53,9 @@ public final class TaizhangCli implements Callable<Integer> {
 
     /** Opens the chosen database; callers close it. */
     public Database open() {
-        return Database.open(databasePath());
+        Database db = Database.open(databasePath());
+        org.taizhang.db.BackupService.onStart(db);
+        return db;
     }
 
     @Override
@@ -85,7 +89,10 @@ public final class TaizhangCli implements Callable<Integer> {
                 e.flush();
                 return EXIT_INVALID;
             }
-            throw ex;
+            e.println("程序内部错误，操作未完成（数据没有改动）。请把以下信息发给维护人员：");
+            ex.printStackTrace(e);
+            e.flush();
+            return EXIT_INTERNAL;
         });
         return cl;
     }

@@ -8,6 +8,8 @@ import net.sourceforge.pinyin4j.PinyinHelper;
 /** Pinyin initials of Chinese text ("团区委" → "tqw"), cached, for search boxes. */
 public final class Pinyin {
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** Text prepared for substring search: half-width, lower case. */
+    private static final Map<String, String> FOLDED = new ConcurrentHashMap<>();
 
     private Pinyin() {
     }
@@ -41,16 +43,24 @@ public final class Pinyin {
      * full-width forms), or, for an all-ASCII-letter query, a substring of the pinyin initials.
      */
     public static boolean matches(String text, String query) {
+        return matcher(query).test(text);
+    }
+
+    /** A reusable test for one query (normalises the query once; the texts' forms are cached). */
+    public static java.util.function.Predicate<String> matcher(String query) {
         if (query == null || query.isBlank()) {
-            return true;
-        }
-        if (text == null) {
-            return false;
+            return text -> true;
         }
         String q = Texts.clean(Texts.halfWidth(query)).toLowerCase(Locale.ROOT);
-        if (Texts.halfWidth(text).toLowerCase(Locale.ROOT).contains(q)) {
-            return true;
-        }
-        return q.chars().allMatch(c -> c < 128 && Character.isLetter(c)) && initials(text).contains(q);
+        boolean latin = q.chars().allMatch(c -> c < 128 && Character.isLetter(c));
+        return text -> {
+            if (text == null) {
+                return false;
+            }
+            if (FOLDED.computeIfAbsent(text, t -> Texts.halfWidth(t).toLowerCase(Locale.ROOT)).contains(q)) {
+                return true;
+            }
+            return latin && initials(text).contains(q);
+        };
     }
 }

@@ -262,7 +262,8 @@ public final class DemoData {
                     members.bind(count + memberships, i, second.id(), "会员", joined);
                 }
             }
-            if (i % 20_000 == 0) {
+            if (i % 20_000 == 0 || i == count) {
+                // a batch with nothing bound would execute its template once, with nulls: flush only full ones
                 people.execute();
                 members.execute();
                 people = newPersonBatch(ctx);
@@ -270,8 +271,6 @@ public final class DemoData {
                 progress.accept(20 + (int) (60L * i / count));
             }
         }
-        people.execute();
-        members.execute();
         return memberships;
     }
 

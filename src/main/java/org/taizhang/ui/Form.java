@@ -114,6 +114,45 @@ public final class Form {
         }
     }
 
+    /**
+     * Makes {@code dialog}'s OK button collect the input on the FX thread, save it on the background
+     * thread and close with the saved id; a rejected save shows its errors under the fields and keeps
+     * the dialog (and everything typed) open.
+     *
+     * @param id node id of the OK button, for tests
+     */
+    public <I> void bindSave(javafx.scene.control.Dialog<Integer> dialog, String okText, String id, AppContext ctx,
+                             java.util.function.Supplier<I> collect, java.util.function.Function<I, Integer> save) {
+        javafx.scene.control.ButtonType ok = new javafx.scene.control.ButtonType(okText,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ok, javafx.scene.control.ButtonType.CANCEL);
+        javafx.scene.control.Button okButton = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(ok);
+        okButton.setId(id);
+        okButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            I input;
+            try {
+                input = collect.get();
+            } catch (ValidationException v) {
+                show(v);
+                return;
+            }
+            okButton.setDisable(true);
+            ctx.background().run(() -> save.apply(input), saved -> {
+                dialog.setResult(saved);
+                dialog.close();
+            }, err -> {
+                okButton.setDisable(false);
+                if (err instanceof ValidationException v) {
+                    show(v);
+                } else {
+                    Dialogs.error(dialog.getOwner(), err);
+                }
+            });
+        });
+        dialog.setResultConverter(b -> null);
+    }
+
     /** A date picker that accepts typed dates in any usual spelling (2021/3/5, 2021年3月5日 …). */
     public static DatePicker datePicker() {
         DatePicker p = new DatePicker();

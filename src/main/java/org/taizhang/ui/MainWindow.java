@@ -52,15 +52,17 @@ public final class MainWindow {
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Background background;
     private final List<AppTab> appTabs = new ArrayList<>();
-    private final boolean offerDemo;
+    /** Start-up prompts: offer demo data for an empty database, show due reminders. Off in most tests. */
+    private final boolean interactiveStart;
     private AppContext context;
+    private MenuBar menu;
 
-    public MainWindow(Stage stage, boolean offerDemo) {
+    public MainWindow(Stage stage, boolean interactiveStart) {
         this.stage = stage;
-        this.offerDemo = offerDemo;
+        this.interactiveStart = interactiveStart;
         this.background = new Background(e -> Dialogs.error(stage, e));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        root.setTop(menuBar());
+        root.setTop(menu = menuBar());
         root.setCenter(tabs);
         root.setBottom(statusBar());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -105,24 +107,29 @@ public final class MainWindow {
                 previous.close();
             }
             Database db = Database.open(file);
+            org.taizhang.db.BackupService.onStart(db);
             return new Object[] {db, DemoData.isEmpty(db)};
         }, result -> {
             Database db = (Database) result[0];
             boolean empty = (Boolean) result[1];
             show(db);
-            if (empty && offerDemo) {
+            if (empty && interactiveStart) {
                 offerDemoData();
             }
         }, e -> {
             setMessage("未能打开数据库");
             dbLabel.setText("未打开数据库");
-            Dialogs.error(stage, e);
+            if (!BackupActions.offerRecovery(stage, background, e, this::open)) {
+                Dialogs.error(stage, e);
+            }
         });
     }
 
     private void show(Database db) {
         context = new AppContext(db, background, this::markAllStale);
-        dbLabel.setText("数据库：" + db.file());
+        dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
+        javafx.scene.Node banner = BackupActions.banner(db);
+        root.setTop(banner == null ? menu : new javafx.scene.layout.VBox(menu, banner));
         appTabs.add(new RosterTab(context));
         appTabs.add(new ActivityTab(context));
         appTabs.add(new HonorTab(context));
@@ -138,7 +145,7 @@ public final class MainWindow {
             });
         }
         for (AppTab t : appTabs) {
-            if (t instanceof StatsTab s) {
+            if (interactiveStart && t instanceof StatsTab s) {
                 s.remindOnStartup(stage, () -> tabs.getSelectionModel().select(s.tab()));
             }
         }
@@ -190,10 +197,12 @@ public final class MainWindow {
         backup.setOnAction(e -> withContext(c -> BackupActions.backupTo(stage, c)));
         MenuItem restore = new MenuItem("从备份恢复…");
         restore.setOnAction(e -> withContext(c -> BackupActions.restore(stage, c, this::open)));
+        MenuItem changes = new MenuItem("最近的修改…");
+        changes.setOnAction(e -> withContext(c -> org.taizhang.ui.safety.ChangesDialog.show(stage, c)));
         MenuItem exit = new MenuItem("退出");
         exit.setOnAction(e -> stage.close());
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
-                new SeparatorMenuItem(), backup, restore, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
         MenuItem about = new MenuItem("关于");
         about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",

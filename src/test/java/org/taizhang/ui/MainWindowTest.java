@@ -39,25 +39,10 @@ class MainWindowTest {
 
     private void openAndWait(Path file) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        settle();
+        FxTestSupport.settle(window);
     }
 
-    private void settle() {
-        for (int i = 0; i < 3; i++) {
-            window.background().drain();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
 
-    /**
-     * Presses a button the way a click would, without moving the mouse: under the headless platform
-     * dialogs have no window manager, so screen-coordinate clicks may land on the window below.
-     */
-    private void fire(FxRobot robot, String query) {
-        Button b = robot.lookup(query).queryButton();
-        javafx.application.Platform.runLater(b::fire);
-        settle();
-    }
 
     @Test
     void addOrganisationAndPersonThenReopen(FxRobot robot) throws Exception {
@@ -65,7 +50,7 @@ class MainWindowTest {
         openAndWait(file);
         assertThat(robot.lookup("#org-tree").queryAs(TreeView.class).getRoot().getChildren()).isEmpty();
 
-        fire(robot, "#org-add-top");
+        FxTestSupport.fire(robot, window, "#org-add-top");
         robot.lookup("#field-组织名称").queryAs(TextField.class);
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#field-组织名称").queryAs(TextField.class).setText("𠮷祥社区团委🎉");
@@ -73,7 +58,7 @@ class MainWindowTest {
             var type = (javafx.scene.control.ComboBox<org.taizhang.org.OrgType>) robot.lookup("#field-组织类型").query();
             type.getSelectionModel().select(type.getItems().stream().filter(t -> t.name().equals("团委")).findFirst().orElseThrow());
         }).get();
-        fire(robot, "#org-save");
+        FxTestSupport.fire(robot, window, "#org-save");
 
         @SuppressWarnings("unchecked")
         TreeView<Org> tree = robot.lookup("#org-tree").queryAs(TreeView.class);
@@ -81,16 +66,16 @@ class MainWindowTest {
         assertThat(robot.lookup("#org-title").queryAs(Label.class).getText()).isEqualTo("𠮷祥社区团委🎉");
 
         // a bad ID number is refused with the reason next to the field, and the dialog stays open
-        fire(robot, "#person-add");
+        FxTestSupport.fire(robot, window, "#person-add");
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#field-姓名").queryAs(TextField.class).setText("张𠮷");
             robot.lookup("#field-身份证号").queryAs(TextField.class).setText("110101199003071234");
         }).get();
-        fire(robot, "#person-save");
+        FxTestSupport.fire(robot, window, "#person-save");
         assertThat(robot.lookup(".field-error").queryAllAs(Label.class))
                 .anySatisfy(l -> assertThat(l.getText()).contains("校验位"));
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#field-身份证号").queryAs(TextField.class).setText("１１０１０１ １９９００３０７ １２５ｘ")).get();
-        fire(robot, "#person-save");
+        FxTestSupport.fire(robot, window, "#person-save");
 
         TableView<?> people = robot.lookup("#people-table").queryAs(TableView.class);
         assertThat(people.getItems()).hasSize(1);
@@ -100,7 +85,7 @@ class MainWindowTest {
         openAndWait(file);
         tree = robot.lookup("#org-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).extracting(i -> i.getValue().name()).containsExactly("𠮷祥社区团委🎉");
-        settle();
+        FxTestSupport.settle(window);
         people = robot.lookup("#people-table").queryAs(TableView.class);
         assertThat(people.getItems()).hasSize(1);
         var row = (org.taizhang.person.PersonRow) people.getItems().getFirst();

@@ -1,23 +1,278 @@
 package org.taizhang.ui.honor;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.taizhang.activity.Period;
+import org.taizhang.attachment.AttachmentService;
+import org.taizhang.honor.HonorCounts;
+import org.taizhang.honor.HonorFilter;
+import org.taizhang.honor.HonorRow;
+import org.taizhang.honor.HonorService;
+import org.taizhang.org.OrgTree;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
-import org.taizhang.ui.PlaceholderTab;
+import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.Form;
+import org.taizhang.ui.activity.AttachmentsDialog;
+import org.taizhang.ui.activity.OrgChoice;
 
-/** 荣誉 tab (placeholder until its feature lands). */
+/**
+ * 荣誉: the honours list filtered by period, level, kind (集体/个人) and organisation subtree, with
+ * the counts by level × kind that a summary quotes ("国家级集体 1 项；省级集体 5 项、个人 6 项").
+ */
 public final class HonorTab implements AppTab {
-    private final PlaceholderTab placeholder = new PlaceholderTab("荣誉", "记录获得的各级荣誉（国家级、省级、市级……集体、个人），按级别统计。即将推出。");
+    static final String ANY = "全部";
+    private static final int LIMIT = 2000;
+
+    private final AppContext ctx;
+    private final HonorService service;
+    private final Tab tab;
+    private final ComboBox<Period> period = new ComboBox<>();
+    private final DatePicker from = Form.datePicker();
+    private final DatePicker to = Form.datePicker();
+    private final ComboBox<String> level = new ComboBox<>();
+    private final ComboBox<String> kind = new ComboBox<>();
+    private final ComboBox<OrgChoice> orgFilter = new ComboBox<>();
+    private final TextField search = new TextField();
+    private final TableView<HonorRow> table = new TableView<>();
+    private final GridPane grid = new GridPane();
+    private final Label line = new Label();
+    private final Label status = new Label();
+    private final PauseTransition delay = new PauseTransition(Duration.millis(250));
+    private List<OrgChoice> orgChoices = List.of();
+    private boolean settingPeriod;
+    private int generation;
 
     public HonorTab(AppContext ctx) {
+        this.ctx = ctx;
+        this.service = new HonorService(ctx.db());
+        tab = new Tab("荣誉", build());
+        tab.setClosable(false);
     }
 
     @Override
     public Tab tab() {
-        return placeholder.tab();
+        return tab;
+    }
+
+    private Node build() {
+        period.setId("honor-period");
+        period.getItems().setAll(Period.values());
+        period.setValue(Period.THIS_YEAR);
+        applyPeriod(Period.THIS_YEAR);
+        period.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != Period.CUSTOM) {
+                applyPeriod(b);
+            }
+            refresh();
+        });
+        from.setId("honor-from");
+        to.setId("honor-to");
+        from.setPrefWidth(150);
+        to.setPrefWidth(150);
+        from.valueProperty().addListener((o, a, b) -> customPeriod());
+        to.valueProperty().addListener((o, a, b) -> customPeriod());
+        level.setId("honor-level");
+        level.getItems().add(ANY);
+        level.getItems().addAll(HonorService.LEVELS);
+        level.setValue(ANY);
+        level.valueProperty().addListener((o, a, b) -> refresh());
+        kind.setId("honor-kind");
+        kind.getItems().setAll(ANY, HonorService.COLLECTIVE, HonorService.INDIVIDUAL);
+        kind.setValue(ANY);
+        kind.valueProperty().addListener((o, a, b) -> refresh());
+        orgFilter.setId("honor-org");
+        OrgChoice.decorate(orgFilter);
+        orgFilter.setPrefWidth(220);
+        orgFilter.valueProperty().addListener((o, a, b) -> refresh());
+        search.setId("honor-search");
+        search.setPromptText("搜索荣誉名称、授予单位、获奖人");
+        delay.setOnFinished(e -> refresh());
+        search.textProperty().addListener((o, a, b) -> delay.playFromStart());
+        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period, from, new Label("至"), to, new Label("级别"), level,
+                new Label("类型"), kind, new Label("组织"), orgFilter, search);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        grid.setId("honor-counts");
+        grid.setHgap(18);
+        grid.setVgap(4);
+        line.setId("honor-line");
+        line.setWrapText(true);
+        line.setStyle("-fx-font-weight: bold;");
+
+        table.setId("honor-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("没有符合条件的荣誉。点“新增荣誉”登记。"));
+        table.getColumns().add(col("日期", r -> r.date().toString()));
+        table.getColumns().add(col("荣誉名称", HonorRow::title));
+        table.getColumns().add(col("级别", HonorRow::level));
+        table.getColumns().add(col("类型", HonorRow::kind));
+        table.getColumns().add(col("获奖对象", HonorRow::recipient));
+        table.getColumns().add(col("授予单位", r -> r.issuer() == null ? "" : r.issuer()));
+        table.getColumns().add(col("证书附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        Button add = button("新增荣誉", "honor-add", this::add);
+        Button delete = button("删除所选", "honor-delete", this::deleteSelected);
+        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button files = button("证书附件…", "honor-files", this::files);
+        files.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        status.setId("honor-status");
+        HBox actions = new HBox(8, add, delete, files, status);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        VBox box = new VBox(8, filters, line, grid, actions, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static TableColumn<HonorRow, String> col(String title, Function<HonorRow, String> f) {
+        TableColumn<HonorRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        return c;
+    }
+
+    private void applyPeriod(Period p) {
+        LocalDate[] r = p.range(LocalDate.now());
+        settingPeriod = true;
+        from.setValue(r[0]);
+        to.setValue(r[1]);
+        settingPeriod = false;
+    }
+
+    private void customPeriod() {
+        if (settingPeriod) {
+            return;
+        }
+        if (period.getValue() != Period.CUSTOM) {
+            period.setValue(Period.CUSTOM);
+        } else {
+            refresh();
+        }
     }
 
     @Override
     public void reload() {
+        ctx.background().run(() -> new OrgTree(ctx.orgs().listAll()), tree -> {
+            orgChoices = OrgChoice.of(tree, false);
+            List<OrgChoice> withAll = new ArrayList<>();
+            withAll.add(OrgChoice.ALL);
+            withAll.addAll(orgChoices);
+            OrgChoice.refill(orgFilter, withAll, true);
+            refresh();
+        });
+    }
+
+    /** The filter the controls show now. */
+    public HonorFilter currentFilter() {
+        OrgChoice o = orgFilter.getValue();
+        return new HonorFilter(from.getValue(), to.getValue(), o == null ? null : o.id(),
+                ANY.equals(level.getValue()) ? null : level.getValue(), ANY.equals(kind.getValue()) ? null : kind.getValue(),
+                null, search.getText());
+    }
+
+    public void refresh() {
+        HonorFilter f = currentFilter();
+        int gen = ++generation;
+        ctx.background().run(() -> new Object[] {service.list(f, 0, LIMIT), service.counts(f)}, r -> {
+            if (gen != generation) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            List<HonorRow> rows = (List<HonorRow>) r[0];
+            table.getItems().setAll(rows);
+            showCounts((HonorCounts) r[1]);
+        });
+    }
+
+    private void showCounts(HonorCounts c) {
+        line.setText("共 " + c.total() + " 项（集体 " + c.collective() + "、个人 " + c.individual() + "）：" + c.line());
+        grid.getChildren().clear();
+        grid.add(new Label("级别"), 0, 0);
+        grid.add(new Label(HonorService.COLLECTIVE), 0, 1);
+        grid.add(new Label(HonorService.INDIVIDUAL), 0, 2);
+        int col = 1;
+        for (String l : HonorService.LEVELS) {
+            Label head = new Label(l);
+            head.getStyleClass().add("detail-label");
+            grid.add(head, col, 0);
+            for (int k = 0; k < 2; k++) {
+                String kindName = HonorService.KINDS.get(k);
+                Label n = new Label(String.valueOf(c.get(l, kindName)));
+                n.setId("honor-count-" + l.replace("/", "") + "-" + kindName);
+                grid.add(n, col, k + 1);
+            }
+            col++;
+        }
+    }
+
+    private void add() {
+        new HonorDialog(tab.getTabPane().getScene().getWindow(), ctx, service, orgChoices).showAndWait().ifPresent(id -> {
+            status.setText("已新增荣誉 #" + id);
+            ctx.dataChanged();
+            refresh();
+        });
+    }
+
+    private void deleteSelected() {
+        List<HonorRow> rows = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < Math.min(5, rows.size()); i++) {
+            names.append("\n· ").append(rows.get(i).date()).append(" ").append(rows.get(i).title()).append("（")
+                    .append(rows.get(i).recipient()).append("）");
+        }
+        if (!Dialogs.confirm(tab.getTabPane().getScene().getWindow(), "删除所选的 " + rows.size() + " 项荣誉？",
+                "连同证书附件一起删除，不能撤销：" + names)) {
+            return;
+        }
+        List<Integer> ids = rows.stream().map(HonorRow::id).toList();
+        ctx.background().run(() -> service.remove(ids), n -> {
+            status.setText("已删除 " + n + " 项荣誉");
+            ctx.dataChanged();
+            refresh();
+        });
+    }
+
+    private void files() {
+        HonorRow r = table.getSelectionModel().getSelectedItem();
+        if (r == null) {
+            return;
+        }
+        new AttachmentsDialog(tab.getTabPane().getScene().getWindow(), ctx, AttachmentService.HONOR, r.id(),
+                r.date() + " " + r.title() + "（" + r.recipient() + "）").showAndWait();
+        refresh();
     }
 }

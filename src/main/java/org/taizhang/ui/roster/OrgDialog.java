@@ -2,9 +2,6 @@ package org.taizhang.ui.roster;
 
 import java.util.List;
 import java.util.function.Function;
-import javafx.event.ActionEvent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
@@ -38,7 +35,7 @@ final class OrgDialog extends Dialog<Integer> {
      * @param existing the organisation to edit, or null to add one under {@code parent}
      * @param save     runs on the background thread: stores the input, returns the organisation id
      */
-    OrgDialog(Window owner, AppContext ctx, List<OrgType> types, Org existing, Org parent,
+    OrgDialog(Window owner, AppContext ctx, List<OrgType> types, Org existing, Org parent, String parentPath,
               Function<OrgInput, Integer> save) {
         initOwner(owner);
         setTitle(existing == null ? "新增组织" : "编辑组织");
@@ -47,8 +44,7 @@ final class OrgDialog extends Dialog<Integer> {
         type.getItems().setAll(types);
         form.add(OrgService.F_NAME, name);
         form.add(OrgService.F_TYPE, type);
-        form.add(OrgService.F_PARENT, new Label(existing != null ? pathOrTop(ctx, existing.parentId())
-                : parent == null ? "（顶级组织）" : parent.name()));
+        form.add(OrgService.F_PARENT, new Label(parentPath == null ? "（顶级组织）" : parentPath));
         form.add(OrgService.F_FOUNDED, founded);
         term.setPromptText("不填则按组织类型默认");
         form.add(OrgService.F_TERM, term);
@@ -69,36 +65,11 @@ final class OrgDialog extends Dialog<Integer> {
             type.getSelectionModel().select(types.stream().filter(t -> t.id() == parent.typeId()).findFirst().orElse(null));
         }
         getDialogPane().setContent(form.node());
-        ButtonType ok = new ButtonType("保存", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
-        Button okButton = (Button) getDialogPane().lookupButton(ok);
-        okButton.setId("org-save");
         Integer parentId = existing != null ? existing.parentId() : parent == null ? null : parent.id();
-        okButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            OrgInput in;
-            try {
-                in = new OrgInput(name.getText(), type.getValue() == null ? -1 : type.getValue().id(), parentId,
-                        Form.dateOf(founded, OrgService.F_FOUNDED), parseTerm(),
-                        Form.dateOf(lastElection, OrgService.F_ELECTION), contact.getText(), phone.getText(), note.getText());
-            } catch (ValidationException v) {
-                form.show(v);
-                return;
-            }
-            okButton.setDisable(true);
-            ctx.background().run(() -> save.apply(in), id -> {
-                setResult(id);
-                close();
-            }, err -> {
-                okButton.setDisable(false);
-                if (err instanceof ValidationException v) {
-                    form.show(v);
-                } else {
-                    org.taizhang.ui.Dialogs.error(owner, err);
-                }
-            });
-        });
-        setResultConverter(b -> null);
+        form.bindSave(this, "保存", "org-save", ctx, () -> new OrgInput(name.getText(),
+                type.getValue() == null ? -1 : type.getValue().id(), parentId, Form.dateOf(founded, OrgService.F_FOUNDED),
+                parseTerm(), Form.dateOf(lastElection, OrgService.F_ELECTION), contact.getText(), phone.getText(),
+                note.getText()), save);
         name.requestFocus();
     }
 
@@ -112,9 +83,5 @@ final class OrgDialog extends Dialog<Integer> {
         } catch (NumberFormatException e) {
             throw new ValidationException(OrgService.F_TERM, "请填写年数，如 5");
         }
-    }
-
-    private static String pathOrTop(AppContext ctx, Integer parentId) {
-        return parentId == null ? "（顶级组织）" : "#" + parentId;
     }
 }

@@ -2,9 +2,6 @@ package org.taizhang.ui.roster;
 
 import java.time.LocalDate;
 import java.util.function.Function;
-import javafx.event.ActionEvent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
@@ -73,36 +70,12 @@ final class PersonDialog extends Dialog<Integer> {
             role.setValue("会员");
         }
         getDialogPane().setContent(form.node());
-        ButtonType ok = new ButtonType("保存", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
-        Button okButton = (Button) getDialogPane().lookupButton(ok);
-        okButton.setId("person-save");
-        okButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            Result r;
-            try {
-                boolean hasId = !Texts.isBlank(idNumber.getText());
-                r = new Result(new PersonInput(name.getText(), idNumber.getText(), hasId ? null : gender.getValue(),
-                        hasId ? null : Form.dateOf(birth, PersonService.F_BIRTH), phone.getText(), political.getValue(), null),
-                        role.getEditor().getText(), Form.dateOf(joined, PersonService.F_JOINED));
-            } catch (ValidationException v) {
-                form.show(v);
-                return;
-            }
-            okButton.setDisable(true);
-            ctx.background().run(() -> save.apply(r), id -> {
-                setResult(id);
-                close();
-            }, err -> {
-                okButton.setDisable(false);
-                if (err instanceof ValidationException v) {
-                    form.show(v);
-                } else {
-                    org.taizhang.ui.Dialogs.error(owner, err);
-                }
-            });
-        });
-        setResultConverter(b -> null);
+        form.bindSave(this, "保存", "person-save", ctx, () -> {
+            boolean hasId = !Texts.isBlank(idNumber.getText());
+            return new Result(new PersonInput(name.getText(), idNumber.getText(), hasId ? null : gender.getValue(),
+                    hasId ? null : Form.dateOf(birth, PersonService.F_BIRTH), phone.getText(), political.getValue(), null),
+                    role.getEditor().getText(), Form.dateOf(joined, PersonService.F_JOINED));
+        }, save);
     }
 
     private void checkId() {

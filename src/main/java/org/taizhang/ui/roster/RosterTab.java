@@ -100,9 +100,9 @@ public final class RosterTab implements AppTab {
         Button addPerson = button("新增人员", "person-add", this::addPerson);
         Button editPerson = button("编辑", "person-edit", this::editPerson);
         Button removePerson = button("移出组织", "person-remove", this::removePerson);
-        ToolBar peopleBar = new ToolBar(addPerson, editPerson, removePerson, subtree, personSearch, peopleCount);
+        ToolBar peopleBar = new ToolBar(addPerson, editPerson, removePerson, subtree, personSearch);
         peopleCount.setId("people-count");
-        VBox peopleBox = new VBox(4, peopleBar, people);
+        VBox peopleBox = new VBox(4, peopleBar, people, peopleCount);
         VBox.setVgrow(people, Priority.ALWAYS);
         peopleBox.setPadding(new Insets(0, 8, 8, 8));
 
@@ -110,7 +110,7 @@ public final class RosterTab implements AppTab {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.32);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.34);
         tab = new Tab("组织名册", split);
         tab.setClosable(false);
     }
@@ -149,7 +149,8 @@ public final class RosterTab implements AppTab {
         Integer keep = selectedId;
         TreeItem<Org> root = new TreeItem<>();
         Map<Integer, TreeItem<Org>> items = new HashMap<>();
-        for (OrgTree.Line l : orgTree.lines(null, o -> Pinyin.matches(o.name(), q))) {
+        var matcher = Pinyin.matcher(q);
+        for (OrgTree.Line l : orgTree.lines(null, o -> matcher.test(o.name()))) {
             TreeItem<Org> item = new TreeItem<>(l.org());
             item.setExpanded(filtering || l.depth() < 1);
             items.put(l.org().id(), item);
@@ -213,18 +214,18 @@ public final class RosterTab implements AppTab {
 
     private void setupPeopleTable() {
         people.setId("people-table");
+        people.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         people.setPlaceholder(new Label("该组织还没有登记成员"));
-        people.getColumns().add(col("姓名", PersonRow::name));
-        people.getColumns().add(col("性别", PersonRow::gender));
-        people.getColumns().add(col("出生日期", r -> r.birthDate() == null ? "" : r.birthDate().toString()));
-        people.getColumns().add(col("身份证号", PersonRow::idNumber));
-        people.getColumns().add(col("联系电话", PersonRow::phone));
-        people.getColumns().add(col("政治面貌", PersonRow::politicalStatus));
-        people.getColumns().add(col("职务", PersonRow::role));
-        people.getColumns().add(col("加入日期", r -> r.joinedOn() == null ? "" : r.joinedOn().toString()));
-        people.getColumns().add(col("所属组织", PersonRow::orgName));
-        people.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        people.setRowFactory(tv -> {
+        people.getColumns().add(col("姓名", PersonRow::name, 80));
+        people.getColumns().add(col("性别", PersonRow::gender, 44));
+        people.getColumns().add(col("出生日期", r -> r.birthDate() == null ? "" : r.birthDate().toString(), 96));
+        people.getColumns().add(col("身份证号", PersonRow::idNumber, 196));
+        people.getColumns().add(col("联系电话", PersonRow::phone, 116));
+        people.getColumns().add(col("政治面貌", PersonRow::politicalStatus, 84));
+        people.getColumns().add(col("职务", PersonRow::role, 70));
+        people.getColumns().add(col("加入日期", r -> r.joinedOn() == null ? "" : r.joinedOn().toString(), 96));
+        people.getColumns().add(col("所属组织", PersonRow::orgName, 160));
+                people.setRowFactory(tv -> {
             var row = new javafx.scene.control.TableRow<PersonRow>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
@@ -235,8 +236,9 @@ public final class RosterTab implements AppTab {
         });
     }
 
-    private static TableColumn<PersonRow, String> col(String title, java.util.function.Function<PersonRow, String> f) {
+    private static TableColumn<PersonRow, String> col(String title, java.util.function.Function<PersonRow, String> f, double width) {
         TableColumn<PersonRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         return c;
     }
@@ -262,7 +264,8 @@ public final class RosterTab implements AppTab {
     }
 
     private void addOrg(Org parent) {
-        new OrgDialog(tab.getTabPane().getScene().getWindow(), ctx, types, null, parent, ctx.orgs()::add)
+        new OrgDialog(tab.getTabPane().getScene().getWindow(), ctx, types, null, parent,
+                parent == null ? null : orgTree.path(parent.id()), ctx.orgs()::add)
                 .showAndWait().ifPresent(id -> {
                     selectedId = id;
                     afterOrgChange();
@@ -274,7 +277,8 @@ public final class RosterTab implements AppTab {
         if (o == null) {
             return;
         }
-        new OrgDialog(tab.getTabPane().getScene().getWindow(), ctx, types, o, null, in -> {
+        new OrgDialog(tab.getTabPane().getScene().getWindow(), ctx, types, o, null,
+                o.parentId() == null ? null : orgTree.path(o.parentId()), in -> {
             ctx.orgs().update(o.id(), in);
             return o.id();
         }).showAndWait().ifPresent(id -> afterOrgChange());

@@ -39,7 +39,7 @@ class StatsTabTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, false);
+        window = new MainWindow(stage, true); // with start-up prompts: the reminders window
         stage.show();
     }
 

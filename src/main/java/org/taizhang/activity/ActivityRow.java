@@ -1,0 +1,21 @@
+package org.taizhang.activity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** One activity as lists show it, with the organiser's and category's names. */
+public record ActivityRow(int id, LocalDate startDate, LocalDate endDate, String name, int orgId, String orgName,
+                          int categoryId, String categoryName, int participants, int serviceTenths, int beneficiaries,
+                          String place, String description, boolean highlight, boolean planned, List<String> coOrgNames,
+                          int attachmentCount) {
+
+    /** 服务时长 with one decimal, e.g. "12.5". */
+    public String hours() {
+        return Amounts.hours(serviceTenths);
+    }
+
+    /** "2024-03-05" or "2024-03-05 至 2024-03-07". */
+    public String dateText() {
+        return endDate == null || endDate.equals(startDate) ? startDate.toString() : startDate + " 至 " + endDate;
+    }
+}

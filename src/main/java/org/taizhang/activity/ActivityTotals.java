@@ -1,0 +1,16 @@
+package org.taizhang.activity;
+
+/** 场次, 参与人次, 服务时长 (tenths of an hour), 惠及人数 over a filter, summed in SQL. */
+public record ActivityTotals(int count, long participants, long serviceTenths, long beneficiaries) {
+    public static final ActivityTotals ZERO = new ActivityTotals(0, 0, 0, 0);
+
+    public String hours() {
+        return Amounts.hours(serviceTenths);
+    }
+
+    /** "共 12 场，参与 1,200 人次，服务 1,350.5 小时，惠及 3,000 人" */
+    public String text() {
+        return String.format("共 %,d 场，参与 %,d 人次，服务 %s 小时，惠及 %,d 人", count, participants,
+                Amounts.hoursGrouped(serviceTenths), beneficiaries);
+    }
+}

@@ -1,0 +1,206 @@
+package org.taizhang.db;
+
+import static org.taizhang.db.jooq.Tables.CHANGE_LOG;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.exception.DataAccessException;
+import org.taizhang.db.jooq.DefaultSchema;
+import org.taizhang.db.jooq.tables.records.ChangeLogRecord;
+
+/**
+ * Reads the append-only change log per record and undoes a recent change in one transaction: an
+ * update gets its old values back, an insert is deleted, a delete is re-inserted. The undo is itself
+ * logged (the log is never edited). Only the newest change of a record can be undone, so a later edit
+ * is never silently overwritten.
+ */
+public final class ChangeLogService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+    private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** One change: who (OS user), when, which record, what action, old and new values (JSON objects). */
+    public record Change(int id, String at, String osUser, String table, int recordId, String action, String oldValue,
+                         String newValue) {
+        /** {@link #at()} (stored in UTC by SQLite) in the computer's time zone, "2026-11-28 21:05:03". */
+        public String localTime() {
+            try {
+                return java.time.LocalDateTime.parse(at, STAMP).atZone(java.time.ZoneOffset.UTC)
+                        .withZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime().format(STAMP);
+            } catch (RuntimeException e) {
+                return at;
+            }
+        }
+
+        /** "新增" / "修改" / "删除". */
+        public String actionLabel() {
+            return switch (action) {
+                case "insert" -> "新增";
+                case "update" -> "修改";
+                case "delete" -> "删除";
+                default -> action;
+            };
+        }
+
+        /** The fields that changed, "name：旧 → 新", for an update; all fields for an insert or delete. */
+        public List<String> details() {
+            Map<String, Object> before = parse(oldValue);
+            Map<String, Object> after = parse(newValue);
+            List<String> out = new ArrayList<>();
+            if (action.equals("update")) {
+                for (String k : after.keySet()) {
+                    if (!k.equals("id") && !Objects.equals(before.get(k), after.get(k))) {
+                        out.add(k + "：" + text(before.get(k)) + " → " + text(after.get(k)));
+                    }
+                }
+            } else {
+                (action.equals("insert") ? after : before).forEach((k, v) -> out.add(k + "：" + text(v)));
+            }
+            return out;
+        }
+
+        private static String text(Object v) {
+            return v == null ? "（空）" : v.toString();
+        }
+
+        @Override
+        public String toString() {
+            return "#" + id + " " + localTime() + " " + (osUser == null ? "" : osUser) + " " + actionLabel() + " " + table + " 第 " + recordId
+                    + " 条" + (action.equals("update") ? "：" + String.join("；", details()) : "");
+        }
+    }
+
+    private final Database db;
+
+    public ChangeLogService(Database db) {
+        this.db = db;
+    }
+
+    /** Changes of one record, oldest first. */
+    public List<Change> history(String table, int recordId) {
+        requireTable(table);
+        return db.read(ctx -> ctx.selectFrom(CHANGE_LOG)
+                .where(CHANGE_LOG.TABLE_NAME.eq(table).and(CHANGE_LOG.RECORD_ID.eq(recordId)))
+                .orderBy(CHANGE_LOG.ID).fetch(ChangeLogService::toChange));
+    }
+
+    /** The newest {@code limit} changes of any record, newest first. */
+    public List<Change> recent(int limit) {
+        return db.read(ctx -> ctx.selectFrom(CHANGE_LOG).orderBy(CHANGE_LOG.ID.desc()).limit(Math.max(1, limit))
+                .fetch(ChangeLogService::toChange));
+    }
+
+    /**
+     * Undoes change {@code changeId} in one transaction and returns the change that the undo logged.
+     *
+     * @throws IllegalArgumentException in plain Chinese when it cannot be undone (unknown, not the newest
+     *     change of its record, the record is referenced by others, …); nothing is changed then
+     */
+    public Change undo(int changeId) {
+        db.requireWritable();
+        return db.tx(ctx -> {
+            ChangeLogRecord c = ctx.selectFrom(CHANGE_LOG).where(CHANGE_LOG.ID.eq(changeId)).fetchOne();
+            if (c == null) {
+                throw new IllegalArgumentException("找不到更改记录 #" + changeId + "。");
+            }
+            Integer later = ctx.select(CHANGE_LOG.ID).from(CHANGE_LOG)
+                    .where(CHANGE_LOG.TABLE_NAME.eq(c.getTableName()).and(CHANGE_LOG.RECORD_ID.eq(c.getRecordId()))
+                            .and(CHANGE_LOG.ID.gt(changeId)))
+                    .orderBy(CHANGE_LOG.ID.desc()).limit(1).fetchOne(CHANGE_LOG.ID);
+            if (later != null) {
+                throw new IllegalArgumentException("更改 #" + changeId + " 之后这条记录又改过（最近一次是 #" + later
+                        + "）。为免覆盖后来的修改，请从最近的一次开始逐个撤销。");
+            }
+            Table<?> table = requireTable(c.getTableName());
+            @SuppressWarnings("unchecked")
+            Field<Integer> id = (Field<Integer>) table.field("id");
+            Record current = ctx.selectFrom(table).where(id.eq(c.getRecordId())).fetchOne();
+            String what = c.getTableName() + " 第 " + c.getRecordId() + " 条";
+            try {
+                switch (c.getAction()) {
+                    case "insert" -> {
+                        if (current == null) {
+                            throw new IllegalArgumentException(what + "已经不存在，无需撤销新增。");
+                        }
+                        ctx.deleteFrom(table).where(id.eq(c.getRecordId())).execute();
+                        ChangeLog.delete(ctx, c.getTableName(), c.getRecordId(), current);
+                    }
+                    case "update" -> {
+                        if (current == null) {
+                            throw new IllegalArgumentException(what + "已经被删除，无法撤销修改。");
+                        }
+                        Map<Field<?>, Object> values = values(table, c.getOldValue());
+                        values.remove(id);
+                        ctx.update(table).set(values).where(id.eq(c.getRecordId())).execute();
+                        Record after = ctx.selectFrom(table).where(id.eq(c.getRecordId())).fetchOne();
+                        ChangeLog.update(ctx, c.getTableName(), c.getRecordId(), current, after);
+                    }
+                    case "delete" -> {
+                        if (current != null) {
+                            throw new IllegalArgumentException(what + "已经存在，无法撤销删除。");
+                        }
+                        ctx.insertInto(table).set(values(table, c.getOldValue())).execute();
+                        Record after = ctx.selectFrom(table).where(id.eq(c.getRecordId())).fetchOne();
+                        ChangeLog.insert(ctx, c.getTableName(), c.getRecordId(), after);
+                    }
+                    default -> throw new IllegalArgumentException("无法撤销未知的操作“" + c.getAction() + "”。");
+                }
+            } catch (DataAccessException e) {
+                String m = String.valueOf(e.getMessage());
+                if (m.contains("FOREIGN KEY")) {
+                    throw new IllegalArgumentException("无法撤销更改 #" + changeId + "：" + what
+                            + (c.getAction().equals("delete") ? "引用的上级记录已不存在" : "正被其他记录引用") + "。请先处理相关记录；数据未改动。");
+                }
+                if (m.contains("UNIQUE")) {
+                    throw new IllegalArgumentException("无法撤销更改 #" + changeId + "：恢复后会与现有记录重复（" + what + "）。数据未改动。");
+                }
+                throw e;
+            }
+            return ctx.selectFrom(CHANGE_LOG).orderBy(CHANGE_LOG.ID.desc()).limit(1).fetchOne(ChangeLogService::toChange);
+        });
+    }
+
+    private static Map<Field<?>, Object> values(Table<?> table, String json) {
+        Map<Field<?>, Object> out = new LinkedHashMap<>();
+        parse(json).forEach((k, v) -> {
+            Field<?> f = table.field(k);
+            if (f != null) {
+                out.put(f, v == null ? null : f.getDataType().convert(v));
+            }
+        });
+        return out;
+    }
+
+    private static Table<?> requireTable(String name) {
+        Table<?> t = DefaultSchema.DEFAULT_SCHEMA.getTable(name);
+        if (t == null || t.field("id") == null || name.equals("change_log")) {
+            throw new IllegalArgumentException("没有名为“" + name + "”的记录表。可用的有：org、person、membership、activity、honor 等。");
+        }
+        return t;
+    }
+
+    static Map<String, Object> parse(String json) {
+        if (json == null || json.isBlank()) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            return JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("更改记录内容无法解析：" + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Change toChange(ChangeLogRecord r) {
+        return new Change(r.getId(), r.getAt(), r.getOsUser(), r.getTableName(), r.getRecordId(), r.getAction(),
+                r.getOldValue(), r.getNewValue());
+    }
+}

@@ -1,0 +1,9 @@
+package org.taizhang.honor;
+
+/**
+ * An honour as typed (form, command line, spreadsheet row). {@code org}: organisation name or "#编号";
+ * {@code person}: "#编号", 身份证号, or a name that is unique in the organisation.
+ */
+public record HonorText(String date, String title, String level, String kind, String org, String person, String issuer,
+                        String note) {
+}

@@ -1,0 +1,55 @@
+package org.taizhang.ui.activity;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import org.taizhang.org.OrgTree;
+
+/** An entry of an organisation picker: the tree flattened, indented by depth; {@code id == null} means 全部组织. */
+public record OrgChoice(Integer id, String name, int depth) {
+    public static final OrgChoice ALL = new OrgChoice(null, "全部组织", 0);
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** The tree in display order, optionally led by {@link #ALL}. */
+    public static List<OrgChoice> of(OrgTree tree, boolean withAll) {
+        List<OrgChoice> out = new ArrayList<>();
+        if (withAll) {
+            out.add(ALL);
+        }
+        for (OrgTree.Line l : tree.lines(null, o -> true)) {
+            out.add(new OrgChoice(l.org().id(), l.org().name(), l.depth()));
+        }
+        return out;
+    }
+
+    /** Shows the entries indented in the drop-down list and plain in the box. */
+    public static void decorate(ComboBox<OrgChoice> box) {
+        box.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(OrgChoice item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : "　".repeat(item.depth()) + item.name());
+            }
+        });
+        box.setVisibleRowCount(18);
+    }
+
+    /** Re-fills {@code box} keeping the selected organisation when it still exists. */
+    public static void refill(ComboBox<OrgChoice> box, List<OrgChoice> items, boolean selectFirst) {
+        OrgChoice old = box.getValue();
+        box.getItems().setAll(items);
+        OrgChoice keep = old == null ? null : items.stream().filter(c -> java.util.Objects.equals(c.id(), old.id())).findFirst().orElse(null);
+        if (keep != null) {
+            box.setValue(keep);
+        } else if (selectFirst && !items.isEmpty()) {
+            box.setValue(items.getFirst());
+        } else {
+            box.setValue(null);
+        }
+    }
+}

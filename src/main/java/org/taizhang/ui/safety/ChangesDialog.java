@@ -1,0 +1,90 @@
+package org.taizhang.ui.safety;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+import org.taizhang.db.ChangeLogService;
+import org.taizhang.db.ChangeLogService.Change;
+import org.taizhang.ui.AppContext;
+import org.taizhang.ui.Dialogs;
+
+/** 文件 → 最近的修改…: who changed what and when (from the change log), with undo of a selected change. */
+public final class ChangesDialog {
+    private static final Map<String, String> TABLES = Map.ofEntries(Map.entry("org", "组织"), Map.entry("person", "人员"),
+            Map.entry("membership", "成员关系"), Map.entry("activity", "活动"), Map.entry("activity_coorg", "联合举办"),
+            Map.entry("honor", "荣誉"), Map.entry("plan", "计划"), Map.entry("plan_item", "计划事项"),
+            Map.entry("summary", "总结"), Map.entry("attachment", "附件"), Map.entry("org_type", "组织类型"),
+            Map.entry("activity_category", "活动类别"));
+
+    private ChangesDialog() {
+    }
+
+    public static String tableLabel(String table) {
+        return TABLES.getOrDefault(table, table);
+    }
+
+    public static void show(Window owner, AppContext ctx) {
+        ctx.background().run(() -> new ChangeLogService(ctx.db()).recent(300), list -> choose(owner, list).ifPresent(c -> undo(owner, ctx, c)));
+    }
+
+    private static Optional<Change> choose(Window owner, List<Change> list) {
+        Dialog<Change> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("最近的修改");
+        d.setHeaderText("最近 " + list.size() + " 次修改（谁、何时、改了什么）。选中一条可以撤销；一条记录只能从最近的修改开始撤销。");
+        TableView<Change> table = new TableView<>();
+        table.setId("changes-table");
+        table.getColumns().add(column("编号", 60, c -> "#" + c.id()));
+        table.getColumns().add(column("时间", 150, Change::localTime));
+        table.getColumns().add(column("用户", 90, c -> c.osUser() == null ? "" : c.osUser()));
+        table.getColumns().add(column("操作", 60, Change::actionLabel));
+        table.getColumns().add(column("记录", 110, c -> tableLabel(c.table()) + " #" + c.recordId()));
+        table.getColumns().add(column("内容", 420, c -> String.join("；", c.details())));
+        table.getItems().setAll(list);
+        table.setPlaceholder(new Label("还没有修改记录"));
+        ButtonType undoType = new ButtonType("撤销所选修改", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(undoType, ButtonType.CLOSE);
+        Button undo = (Button) d.getDialogPane().lookupButton(undoType);
+        undo.setId("changes-undo");
+        undo.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        d.getDialogPane().setContent(table);
+        d.getDialogPane().setPrefSize(920, 480);
+        d.setResultConverter(bt -> bt == undoType ? table.getSelectionModel().getSelectedItem() : null);
+        return d.showAndWait();
+    }
+
+    private static TableColumn<Change, String> column(String title, double width, Function<Change, String> value) {
+        TableColumn<Change, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        return c;
+    }
+
+    private static void undo(Window owner, AppContext ctx, Change c) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "撤销 #" + c.id() + "：" + c.actionLabel() + tableLabel(c.table()) + " #"
+                + c.recordId() + "？\n撤销本身也会记入修改记录。", ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("请确认");
+        a.setHeaderText("确定撤销这次修改吗？");
+        a.getDialogPane().lookupButton(ButtonType.OK).setId("changes-confirm-ok");
+        Optional<ButtonType> r = a.showAndWait();
+        if (r.isEmpty() || r.get() != ButtonType.OK) {
+            return;
+        }
+        ctx.background().run(() -> new ChangeLogService(ctx.db()).undo(c.id()), done -> {
+            ctx.dataChanged();
+            Dialogs.info(owner, "已撤销", "已撤销修改 #" + c.id() + "（记为新的修改 #" + done.id() + "）。");
+        });
+    }
+}

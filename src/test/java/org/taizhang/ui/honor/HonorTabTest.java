@@ -1,0 +1,135 @@
+package org.taizhang.ui.honor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.activity.Period;
+import org.taizhang.db.Database;
+import org.taizhang.honor.HonorInput;
+import org.taizhang.honor.HonorService;
+import org.taizhang.org.OrgInput;
+import org.taizhang.org.OrgService;
+import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.activity.OrgChoice;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The honours tab: counts by level × kind follow the filters; adding through the dialog updates them. */
+@ExtendWith(ApplicationExtension.class)
+class HonorTabTest {
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+    private javafx.scene.Node content;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindow(stage, false);
+        stage.show();
+    }
+
+    private void settle() {
+        for (int i = 0; i < 4; i++) {
+            window.background().drain();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    private void fx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ComboBox<T> combo(FxRobot robot, String id) {
+        return (ComboBox<T>) (dialog != null ? robot.from(dialog) : robot.from(content)).lookup(id).query();
+    }
+
+    private javafx.scene.Node dialog;
+
+    /** The open honour dialog's content (dialogs are separate windows). */
+    private javafx.scene.Node findDialog(FxRobot robot) {
+        return robot.lookup("#honor-save").queryButton().getScene().getRoot();
+    }
+
+    private String count(FxRobot robot, String level, String kind) {
+        return robot.from(content).lookup("#honor-count-" + level.replace("/", "") + "-" + kind).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void countsFollowFiltersAndTheAddDialog(FxRobot robot) throws Exception {
+        Path file = dir.resolve("honors.db");
+        LocalDate day = LocalDate.now().minusDays(1);
+        try (Database db = Database.open(file)) {
+            OrgService orgs = new OrgService(db);
+            int root = orgs.add(new OrgInput("示范区群团工作部", 1, null, null, null, null, null, null, null));
+            int league = orgs.add(new OrgInput("共青团示范区委员会", 3, root, null, null, null, null, null, null));
+            int women = orgs.add(new OrgInput("示范区妇女联合会", 6, root, null, null, null, null, null, null));
+            HonorService h = new HonorService(db);
+            h.add(HonorInput.collective(day, "全国五四红旗团支部", "国家级", league, "共青团中央"));
+            h.add(HonorInput.collective(day, "省三八红旗集体", "省级", women, "省妇联"));
+        }
+        fx(() -> window.open(file));
+        settle();
+        fx(() -> {
+            TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+            var tab = tabs.getTabs().stream().filter(t -> t.getText().equals("荣誉")).findFirst().orElseThrow();
+            tabs.getSelectionModel().select(tab);
+            content = tab.getContent();
+            combo(robot, "#honor-period").setValue(Period.ALL);
+        });
+        settle();
+        assertThat(robot.from(content).lookup("#honor-table").queryAs(TableView.class).getItems()).hasSize(2);
+        assertThat(count(robot, "国家级", "集体")).isEqualTo("1");
+        assertThat(count(robot, "省级", "集体")).isEqualTo("1");
+        assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).isEqualTo("共 2 项（集体 2、个人 0）：国家级集体 1 项；省级集体 1 项");
+
+        fx(() -> {
+            ComboBox<OrgChoice> o = combo(robot, "#honor-org");
+            o.setValue(o.getItems().stream().filter(c -> "共青团示范区委员会".equals(c.name())).findFirst().orElseThrow());
+        });
+        settle();
+        assertThat(count(robot, "省级", "集体")).isEqualTo("0");
+        assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).contains("共 1 项");
+
+        // add through the dialog: first with an empty title (refused, dialog stays), then properly
+        Button add = robot.from(content).lookup("#honor-add").queryButton();
+        Platform.runLater(add::fire);
+        settle();
+        dialog = findDialog(robot);
+        fx(() -> {
+            robot.from(dialog).lookup("#field-日期").queryAs(DatePicker.class).getEditor().setText(day.toString());
+            ComboBox<String> level = combo(robot, "#field-级别");
+            level.setValue("市级");
+            ComboBox<OrgChoice> o = combo(robot, "#field-获奖组织");
+            o.setValue(o.getItems().stream().filter(c -> "共青团示范区委员会".equals(c.name())).findFirst().orElseThrow());
+        });
+        Button save = robot.lookup("#honor-save").queryButton();
+        Platform.runLater(save::fire);
+        settle();
+        assertThat(robot.from(dialog).lookup(".field-error").queryAllAs(Label.class))
+                .anySatisfy(l -> assertThat(l.getText()).contains("不能为空"));
+        fx(() -> robot.from(dialog).lookup("#field-荣誉名称").queryAs(TextField.class).setText("市级青年文明号𠮷"));
+        Platform.runLater(save::fire);
+        settle();
+        dialog = null;
+        assertThat(count(robot, "市级", "集体")).isEqualTo("1");
+        assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).isEqualTo("共 2 项（集体 2、个人 0）：国家级集体 1 项；市级集体 1 项");
+    }
+}
