@@ -1,19 +1,276 @@
 package org.taizhang.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.taizhang.db.Database;
+import org.taizhang.org.Org;
+import org.taizhang.org.OrgService;
+import org.taizhang.report.SummaryComposer;
+import org.taizhang.report.SummaryContent;
+import org.taizhang.report.SummaryService;
+import org.taizhang.report.SummaryTemplate;
+import org.taizhang.stats.Period;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Placeholder until its feature lands: says so and fails. */
-@Command(name = "summary", description = "生成工作总结 Word 文档（即将推出）")
-final class SummaryCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+@Command(name = "summary", description = "工作总结：generate 由台账生成 Word、list 已保存的总结、show 查看、edit 修改、export 导出已保存的总结、delete 删除",
+        subcommands = {SummaryCommand.GenerateCmd.class, SummaryCommand.ListCmd.class, SummaryCommand.ShowCmd.class,
+                SummaryCommand.EditCmd.class, SummaryCommand.ExportCmd.class, SummaryCommand.DeleteCmd.class})
+final class SummaryCommand {
+    private SummaryCommand() {
+    }
 
-    @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("“summary”功能即将推出。");
-        return 1;
+    static void print(CommandSpec spec, SummaryContent c) {
+        var out = Cli.out(spec);
+        out.println(c.title());
+        int n = 0;
+        for (SummaryContent.Part p : c.parts()) {
+            out.println(org.taizhang.report.Numbers.ordinal(++n) + "、" + p.heading());
+            p.paras().forEach(para -> out.println("　　" + para.text()));
+        }
+        out.println(c.signOrg() == null ? "" : c.signOrg());
+        out.println(c.signDate() == null ? "" : org.taizhang.report.Numbers.date(c.signDate()));
+    }
+
+    static List<String> appendices(String list) {
+        if (list == null || list.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(list.split("[,，、\\s]+")).filter(s -> !s.isBlank()).map(s -> switch (s.strip()) {
+            case "统计", "分类统计" -> "stats";
+            case "荣誉", "荣誉名单" -> "honors";
+            case "活动", "特色活动" -> "activities";
+            default -> s.strip();
+        }).toList();
+    }
+
+    @Command(name = "generate", description = "按组织（含下级）和时段生成总结，写成公文格式的 Word 文档")
+    static final class GenerateCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--org", required = true, description = "组织（名称或 #编号），统计含其全部下级")
+        String org;
+        @Option(names = "--period", description = "时段：2021、2021H1、2021Q3、2021-05")
+        String period;
+        @Option(names = "--from", description = "开始日期")
+        String from;
+        @Option(names = "--to", description = "结束日期")
+        String to;
+        @Option(names = "--template", defaultValue = "工作总结", description = "模板：工作总结、工作计划、总结+计划（默认 ${DEFAULT-VALUE}）")
+        String template;
+        @Option(names = "--plan", description = "用于“下一步工作计划”的计划编号（默认自动选择下一时段的计划）")
+        String plan;
+        @Option(names = "--appendix", description = "附件，逗号分隔：stats 分类统计表、honors 荣誉名单、activities 特色活动")
+        String appendix;
+        @Option(names = "--title", description = "标题（默认自动生成）")
+        String title;
+        @Option(names = "--sign-date", description = "落款日期（默认今天）")
+        String signDate;
+        @Option(names = "--out", description = "输出文件 .docx")
+        Path out;
+        @Option(names = "--save", description = "同时保存到数据库，以后可在软件里打开修改")
+        boolean save;
+        @Option(names = "--print", description = "把正文打印出来")
+        boolean print;
+
+        @Override
+        public Integer call() {
+            if (out == null && !save && !print) {
+                throw new IllegalArgumentException("请用 --out 文件.docx 指定输出文件（或用 --save 保存、--print 打印）");
+            }
+            try (Database db = Cli.open(spec)) {
+                Org o = new OrgService(db).resolve(org);
+                Period p = PlanCommand.period(period, from, to);
+                SummaryComposer composer = new SummaryComposer(db);
+                long t0 = System.nanoTime();
+                SummaryContent c = composer.draft(o.id(), p.from(), p.to(), SummaryTemplate.of(template),
+                        plan == null ? null : PlanCommand.planId(plan)).withAppendices(appendices(appendix));
+                if (title != null || signDate != null) {
+                    c = c.withTitle(title != null ? title : c.title(), c.signOrg(), signDate != null ? Cli.date(signDate) : c.signDate());
+                }
+                if (out != null) {
+                    composer.export(c, out);
+                    Cli.out(spec).printf("已生成：%s（%.0f 毫秒）%n", out.toAbsolutePath(), (System.nanoTime() - t0) / 1e6);
+                }
+                if (save) {
+                    int id = new SummaryService(db).save(null, c);
+                    Cli.out(spec).printf("已保存为总结 #%d%n", id);
+                }
+                if (print) {
+                    print(spec, c);
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list", description = "列出已保存的总结")
+    static final class ListCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--org", description = "组织（名称或 #编号）")
+        String org;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                Integer orgId = org == null ? null : new OrgService(db).resolve(org).id();
+                List<SummaryService.Saved> list = new SummaryService(db).list(orgId);
+                if (json) {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (SummaryService.Saved s : list) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("id", s.id());
+                        m.put("orgId", s.orgId());
+                        m.put("org", s.orgName());
+                        m.put("from", s.from());
+                        m.put("to", s.to());
+                        m.put("template", s.template());
+                        m.put("title", s.title());
+                        m.put("updatedAt", s.updatedAt());
+                        rows.add(m);
+                    }
+                    Cli.json(spec, rows);
+                } else {
+                    list.forEach(s -> Cli.out(spec).printf("#%d %s［%s，%s 至 %s，%s］修改于 %s%n", s.id(), s.title(), s.template(), s.from(),
+                            s.to(), s.orgName(), s.updatedAt()));
+                    Cli.out(spec).printf("共 %d 份总结%n", list.size());
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "show", description = "显示已保存的总结正文")
+    static final class ShowCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "总结", description = "总结编号")
+        String id;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                SummaryContent c = new SummaryService(db).require(PlanCommand.number(id, "总结", "summary list"));
+                if (json) {
+                    Cli.json(spec, c);
+                } else {
+                    print(spec, c);
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "edit", description = "修改已保存的总结：--part 第几部分（1、2、3…）的正文（每行一段）或标题；--title 总标题；--refresh 按台账刷新数字")
+    static final class EditCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "总结")
+        String id;
+        @Option(names = "--part", description = "第几部分（一、二、三…对应 1、2、3…）")
+        Integer part;
+        @Option(names = "--text", description = "该部分的新正文，每行一段（可用 \\n 表示换行）")
+        String text;
+        @Option(names = "--heading", description = "该部分的新标题")
+        String heading;
+        @Option(names = "--title", description = "新的总标题")
+        String title;
+        @Option(names = "--sign-org", description = "落款单位")
+        String signOrg;
+        @Option(names = "--sign-date", description = "落款日期")
+        String signDate;
+        @Option(names = "--refresh", description = "按台账刷新数字")
+        boolean refresh;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                SummaryService store = new SummaryService(db);
+                int sid = PlanCommand.number(id, "总结", "summary list");
+                SummaryContent c = store.require(sid);
+                if (part != null) {
+                    if (part < 1 || part > c.parts().size()) {
+                        throw new org.taizhang.common.ValidationException("部分", "这份总结只有 " + c.parts().size() + " 个部分，--part 应在 1 到 "
+                                + c.parts().size() + " 之间");
+                    }
+                    List<SummaryContent.Part> parts = new ArrayList<>(c.parts());
+                    SummaryContent.Part old = parts.get(part - 1);
+                    parts.set(part - 1, SummaryComposer.edit(old, heading, text == null ? old.text() : text.replace("\\n", "\n"), c.figures()));
+                    c = c.withParts(parts);
+                } else if (text != null || heading != null) {
+                    throw new IllegalArgumentException("修改正文或标题时请用 --part 指定第几部分");
+                }
+                if (title != null || signOrg != null || signDate != null) {
+                    c = c.withTitle(title != null ? title : c.title(), signOrg != null ? signOrg : c.signOrg(),
+                            signDate != null ? Cli.date(signDate) : c.signDate());
+                }
+                if (refresh) {
+                    c = new SummaryComposer(db).refresh(c);
+                }
+                store.save(sid, c);
+                Cli.out(spec).printf("已修改总结 #%d %s%n", sid, c.title());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "export", description = "把已保存的总结导出为 Word；--refresh 先按台账刷新数字")
+    static final class ExportCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "总结")
+        String id;
+        @Option(names = "--out", required = true)
+        Path out;
+        @Option(names = "--refresh", description = "导出前刷新数字（并保存）")
+        boolean refresh;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                SummaryService store = new SummaryService(db);
+                int sid = PlanCommand.number(id, "总结", "summary list");
+                SummaryContent c = store.require(sid);
+                SummaryComposer composer = new SummaryComposer(db);
+                if (refresh) {
+                    c = composer.refresh(c);
+                    store.save(sid, c);
+                }
+                composer.export(c, out);
+                Cli.out(spec).printf("已导出：%s%n", out.toAbsolutePath());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "delete", description = "删除已保存的总结")
+    static final class DeleteCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "总结")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                int sid = PlanCommand.number(id, "总结", "summary list");
+                new SummaryService(db).delete(sid);
+                Cli.out(spec).printf("已删除总结 #%d%n", sid);
+                return 0;
+            }
+        }
     }
 }

@@ -1,23 +1,380 @@
 package org.taizhang.ui.summary;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.taizhang.common.ValidationException;
+import org.taizhang.org.Org;
+import org.taizhang.org.OrgTree;
+import org.taizhang.report.Numbers;
+import org.taizhang.report.SummaryComposer;
+import org.taizhang.report.SummaryContent;
+import org.taizhang.report.SummaryService;
+import org.taizhang.report.SummaryTemplate;
+import org.taizhang.stats.Period;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
-import org.taizhang.ui.PlaceholderTab;
 
-/** 工作总结 tab (placeholder until its feature lands). */
+/**
+ * 工作总结: choose organisation (with its subtree), period and template, draft from the records,
+ * edit every section's text, refresh the figures, save, and export a GB/T 9704 Word document.
+ * One paragraph per line; a line "（一）…" starts a subsection, "一是…" is an item with a bold lead.
+ */
 public final class SummaryTab implements AppTab {
-    private final PlaceholderTab placeholder = new PlaceholderTab("工作总结", "由台账数据生成符合公文格式（GB/T 9704）的工作总结 Word 文档。即将推出。");
+    private final AppContext ctx;
+    private final SummaryComposer composer;
+    private final SummaryService store;
+    private final Tab tab;
+    private final ComboBox<Org> orgBox = new ComboBox<>();
+    private final TextField period = new TextField();
+    private final ComboBox<SummaryTemplate> template = new ComboBox<>(FXCollections.observableArrayList(SummaryTemplate.values()));
+    private final CheckBox withStats = new CheckBox("附分类统计表");
+    private final CheckBox withHonors = new CheckBox("附荣誉名单");
+    private final CheckBox withActivities = new CheckBox("附特色活动表");
+    private final ComboBox<SummaryService.Saved> savedBox = new ComboBox<>();
+    private final ComboBox<org.taizhang.plan.Plan> planBox = new ComboBox<>();
+    private final TextField title = new TextField();
+    private final VBox partsBox = new VBox(10);
+    private final TextField signOrg = new TextField();
+    private final DatePicker signDate = new DatePicker();
+    private final Label message = new Label();
+    private final List<TextField> headings = new ArrayList<>();
+    private final List<TextArea> texts = new ArrayList<>();
+    private SummaryContent content;
+    private Integer savedId;
 
     public SummaryTab(AppContext ctx) {
+        this.ctx = ctx;
+        this.composer = new SummaryComposer(ctx.db());
+        this.store = new SummaryService(ctx.db());
+        orgBox.setId("summary-org");
+        orgBox.setPromptText("组织（含下级）");
+        orgBox.setCellFactory(lv -> new OrgCell());
+        orgBox.setButtonCell(new OrgCell());
+        period.setId("summary-period");
+        period.setPromptText("时段：2021H1、2021、2021Q3，或 2021-03-01至2021-05-31");
+        period.setPrefColumnCount(16);
+        template.setId("summary-template");
+        template.setValue(SummaryTemplate.SUMMARY);
+        withStats.setId("summary-with-stats");
+        withHonors.setId("summary-with-honors");
+        withActivities.setId("summary-with-activities");
+        planBox.setId("summary-plan");
+        planBox.setPromptText("计划：自动选择");
+        planBox.setTooltip(new Tooltip("“下一步工作计划”（或“工作计划”模板）所用的计划；不选则自动取该组织下一时段的计划"));
+        orgBox.valueProperty().addListener((o, a, b) -> loadPlans(b));
+        savedBox.setId("summary-saved");
+        savedBox.setPromptText("已保存的总结");
+        title.setId("summary-title");
+        signOrg.setId("summary-sign-org");
+        signDate.setId("summary-sign-date");
+        message.setId("summary-message");
+        message.setWrapText(true);
+
+        Button generate = button("生成草稿", "summary-generate", this::generate);
+        Button open = button("打开", "summary-open", this::openSaved);
+        Button delete = button("删除", "summary-delete", this::deleteSaved);
+        Button refresh = button("刷新数字", "summary-refresh", this::refresh);
+        refresh.setTooltip(new Tooltip("按台账重新统计，把正文中自动生成的数字换成最新的；自己写的文字不动"));
+        Button save = button("保存", "summary-save", this::save);
+        Button export = button("导出 Word…", "summary-export", this::exportChosen);
+
+        FlowPane choose = new FlowPane(8, 8, new Label("组织"), orgBox, new Label("时段"), period, new Label("模板"), template, planBox,
+                withStats, withHonors, withActivities, generate);
+        HBox savedRow = new HBox(8, new Label("已保存"), savedBox, open, delete);
+        HBox actions = new HBox(8, refresh, save, export);
+        VBox top = new VBox(8, choose, savedRow);
+        top.setPadding(new Insets(8));
+
+        partsBox.setPadding(new Insets(8));
+        Label hint = new Label("每行一段；“（一）……”开头的行是小标题，“一是……”开头的行是条目（第一句加粗）。数字由台账生成，点“刷新数字”可更新。");
+        hint.setWrapText(true);
+        VBox editor = new VBox(8, new Label("标题"), title, hint, partsBox,
+                new HBox(8, new Label("落款单位"), signOrg, new Label("日期"), signDate));
+        editor.setPadding(new Insets(8));
+        HBox.setHgrow(signOrg, Priority.ALWAYS);
+        ScrollPane scroll = new ScrollPane(editor);
+        scroll.setFitToWidth(true);
+        BorderPane root = new BorderPane(scroll);
+        root.setTop(top);
+        VBox bottom = new VBox(4, actions, message);
+        bottom.setPadding(new Insets(8));
+        root.setBottom(bottom);
+        tab = new Tab("工作总结", root);
+        tab.setClosable(false);
+        showContent(null);
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static final class OrgCell extends ListCell<Org> {
+        @Override
+        protected void updateItem(Org item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item.name());
+        }
     }
 
     @Override
     public Tab tab() {
-        return placeholder.tab();
+        return tab;
     }
 
     @Override
     public void reload() {
+        ctx.background().run(() -> new Object[] {ctx.orgs().listAll(), store.list(null)}, r -> {
+            @SuppressWarnings("unchecked")
+            List<Org> all = (List<Org>) r[0];
+            @SuppressWarnings("unchecked")
+            List<SummaryService.Saved> saved = (List<SummaryService.Saved>) r[1];
+            OrgTree tree = new OrgTree(all);
+            List<Org> ordered = tree.lines(null, o -> true).stream().map(OrgTree.Line::org).toList();
+            Org keep = orgBox.getValue();
+            orgBox.getItems().setAll(ordered);
+            orgBox.setValue(keep != null ? tree.get(keep.id()) : ordered.isEmpty() ? null : ordered.getFirst());
+            savedBox.getItems().setAll(saved);
+        }, this::showError);
+    }
+
+    private void loadPlans(Org o) {
+        planBox.getItems().clear();
+        if (o == null) {
+            return;
+        }
+        ctx.background().run(() -> composer.plansOf(o.id()), list -> {
+            planBox.getItems().setAll(list);
+            planBox.getItems().addFirst(null);
+            planBox.setValue(null);
+        }, this::showError);
+    }
+
+    private List<String> appendixChoice() {
+        List<String> a = new ArrayList<>();
+        if (withStats.isSelected()) {
+            a.add("stats");
+        }
+        if (withHonors.isSelected()) {
+            a.add("honors");
+        }
+        if (withActivities.isSelected()) {
+            a.add("activities");
+        }
+        return a;
+    }
+
+    /** Drafts from the records for the chosen organisation, period and template. */
+    public void generate() {
+        Org o = orgBox.getValue();
+        if (o == null) {
+            message.setText("请先选择组织");
+            return;
+        }
+        Period p;
+        try {
+            p = Period.parse(period.getText());
+        } catch (IllegalArgumentException e) {
+            message.setText("时段：" + e.getMessage());
+            return;
+        }
+        SummaryTemplate t = template.getValue() == null ? SummaryTemplate.SUMMARY : template.getValue();
+        List<String> appendices = appendixChoice();
+        Integer planId = planBox.getValue() == null ? null : planBox.getValue().id();
+        message.setText("正在统计并起草…");
+        ctx.background().run(() -> composer.draft(o.id(), p.from(), p.to(), t, planId).withAppendices(appendices), c -> {
+            savedId = null;
+            showContent(c);
+            message.setText("已生成草稿：" + c.title() + "（" + Numbers.periodTitle(c.from(), c.to()) + "，含下级组织）");
+        }, this::showError);
+    }
+
+    private void showContent(SummaryContent c) {
+        content = c;
+        partsBox.getChildren().clear();
+        headings.clear();
+        texts.clear();
+        boolean none = c == null;
+        title.setDisable(none);
+        signOrg.setDisable(none);
+        signDate.setDisable(none);
+        if (none) {
+            title.clear();
+            partsBox.getChildren().add(new Label("选择组织、时段和模板后点“生成草稿”，或打开已保存的总结。"));
+            return;
+        }
+        title.setText(c.title());
+        signOrg.setText(c.signOrg() == null ? "" : c.signOrg());
+        signDate.setValue(c.signDate());
+        int n = 0;
+        for (SummaryContent.Part p : c.parts()) {
+            n++;
+            TextField h = new TextField(p.heading());
+            h.setId("summary-heading-" + n);
+            TextArea a = new TextArea(p.text());
+            a.setId("summary-part-" + n);
+            a.setWrapText(true);
+            a.setPrefRowCount(Math.max(4, Math.min(16, p.paras().size() * 2)));
+            headings.add(h);
+            texts.add(a);
+            partsBox.getChildren().add(new VBox(4, new HBox(6, new Label(Numbers.ordinal(n) + "、"), h), a));
+            HBox.setHgrow(h, Priority.ALWAYS);
+        }
+        withStats.setSelected(c.appendices().contains("stats"));
+        withHonors.setSelected(c.appendices().contains("honors"));
+        withActivities.setSelected(c.appendices().contains("activities"));
+    }
+
+    /** The draft with the user's edits (linked figures kept where the numbers are still there). */
+    public SummaryContent collect() {
+        if (content == null) {
+            return null;
+        }
+        List<SummaryContent.Part> parts = new ArrayList<>();
+        for (int i = 0; i < content.parts().size(); i++) {
+            parts.add(SummaryComposer.edit(content.parts().get(i), headings.get(i).getText(), texts.get(i).getText(), content.figures()));
+        }
+        return content.withParts(parts).withTitle(title.getText(), signOrg.getText(), signDate.getValue()).withAppendices(appendixChoice());
+    }
+
+    private void refresh() {
+        SummaryContent c = collect();
+        if (c == null) {
+            message.setText("请先生成草稿或打开已保存的总结");
+            return;
+        }
+        ctx.background().run(() -> composer.refresh(c), r -> {
+            showContent(r);
+            message.setText("数字已按台账刷新（自己写的文字未改动）");
+        }, this::showError);
+    }
+
+    /** Saves to the database (a new summary the first time, the same one afterwards). */
+    public void save() {
+        SummaryContent c = collect();
+        if (c == null) {
+            message.setText("请先生成草稿");
+            return;
+        }
+        Integer id = savedId;
+        ctx.background().run(() -> {
+            int newId = store.save(id, c);
+            return new Object[] {newId, store.list(null)};
+        }, r -> {
+            savedId = (Integer) r[0];
+            content = c;
+            @SuppressWarnings("unchecked")
+            List<SummaryService.Saved> saved = (List<SummaryService.Saved>) r[1];
+            savedBox.getItems().setAll(saved);
+            message.setText("已保存（总结 #" + savedId + "）");
+        }, this::showError);
+    }
+
+    private void openSaved() {
+        SummaryService.Saved s = savedBox.getValue();
+        if (s == null) {
+            message.setText("请先在“已保存”中选择一份总结");
+            return;
+        }
+        ctx.background().run(() -> store.require(s.id()), c -> {
+            savedId = s.id();
+            showContent(c);
+            period.setText(Period.custom(c.from(), c.to()).code());
+            template.setValue(c.template());
+            message.setText("已打开：" + c.title());
+        }, this::showError);
+    }
+
+    private void deleteSaved() {
+        SummaryService.Saved s = savedBox.getValue();
+        if (s == null) {
+            message.setText("请先在“已保存”中选择一份总结");
+            return;
+        }
+        if (!org.taizhang.ui.Dialogs.confirm(window(), "删除总结“" + s.title() + "”？", "删除后无法恢复。")) {
+            return;
+        }
+        ctx.background().run(() -> {
+            store.delete(s.id());
+            return store.list(null);
+        }, list -> {
+            savedBox.getItems().setAll(list);
+            if (savedId != null && savedId == s.id()) {
+                savedId = null;
+            }
+            message.setText("已删除");
+        }, this::showError);
+    }
+
+    private javafx.stage.Window window() {
+        return tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow();
+    }
+
+    private void exportChosen() {
+        if (content == null) {
+            message.setText("请先生成草稿");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("导出为 Word");
+        fc.setInitialFileName(title.getText().strip() + ".docx");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Word 文档 (*.docx)", "*.docx"));
+        var f = fc.showSaveDialog(window());
+        if (f != null) {
+            exportTo(f.toPath());
+        }
+    }
+
+    /** Writes the edited draft to {@code file} as a GB/T 9704 document. */
+    public void exportTo(Path file) {
+        SummaryContent c = collect();
+        if (c == null) {
+            message.setText("请先生成草稿");
+            return;
+        }
+        ctx.background().run(() -> {
+            composer.export(c, file);
+            return file;
+        }, f -> message.setText("已导出：" + f), this::showError);
+    }
+
+    private void showError(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && !(c instanceof ValidationException) && !(c instanceof IllegalArgumentException)) {
+            c = c.getCause();
+        }
+        if (c instanceof ValidationException v) {
+            message.setText(String.join("；", v.errors().stream().map(Object::toString).toList()));
+        } else if (c instanceof IllegalArgumentException) {
+            message.setText(c.getMessage());
+        } else {
+            message.setText("操作未完成：" + c);
+        }
+    }
+
+    public Label messageLabel() {
+        return message;
     }
 }
