@@ -175,9 +175,9 @@ public final class SummaryComposer {
                 continue;
             }
             sub++;
-            paras.add(Para.free("（" + Numbers.ordinal(sub) + "）" + r.label() + "工作"));
+            paras.add(Para.free("（" + Numbers.ordinal(sub) + "）" + categoryHeading(r.label())));
             String k = "cat." + r.id();
-            StringBuilder tpl = new StringBuilder(spoken + "共开展" + r.label() + "活动{" + k + ".activities}场，参与{" + k + ".participants}人次");
+            StringBuilder tpl = new StringBuilder(spoken + "共开展" + activityNoun(r.label()) + "{" + k + ".activities}场，参与{" + k + ".participants}人次");
             if (t.serviceTenths() > 0) {
                 tpl.append("，服务时长{").append(k).append(".service}小时");
             }
@@ -187,7 +187,7 @@ public final class SummaryComposer {
             tpl.append("。");
             List<String> names = highlights.getOrDefault(r.id(), List.of());
             if (!names.isEmpty()) {
-                tpl.append("其中，").append(String.join("", names.stream().map(n -> "“" + n + "”").toList()))
+                tpl.append("其中，").append(String.join("", names.stream().map(SummaryComposer::quoted).toList()))
                         .append(names.size() > 1 ? "等活动" : "活动").append("特色鲜明、反响良好。");
             }
             paras.add(linked(tpl.toString(), fig));
@@ -487,5 +487,33 @@ public final class SummaryComposer {
     /** Plans of the organisation, for the plan chooser. */
     public List<Plan> plansOf(int orgId) {
         return plans.list(orgId, null);
+    }
+
+    /** "文体活动" stays as it is, "志愿服务" becomes "志愿服务活动": never "文体活动活动". */
+    static String activityNoun(String category) {
+        return category.endsWith("活动") ? category : category + "活动";
+    }
+
+    /** A (一) heading for a category: "志愿服务工作", but "文体活动" and "宣传工作" as they are. */
+    static String categoryHeading(String category) {
+        return category.endsWith("活动") || category.endsWith("工作") ? category : category + "工作";
+    }
+
+    /** “name”, with quotes inside the name turned into single quotes as Chinese documents nest them. */
+    static String quoted(String name) {
+        StringBuilder b = new StringBuilder("“");
+        boolean open = true;
+        for (char c : name.toCharArray()) {
+            switch (c) {
+                case '“' -> b.append('‘');
+                case '”' -> b.append('’');
+                case '"' -> {
+                    b.append(open ? '‘' : '’');
+                    open = !open;
+                }
+                default -> b.append(c);
+            }
+        }
+        return b.append('”').toString();
     }
 }

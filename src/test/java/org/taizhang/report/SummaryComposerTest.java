@@ -278,12 +278,24 @@ class SummaryComposerTest {
         db.txRun(ctx -> ctx.update(org.taizhang.db.jooq.Tables.ACTIVITY).set(org.taizhang.db.jooq.Tables.ACTIVITY.HIGHLIGHT, true)
                 .set(org.taizhang.db.jooq.Tables.ACTIVITY.NAME, "“𠮷祥”关爱行动").where(org.taizhang.db.jooq.Tables.ACTIVITY.ID.eq(id)).execute());
         String work = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null).part(SummaryComposer.WORK).text();
-        assertThat(work).contains("其中，““𠮷祥”关爱行动”活动特色鲜明、反响良好。");
+        assertThat(work).contains("其中，“‘𠮷祥’关爱行动”活动特色鲜明、反响良好。");
     }
 
     @Test
     void itemLeadIsTheFirstSentence() {
         assertThat(SummaryComposer.item("一是深化思想政治引领。组织学习。")).isEqualTo(ReportDocument.Paragraph.item("深化思想政治引领。", "组织学习。"));
         assertThat(SummaryComposer.item("二是做好其他工作。")).isEqualTo(ReportDocument.Paragraph.item(null, "做好其他工作。"));
+    }
+
+    @Test
+    void wordingAvoidsDoubledNounsAndNestsQuotes() {
+        assertThat(SummaryComposer.activityNoun("文体活动")).isEqualTo("文体活动");
+        assertThat(SummaryComposer.activityNoun("志愿服务")).isEqualTo("志愿服务活动");
+        assertThat(SummaryComposer.categoryHeading("文体活动")).isEqualTo("文体活动");
+        assertThat(SummaryComposer.categoryHeading("志愿服务")).isEqualTo("志愿服务工作");
+        assertThat(SummaryComposer.categoryHeading("宣传工作")).isEqualTo("宣传工作");
+        assertThat(SummaryComposer.quoted("“学习强国”知识分享会")).isEqualTo("“‘学习强国’知识分享会”");
+        assertThat(SummaryComposer.quoted("\"四史\"教育𠮷")).isEqualTo("“‘四史’教育𠮷”");
+        assertThat(SummaryComposer.quoted("广场舞展演")).isEqualTo("“广场舞展演”");
     }
 }
