@@ -1,10 +1,12 @@
 package org.taizhang.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.dialog;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -40,14 +42,13 @@ class FirstStartTest {
     @Test
     void emptyDatabaseOffersDemoDataAndLoadsIt(FxRobot robot) throws Exception {
         Path file = dir.resolve("first.db");
-        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        FxTestSupport.settle(window);
-        DialogPane offer = FxTestSupport.dialog(robot);
+        open(window, file);
+        DialogPane offer = dialog(robot);
         assertThat(offer.getHeaderText()).contains("空的数据库");
         Button ok = (Button) offer.lookupButton(ButtonType.OK);
         Platform.runLater(ok::fire);
-        FxTestSupport.settle(window);
-        FxTestSupport.settle(window);
+        settle(window);
+        settle(window);
         TreeView<?> tree = robot.lookup("#org-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(1);
         int[] counts = WaitForAsyncUtils.asyncFx(() -> window.context()).get().db().read(ctx -> new int[] {
@@ -60,12 +61,11 @@ class FirstStartTest {
     void foreignFileIsRefusedWithAMessage(FxRobot robot) throws Exception {
         Path file = dir.resolve("报表.db");
         Files.writeString(file, "这不是数据库");
-        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        FxTestSupport.settle(window);
-        DialogPane error = FxTestSupport.dialog(robot);
+        open(window, file);
+        DialogPane error = dialog(robot);
         assertThat(error.getContentText()).contains("不是台账数据库文件");
         Platform.runLater(() -> ((Button) error.lookupButton(ButtonType.OK)).fire());
-        FxTestSupport.settle(window);
+        settle(window);
         assertThat(Files.readString(file)).isEqualTo("这不是数据库");
         assertThat(window.context()).isNull();
         assertThat(robot.lookup((Label l) -> l.getText() != null && l.getText().equals("未打开数据库")).tryQuery()).isPresent();

@@ -1,5 +1,7 @@
 package org.taizhang.ui;
 
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -18,6 +20,17 @@ public final class FxTestSupport {
             window.background().drain();
             WaitForAsyncUtils.waitForFxEvents();
         }
+    }
+
+    /** Runs {@code r} on the FX thread and waits (at most 10 s) until it has finished. */
+    public static void onFx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Opens the database file in the window (on the FX thread) and lets the loading settle. */
+    public static void open(MainWindow window, Path file) throws Exception {
+        onFx(() -> window.open(file));
+        settle(window);
     }
 
     /**

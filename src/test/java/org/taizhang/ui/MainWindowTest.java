@@ -1,9 +1,11 @@
 package org.taizhang.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.fire;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -37,20 +39,13 @@ class MainWindowTest {
         stage.show();
     }
 
-    private void openAndWait(Path file) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        FxTestSupport.settle(window);
-    }
-
-
-
     @Test
     void addOrganisationAndPersonThenReopen(FxRobot robot) throws Exception {
         Path file = dir.resolve("ui.db");
-        openAndWait(file);
+        open(window, file);
         assertThat(robot.lookup("#org-tree").queryAs(TreeView.class).getRoot().getChildren()).isEmpty();
 
-        FxTestSupport.fire(robot, window, "#org-add-top");
+        fire(robot, window, "#org-add-top");
         robot.lookup("#field-组织名称").queryAs(TextField.class);
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#field-组织名称").queryAs(TextField.class).setText("𠮷祥社区团委🎉");
@@ -58,7 +53,7 @@ class MainWindowTest {
             var type = (javafx.scene.control.ComboBox<org.taizhang.org.OrgType>) robot.lookup("#field-组织类型").query();
             type.getSelectionModel().select(type.getItems().stream().filter(t -> t.name().equals("团委")).findFirst().orElseThrow());
         }).get();
-        FxTestSupport.fire(robot, window, "#org-save");
+        fire(robot, window, "#org-save");
 
         @SuppressWarnings("unchecked")
         TreeView<Org> tree = robot.lookup("#org-tree").queryAs(TreeView.class);
@@ -66,26 +61,26 @@ class MainWindowTest {
         assertThat(robot.lookup("#org-title").queryAs(Label.class).getText()).isEqualTo("𠮷祥社区团委🎉");
 
         // a bad ID number is refused with the reason next to the field, and the dialog stays open
-        FxTestSupport.fire(robot, window, "#person-add");
+        fire(robot, window, "#person-add");
         WaitForAsyncUtils.asyncFx(() -> {
             robot.lookup("#field-姓名").queryAs(TextField.class).setText("张𠮷");
             robot.lookup("#field-身份证号").queryAs(TextField.class).setText("110101199003071234");
         }).get();
-        FxTestSupport.fire(robot, window, "#person-save");
+        fire(robot, window, "#person-save");
         assertThat(robot.lookup(".field-error").queryAllAs(Label.class))
                 .anySatisfy(l -> assertThat(l.getText()).contains("校验位"));
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#field-身份证号").queryAs(TextField.class).setText("１１０１０１ １９９００３０７ １２５ｘ")).get();
-        FxTestSupport.fire(robot, window, "#person-save");
+        fire(robot, window, "#person-save");
 
         TableView<?> people = robot.lookup("#people-table").queryAs(TableView.class);
         assertThat(people.getItems()).hasSize(1);
 
         // close and reopen the database: both records are still there
-        openAndWait(dir.resolve("other.db"));
-        openAndWait(file);
+        open(window, dir.resolve("other.db"));
+        open(window, file);
         tree = robot.lookup("#org-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).extracting(i -> i.getValue().name()).containsExactly("𠮷祥社区团委🎉");
-        FxTestSupport.settle(window);
+        settle(window);
         people = robot.lookup("#people-table").queryAs(TableView.class);
         assertThat(people.getItems()).hasSize(1);
         var row = (org.taizhang.person.PersonRow) people.getItems().getFirst();

@@ -1,6 +1,8 @@
 package org.taizhang.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,21 +49,20 @@ class RosterScreenshotTest {
         try (Database db = Database.open(file)) {
             new DemoData(db, LocalDate.of(2026, 11, 28)).generate(new DemoData.Size(120, 2000, 0, 0), 2021, p -> { });
         }
-        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        FxTestSupport.settle(window);
+        open(window, file);
         TreeView<?> tree = robot.lookup("#org-tree").queryAs(TreeView.class);
         assertThat(tree.getRoot().getChildren()).hasSize(1);
         assertThat(robot.lookup("#org-title").queryAs(Label.class).getText()).isEqualTo("示范区群团工作部");
         TableView<?> people = robot.lookup("#people-table").queryAs(TableView.class);
         int direct = people.getItems().size();
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#people-subtree").queryAs(javafx.scene.control.CheckBox.class).setSelected(true)).get();
-        FxTestSupport.settle(window);
+        settle(window);
         assertThat(people.getItems().size()).isGreaterThan(direct);
         assertThat(robot.lookup("#people-count").queryAs(Label.class).getText()).startsWith("共 ");
 
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#org-search").queryAs(TextField.class).setText("yljd")).get();
         Thread.sleep(400); // the search waits for typing to pause
-        FxTestSupport.settle(window);
+        settle(window);
         var selected = tree.getSelectionModel().getSelectedItem();
         assertThat(selected).isNotNull();
         // only 园岭街道 units and their ancestors remain

@@ -1,10 +1,12 @@
 package org.taizhang.ui.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.onFx;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -29,7 +31,6 @@ import org.taizhang.ui.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Three activities typed into the quick-entry form, then filtered by category: the totals line shows their sums. */
 @ExtendWith(ApplicationExtension.class)
@@ -44,17 +45,6 @@ class ActivityTabTest {
     void start(Stage stage) {
         window = new MainWindow(stage, false);
         stage.show();
-    }
-
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            window.background().drain();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
     }
 
     /** Lookups only inside the activity tab, so that other tabs' fields with the same labels do not interfere. */
@@ -74,7 +64,7 @@ class ActivityTabTest {
     /** Fills the quick form (organisation and category only when given) and presses Enter in the name field. */
     private void enter(FxRobot robot, String org, String category, String name, String people, String hours, String benefit)
             throws Exception {
-        fx(() -> {
+        onFx(() -> {
             if (org != null) {
                 ComboBox<OrgChoice> o = combo(robot, "#field-主办组织");
                 o.setValue(o.getItems().stream().filter(c -> c.name().equals(org)).findFirst().orElseThrow());
@@ -91,7 +81,7 @@ class ActivityTabTest {
             TextField n = field(robot, "活动名称");
             n.fireEvent(new KeyEvent(n, n, KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
         });
-        settle();
+        settle(window);
     }
 
     @Test
@@ -104,16 +94,15 @@ class ActivityTabTest {
             orgs.add(new OrgInput("𠮷祥社区团委", 3, league, null, null, null, null, null, null));
             orgs.add(new OrgInput("示范区妇女联合会", 6, root, null, null, null, null, null, null));
         }
-        fx(() -> window.open(file));
-        settle();
-        fx(() -> {
+        open(window, file);
+        onFx(() -> {
             TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
             var tab = tabs.getTabs().stream().filter(t -> t.getText().equals("活动台账")).findFirst().orElseThrow();
             tabs.getSelectionModel().select(tab);
             content = tab.getContent();
             combo(robot, "#activity-period").setValue(Period.ALL);
         });
-        settle();
+        settle(window);
 
         enter(robot, "𠮷祥社区团委", "志愿服务", "学雷锋志愿服务🎉", "１２", "36.5", "200");
         // organisation and category are kept for the next entry, the rest is cleared
@@ -132,20 +121,20 @@ class ActivityTabTest {
         Label totals = in(robot, "#activity-totals").queryAs(Label.class);
         assertThat(totals.getText()).isEqualTo("合计：共 3 场，参与 47 人次，服务 46.5 小时，惠及 240 人");
 
-        fx(() -> {
+        onFx(() -> {
             ComboBox<Category> c = combo(robot, "#activity-category");
             c.setValue(c.getItems().stream().filter(x -> x.name().equals("志愿服务")).findFirst().orElseThrow());
         });
-        settle();
+        settle(window);
         assertThat(table.getItems()).hasSize(2);
         assertThat(totals.getText()).isEqualTo("合计：共 2 场，参与 17 人次，服务 46.5 小时，惠及 240 人");
 
         // the subtree of the 团委 together with the category
-        fx(() -> {
+        onFx(() -> {
             ComboBox<OrgChoice> o = combo(robot, "#activity-org");
             o.setValue(o.getItems().stream().filter(c -> "共青团示范区委员会".equals(c.name())).findFirst().orElseThrow());
         });
-        settle();
+        settle(window);
         assertThat(totals.getText()).isEqualTo("合计：共 1 场，参与 12 人次，服务 36.5 小时，惠及 200 人");
 
         // the totals line agrees with the service for the same filter
@@ -154,29 +143,29 @@ class ActivityTabTest {
         assertThat(tab.shownTotals()).isEqualTo(new ActivityService(window.context().db()).totals(f));
 
         // multi-select delete asks first, and 撤销删除 brings the rows back
-        fx(() -> {
+        onFx(() -> {
             combo(robot, "#activity-org").setValue(OrgChoice.ALL);
             ComboBox<Category> c = combo(robot, "#activity-category");
             c.setValue(c.getItems().getFirst());
         });
-        settle();
+        settle(window);
         assertThat(table.getItems()).hasSize(3);
-        fx(() -> table.getSelectionModel().selectRange(0, 2));
+        onFx(() -> table.getSelectionModel().selectRange(0, 2));
         javafx.application.Platform.runLater(in(robot, "#activity-delete").queryButton()::fire);
-        settle();
+        settle(window);
         javafx.scene.control.DialogPane confirm = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertThat(confirm.getHeaderText()).contains("删除所选的 2 场活动");
         javafx.application.Platform.runLater(((javafx.scene.control.Button) confirm.lookupButton(javafx.scene.control.ButtonType.OK))::fire);
-        settle();
+        settle(window);
         assertThat(table.getItems()).hasSize(1);
         assertThat(totals.getText()).startsWith("合计：共 1 场");
         javafx.application.Platform.runLater(in(robot, "#activity-undo").queryButton()::fire);
-        settle();
+        settle(window);
         assertThat(table.getItems()).hasSize(3);
         assertThat(totals.getText()).isEqualTo("合计：共 3 场，参与 47 人次，服务 46.5 小时，惠及 240 人");
 
         // the duplicate of an existing activity asks before saving; the live warning appears first
-        fx(() -> {
+        onFx(() -> {
             ComboBox<OrgChoice> o = combo(robot, "#field-主办组织");
             o.setValue(o.getItems().stream().filter(c -> c.name().equals("示范区妇女联合会")).findFirst().orElseThrow());
             ComboBox<Category> c = combo(robot, "#field-类别");
@@ -185,7 +174,7 @@ class ActivityTabTest {
             field(robot, "活动名称").setText("巾帼志愿服务");
         });
         Thread.sleep(500);
-        settle();
+        settle(window);
         assertThat(in(robot, "#activity-duplicate").queryAs(Label.class).getText()).contains("已登记过同名活动");
         Button save = in(robot, "#activity-save").queryButton();
         assertThat(save.isDisabled()).isFalse();

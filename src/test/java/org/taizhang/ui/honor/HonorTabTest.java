@@ -1,10 +1,12 @@
 package org.taizhang.ui.honor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.onFx;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -28,7 +30,6 @@ import org.taizhang.ui.activity.OrgChoice;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The honours tab: counts by level × kind follow the filters; adding through the dialog updates them. */
 @ExtendWith(ApplicationExtension.class)
@@ -43,17 +44,6 @@ class HonorTabTest {
     void start(Stage stage) {
         window = new MainWindow(stage, false);
         stage.show();
-    }
-
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            window.background().drain();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
     }
 
     @SuppressWarnings("unchecked")
@@ -85,35 +75,34 @@ class HonorTabTest {
             h.add(HonorInput.collective(day, "全国五四红旗团支部", "国家级", league, "共青团中央"));
             h.add(HonorInput.collective(day, "省三八红旗集体", "省级", women, "省妇联"));
         }
-        fx(() -> window.open(file));
-        settle();
-        fx(() -> {
+        open(window, file);
+        onFx(() -> {
             TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
             var tab = tabs.getTabs().stream().filter(t -> t.getText().equals("荣誉")).findFirst().orElseThrow();
             tabs.getSelectionModel().select(tab);
             content = tab.getContent();
             combo(robot, "#honor-period").setValue(Period.ALL);
         });
-        settle();
+        settle(window);
         assertThat(robot.from(content).lookup("#honor-table").queryAs(TableView.class).getItems()).hasSize(2);
         assertThat(count(robot, "国家级", "集体")).isEqualTo("1");
         assertThat(count(robot, "省级", "集体")).isEqualTo("1");
         assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).isEqualTo("共 2 项（集体 2、个人 0）：国家级集体 1 项；省级集体 1 项");
 
-        fx(() -> {
+        onFx(() -> {
             ComboBox<OrgChoice> o = combo(robot, "#honor-org");
             o.setValue(o.getItems().stream().filter(c -> "共青团示范区委员会".equals(c.name())).findFirst().orElseThrow());
         });
-        settle();
+        settle(window);
         assertThat(count(robot, "省级", "集体")).isEqualTo("0");
         assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).contains("共 1 项");
 
         // add through the dialog: first with an empty title (refused, dialog stays), then properly
         Button add = robot.from(content).lookup("#honor-add").queryButton();
         Platform.runLater(add::fire);
-        settle();
+        settle(window);
         dialog = findDialog(robot);
-        fx(() -> {
+        onFx(() -> {
             robot.from(dialog).lookup("#field-日期").queryAs(DatePicker.class).getEditor().setText(day.toString());
             ComboBox<String> level = combo(robot, "#field-级别");
             level.setValue("市级");
@@ -122,12 +111,12 @@ class HonorTabTest {
         });
         Button save = robot.lookup("#honor-save").queryButton();
         Platform.runLater(save::fire);
-        settle();
+        settle(window);
         assertThat(robot.from(dialog).lookup(".field-error").queryAllAs(Label.class))
                 .anySatisfy(l -> assertThat(l.getText()).contains("不能为空"));
-        fx(() -> robot.from(dialog).lookup("#field-荣誉名称").queryAs(TextField.class).setText("市级青年文明号𠮷"));
+        onFx(() -> robot.from(dialog).lookup("#field-荣誉名称").queryAs(TextField.class).setText("市级青年文明号𠮷"));
         Platform.runLater(save::fire);
-        settle();
+        settle(window);
         dialog = null;
         assertThat(count(robot, "市级", "集体")).isEqualTo("1");
         assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).isEqualTo("共 2 项（集体 2、个人 0）：国家级集体 1 项；市级集体 1 项");

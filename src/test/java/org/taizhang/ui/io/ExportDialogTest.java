@@ -1,11 +1,11 @@
 package org.taizhang.ui.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.fire;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -41,28 +41,18 @@ class ExportDialogTest {
         stage.show();
     }
 
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            window.background().drain();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
     @Test
     void exportsPeopleMasked(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.open(dir.resolve("ui.db"))).get(10, TimeUnit.SECONDS);
-        settle();
+        open(window, dir.resolve("ui.db"));
         int org = window.context().orgs().add(new OrgInput("园岭社区团委", 3, null, null, null, null, null, null, null));
         String id = "11010119900307123" + IdNumber.checkChar("11010119900307123");
         window.context().people().add(new PersonInput("张三", id, null, null, "13800138000", null, null),
                 new MembershipInput(org, "书记", null));
         WaitForAsyncUtils.asyncFx(() -> ImportExportActions.exportExcel(window.stage(), window.context())).get();
-        settle();
+        settle(window);
         Path out = dir.resolve("人员");
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#export-target").queryAs(TextField.class).setText(out.toString())).get();
-        Button ok = robot.lookup("#export-ok").queryButton();
-        Platform.runLater(ok::fire);
-        settle();
+        fire(robot, window, "#export-ok");
         assertThat(robot.lookup("#export-status").queryAs(Label.class).getText()).contains("已导出人员 1 行");
         Path written = dir.resolve("人员.xlsx");
         assertThat(written).exists();

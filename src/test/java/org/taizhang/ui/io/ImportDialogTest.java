@@ -1,12 +1,14 @@
 package org.taizhang.ui.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.fire;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -39,27 +41,13 @@ class ImportDialogTest {
         stage.show();
     }
 
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            window.background().drain();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private void fire(FxRobot robot, String query) {
-        Button b = robot.lookup(query).queryButton();
-        Platform.runLater(b::fire);
-        settle();
-    }
-
     private static String id(String first17) {
         return first17 + IdNumber.checkChar(first17);
     }
 
     @Test
     void previewMapImportAndExportRejects(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.open(dir.resolve("ui.db"))).get(10, TimeUnit.SECONDS);
-        settle();
+        open(window, dir.resolve("ui.db"));
         window.context().orgs().add(new OrgInput("园岭社区团委", 3, null, null, null, null, null, null, null));
         Path f = dir.resolve("人员名册.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(f)) {
@@ -79,7 +67,7 @@ class ImportDialogTest {
             wb.write(out);
         }
         WaitForAsyncUtils.asyncFx(() -> ImportExportActions.importFile(window.stage(), window.context(), f)).get(10, TimeUnit.SECONDS);
-        settle();
+        settle(window);
         Label summary = robot.lookup("#import-summary").queryAs(Label.class);
         assertThat(summary.getText()).contains("可导入 3 行").contains("有错误 0 行");
         // "证件" was not recognised: map it to 身份证号, check again
@@ -87,7 +75,7 @@ class ImportDialogTest {
         ComboBox<String> idBox = robot.lookup("#map-身份证号").queryAs(ComboBox.class);
         assertThat(idBox.getValue()).isEqualTo("（无）");
         WaitForAsyncUtils.asyncFx(() -> idBox.setValue("B 证件")).get();
-        fire(robot, "#import-check");
+        fire(robot, window, "#import-check");
         assertThat(summary.getText()).contains("可导入 2 行").contains("有错误 1 行");
         TableView<?> rejects = robot.lookup("#import-rejects").queryAs(TableView.class);
         assertThat(rejects.getItems()).hasSize(1);
@@ -110,9 +98,9 @@ class ImportDialogTest {
         ImportDialog dialog = (ImportDialog) robot.lookup("#import-run").queryButton().getScene().getWindow().getUserData();
         assertThat(dialog).isNotNull();
         WaitForAsyncUtils.asyncFx(() -> dialog.saveRejects(rejectsFile)).get();
-        settle();
+        settle(window);
         assertThat(rejectsFile).exists();
-        fire(robot, "#import-run");
+        fire(robot, window, "#import-run");
         assertThat(summary.getText()).contains("已导入人员 2 人");
         int people = window.context().db().read(ctx -> ctx.fetchCount(org.taizhang.db.jooq.Tables.PERSON));
         assertThat(people).isEqualTo(2);

@@ -1,6 +1,10 @@
 package org.taizhang.ui.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.fire;
+import static org.taizhang.ui.FxTestSupport.onFx;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 import static org.taizhang.db.jooq.Tables.PLAN_ITEM;
 
 import java.nio.file.Files;
@@ -11,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -52,22 +55,9 @@ class PlanToSummaryFlowTest {
         stage.show();
     }
 
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            window.background().drain();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private void fire(FxRobot robot, String query) {
-        Button b = robot.lookup(query).queryButton();
-        javafx.application.Platform.runLater(b::fire);
-        settle();
-    }
-
     private void fx(Runnable r) throws Exception {
-        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
-        settle();
+        onFx(r);
+        settle(window);
     }
 
     private void typeItem(FxRobot robot, String lead, String body) throws Exception {
@@ -75,7 +65,7 @@ class PlanToSummaryFlowTest {
             robot.lookup("#plan-item-lead").queryAs(TextField.class).setText(lead);
             robot.lookup("#plan-item-body").queryAs(TextArea.class).setText(body);
         });
-        fire(robot, "#plan-item-apply");
+        fire(robot, window, "#plan-item-apply");
     }
 
     private static void key(Node target, KeyCode code, boolean shift, boolean ctrl, boolean alt) {
@@ -89,14 +79,13 @@ class PlanToSummaryFlowTest {
             int root = Fixtures.org(db, "示范区群团工作部", null, 1, LocalDate.of(2010, 1, 1), null);
             Fixtures.activity(db, root, 2, LocalDate.of(2021, 3, 5), 120, 355, 60, false);
         }
-        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        settle();
+        open(window, file);
         PlanTab planTab = (PlanTab) window.tabs().stream().filter(t -> t instanceof PlanTab).findFirst().orElseThrow();
         fx(() -> planTab.tab().getTabPane().getSelectionModel().select(planTab.tab()));
 
         // a bad period is refused with a message, nothing is created
         fx(() -> robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2021H3"));
-        fire(robot, "#plan-create");
+        fire(robot, window, "#plan-create");
         assertThat(robot.lookup("#plan-message").queryAs(Label.class).getText()).contains("不是统计时段");
         assertThat(robot.lookup("#plan-list").queryAs(ListView.class).getItems()).isEmpty();
 
@@ -104,21 +93,21 @@ class PlanToSummaryFlowTest {
             robot.lookup("#plan-new-period").queryAs(TextField.class).setText("２０２１H2");
             robot.lookup("#plan-new-title").queryAs(TextField.class).setText("下半年工作计划");
         });
-        fire(robot, "#plan-create");
-        settle();
+        fire(robot, window, "#plan-create");
+        settle(window);
         assertThat(robot.lookup("#plan-list").queryAs(ListView.class).getItems()).hasSize(1);
         assertThat(planTab.currentPlan()).isNotNull();
         assertThat(planTab.currentPlan().periodLabel()).isEqualTo("2021年下半年");
 
-        fire(robot, "#plan-add-section");
+        fire(robot, window, "#plan-add-section");
         typeItem(robot, "思想引领", "");
-        fire(robot, "#plan-add-child");
+        fire(robot, window, "#plan-add-child");
         typeItem(robot, "深化思想政治引领。", "组织团员青年学习🎉");
-        fire(robot, "#plan-add-after");
+        fire(robot, window, "#plan-add-after");
         typeItem(robot, "加强网络宣传。", "办好公众号");
-        fire(robot, "#plan-add-section");
+        fire(robot, window, "#plan-add-section");
         typeItem(robot, "组织建设", "");
-        fire(robot, "#plan-add-child");
+        fire(robot, window, "#plan-add-child");
         typeItem(robot, "完成换届。", "指导𠮷祥社区完成换届");
 
         @SuppressWarnings("unchecked")
@@ -148,8 +137,8 @@ class PlanToSummaryFlowTest {
             m.setValue(org.taizhang.plan.TargetMetric.ELECTIONS);
             robot.lookup("#plan-item-target").queryAs(TextField.class).setText("２５");
         });
-        fire(robot, "#plan-item-apply");
-        fire(robot, "#plan-save");
+        fire(robot, window, "#plan-item-apply");
+        fire(robot, window, "#plan-save");
         assertThat(planTab.currentOutline().items().getLast().node().fields().targetValue()).isEqualTo(25);
         assertThat(robot.lookup("#plan-message").queryAs(Label.class).getText()).isEqualTo("已保存");
         assertThat(window.context().db().<Integer>read(ctx -> ctx.fetchCount(PLAN_ITEM))).isEqualTo(5);
@@ -167,7 +156,7 @@ class PlanToSummaryFlowTest {
             ComboBox<SummaryTemplate> t = robot.lookup("#summary-template").queryAs(ComboBox.class);
             t.setValue(SummaryTemplate.BOTH);
         });
-        fire(robot, "#summary-generate");
+        fire(robot, window, "#summary-generate");
         assertThat(robot.lookup("#summary-title").queryAs(TextField.class).getText())
                 .isEqualTo("示范区群团工作部2021年上半年工作总结及下一步工作计划");
         String plan = robot.lookup("#summary-part-3").queryAs(TextArea.class).getText();
@@ -176,11 +165,11 @@ class PlanToSummaryFlowTest {
                 .contains("共开展志愿服务活动1场，参与120人次，服务时长35.5小时，惠及群众60人");
         // a record added after drafting: 刷新数字 puts it into the text
         Fixtures.activity(window.context().db(), 1, 2, LocalDate.of(2021, 4, 5), 30, 5, 0, false);
-        fire(robot, "#summary-refresh");
+        fire(robot, window, "#summary-refresh");
         assertThat(robot.lookup("#summary-part-1").queryAs(TextArea.class).getText())
                 .contains("共开展各类活动2场").contains("共开展志愿服务活动2场，参与150人次，服务时长36小时，惠及群众60人");
         fx(() -> robot.lookup("#summary-part-2").queryAs(TextArea.class).setText("一是基层活力不足。\n二是经费紧张。"));
-        fire(robot, "#summary-save");
+        fire(robot, window, "#summary-save");
         assertThat(robot.lookup("#summary-message").queryAs(Label.class).getText()).startsWith("已保存");
         if (System.getProperty("taizhang.screenshots") != null) {
             snapshot(summaryTab.tab().getContent(), Path.of(System.getProperty("taizhang.screenshots"), "summary-tab.png"));
@@ -188,7 +177,7 @@ class PlanToSummaryFlowTest {
 
         Path docx = dir.resolve("上半年总结.docx");
         fx(() -> summaryTab.exportTo(docx));
-        settle();
+        settle(window);
         assertThat(docx).exists();
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(docx))) {
             List<String> texts = d.getParagraphs().stream().map(XWPFParagraph::getText).toList();
@@ -204,20 +193,19 @@ class PlanToSummaryFlowTest {
         try (Database db = Database.open(file)) {
             Fixtures.org(db, "示范区群团工作部", null, 1, LocalDate.of(2010, 1, 1), null);
         }
-        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        settle();
+        open(window, file);
         PlanTab planTab = (PlanTab) window.tabs().stream().filter(t -> t instanceof PlanTab).findFirst().orElseThrow();
         fx(() -> planTab.tab().getTabPane().getSelectionModel().select(planTab.tab()));
         fx(() -> robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2021"));
-        fire(robot, "#plan-create");
-        fire(robot, "#plan-add-section");
+        fire(robot, window, "#plan-create");
+        fire(robot, window, "#plan-add-section");
         // typed but not applied: still kept
         fx(() -> robot.lookup("#plan-item-lead").queryAs(TextField.class).setText("未应用的部分"));
         assertThat(planTab.currentOutline().dirty()).isTrue();
         // creating (and so opening) another plan first saves this one
         fx(() -> robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2022"));
-        fire(robot, "#plan-create");
-        settle();
+        fire(robot, window, "#plan-create");
+        settle(window);
         assertThat(planTab.currentPlan().periodLabel()).isEqualTo("2022年");
         assertThat(window.context().db().<Integer>read(ctx -> ctx.fetchCount(PLAN_ITEM))).isEqualTo(1);
         assertThat(window.context().db().<String>read(ctx -> ctx.select(PLAN_ITEM.LEAD).from(PLAN_ITEM).fetchOne(PLAN_ITEM.LEAD)))
@@ -227,7 +215,7 @@ class PlanToSummaryFlowTest {
             robot.lookup("#plan-new-period").queryAs(TextField.class).setText("2022H2");
             robot.lookup("#plan-new-title").queryAs(TextField.class).setText("下半年计划𠮷");
         });
-        fire(robot, "#plan-edit-header");
+        fire(robot, window, "#plan-edit-header");
         assertThat(planTab.currentPlan().title()).isEqualTo("下半年计划𠮷");
         assertThat(planTab.currentPlan().periodLabel()).isEqualTo("2022年下半年");
         // the year filter

@@ -1,13 +1,15 @@
 package org.taizhang.ui.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.fire;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -42,24 +44,6 @@ class BackupActionsTest {
         stage.show();
     }
 
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            window.background().drain();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
-    private void openAndWait(Path file) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        settle();
-    }
-
-    private void fire(FxRobot robot, String query) {
-        Button b = robot.lookup(query).queryButton();
-        Platform.runLater(b::fire);
-        settle();
-    }
-
     /** Closes the information box that follows a finished action. */
     private void closeInfo(FxRobot robot) {
         for (Node n : robot.lookup(".dialog-pane .button").queryAll()) {
@@ -67,7 +51,7 @@ class BackupActionsTest {
                 Platform.runLater(b::fire);
             }
         }
-        settle();
+        settle(window);
     }
 
     private static Path dbWithData(Path file) {
@@ -96,11 +80,11 @@ class BackupActionsTest {
             original = new org.taizhang.org.OrgService(db).get(2).orElseThrow().name();
         }
         sql(file, "UPDATE org SET name = '改坏的名字𠮷' WHERE id = 2");
-        openAndWait(file);
+        open(window, file);
         assertThat(window.context().orgs().get(2).orElseThrow().name()).isEqualTo("改坏的名字𠮷");
 
         Platform.runLater(() -> BackupActions.restore(window.stage(), window.context(), window::open));
-        settle();
+        settle(window);
         @SuppressWarnings("unchecked")
         TableView<BackupInfo> table = robot.lookup("#backup-table").queryAs(TableView.class);
         // the manual backup and today's automatic one, newest first, with counts
@@ -108,9 +92,9 @@ class BackupActionsTest {
         assertThat(table.getItems()).allMatch(b -> b.counts().people() == 25);
         WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(
                 table.getItems().stream().filter(b -> b.kind().equals("manual")).findFirst().orElseThrow())).get();
-        fire(robot, "#backup-restore");
-        fire(robot, "#backup-confirm-ok");
-        settle();
+        fire(robot, window, "#backup-restore");
+        fire(robot, window, "#backup-confirm-ok");
+        settle(window);
         closeInfo(robot);
         assertThat(window.context()).isNotNull();
         assertThat(window.context().orgs().get(2).orElseThrow().name()).isEqualTo(original);
@@ -123,13 +107,13 @@ class BackupActionsTest {
     void aFailedRestoreSaysWhyAndTheWindowKeepsWorkingOnTheUnchangedFile(FxRobot robot) throws Exception {
         Path file = dbWithData(dir.resolve("留.db"));
         Path bad = Files.writeString(dir.resolve("假的备份.db"), "不是数据库");
-        openAndWait(file);
+        open(window, file);
         var ctx = window.context();
         Platform.runLater(() -> BackupActions.confirmAndRestore(window.stage(), window.background(), bad, file.toAbsolutePath(),
                 b -> new BackupService(ctx.db()).restore(b), window::open));
-        settle();
-        fire(robot, "#backup-confirm-ok");
-        settle();
+        settle(window);
+        fire(robot, window, "#backup-confirm-ok");
+        settle(window);
         Label content = robot.lookup(".dialog-pane .content").queryAs(Label.class);
         assertThat(content.getText()).contains("不能用来恢复").contains("当前数据库未改动");
         closeInfo(robot);
@@ -140,11 +124,11 @@ class BackupActionsTest {
     @Test
     void backupToAChosenPlace() throws Exception {
         Path file = dbWithData(dir.resolve("b.db"));
-        openAndWait(file);
+        open(window, file);
         Path usb = Files.createDirectories(dir.resolve("U盘"));
         AtomicReference<BackupInfo> made = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> BackupActions.backupTo(window.stage(), window.context(), usb.resolve("带走.db"), made::set)).get();
-        settle();
+        settle(window);
         assertThat(made.get().file()).isEqualTo(usb.resolve("带走.db"));
         assertThat(BackupService.checkFile(usb.resolve("带走.db")).counts().people()).isEqualTo(25);
         assertThat(BackupActions.describe(made.get())).contains("人员 25 人").contains("完整性检查");
@@ -166,11 +150,11 @@ class BackupActionsTest {
                 }
             }
         }
-        openAndWait(file);
+        open(window, file);
         Button ok = robot.lookup("#recover-ok").queryButton();
         assertThat(ok.getText()).isEqualTo("从这份备份恢复");
-        fire(robot, "#recover-ok");
-        settle();
+        fire(robot, window, "#recover-ok");
+        settle(window);
         assertThat(window.context()).isNotNull();
         assertThat(window.context().db().readOnly()).isFalse();
         assertThat(window.context().orgs().listAll()).hasSize(6);
@@ -183,7 +167,7 @@ class BackupActionsTest {
     @Test
     void recentChangesDialogUndoesTheSelectedChange(FxRobot robot) throws Exception {
         Path file = dbWithData(dir.resolve("改.db"));
-        openAndWait(file);
+        open(window, file);
         var orgs = window.context().orgs();
         String before = orgs.get(2).orElseThrow().name();
         WaitForAsyncUtils.asyncFx(() -> window.background().run(() -> {
@@ -192,16 +176,16 @@ class BackupActionsTest {
                     o.lastElectionOn(), o.contactPerson(), o.contactPhone(), o.note()));
             return null;
         }, r -> { })).get();
-        settle();
+        settle(window);
         assertThat(orgs.get(2).orElseThrow().name()).isEqualTo("改名后的组织𠮷");
         Platform.runLater(() -> ChangesDialog.show(window.stage(), window.context()));
-        settle();
+        settle(window);
         @SuppressWarnings("unchecked")
         TableView<org.taizhang.db.ChangeLogService.Change> table = robot.lookup("#changes-table").queryAs(TableView.class);
         assertThat(table.getItems().getFirst().details()).contains("name：" + before + " → 改名后的组织𠮷");
         WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get();
-        fire(robot, "#changes-undo");
-        fire(robot, "#changes-confirm-ok");
+        fire(robot, window, "#changes-undo");
+        fire(robot, window, "#changes-confirm-ok");
         closeInfo(robot);
         assertThat(orgs.get(2).orElseThrow().name()).isEqualTo(before);
     }
@@ -209,7 +193,7 @@ class BackupActionsTest {
     @Test
     void bannerForCloudFolderAndReadOnlyMode(FxRobot robot) throws Exception {
         Path cloud = Files.createDirectories(dir.resolve("Dropbox"));
-        openAndWait(cloud.resolve("云.db"));
+        open(window, cloud.resolve("云.db"));
         Label banner = robot.lookup("#safety-banner").queryAs(Label.class);
         assertThat(banner.getText()).contains("云同步文件夹").contains("Dropbox");
 

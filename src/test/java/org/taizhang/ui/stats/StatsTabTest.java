@@ -1,11 +1,12 @@
 package org.taizhang.ui.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -43,13 +44,6 @@ class StatsTabTest {
         stage.show();
     }
 
-    private void settle() {
-        for (int i = 0; i < 4; i++) {
-            window.background().drain();
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
-
     private static void click(Node n, int count) {
         Event.fireEvent(n, new MouseEvent(MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0, MouseButton.PRIMARY, count, false, false, false, false,
                 true, false, false, false, false, false, null));
@@ -62,8 +56,7 @@ class StatsTabTest {
             StatsFixtureAccess.load(db);
             new OrgService(db).move(StatsFixtureAccess.VOLUNTEERS, StatsFixtureAccess.LEAGUE);
         }
-        WaitForAsyncUtils.asyncFx(() -> window.open(file)).get(10, TimeUnit.SECONDS);
-        settle();
+        open(window, file);
         // the fixture has 共青团员 older than 28 today: the 待办提醒 window opens on start-up
         assertThat(robot.lookup("#startup-reminders").tryQuery()).isPresent();
 
@@ -72,7 +65,7 @@ class StatsTabTest {
             tab.tab().getTabPane().getSelectionModel().select(tab.tab());
             tab.show(StatsFixtureAccess.ROOT, Period.firstHalf(2021));
         }).get();
-        settle();
+        settle(window);
         assertThat(text(robot, "#card-activities-value")).isEqualTo("5");
         assertThat(text(robot, "#card-participants-value")).isEqualTo("71");
         assertThat(text(robot, "#card-hours-value")).isEqualTo("9.2");
@@ -88,7 +81,7 @@ class StatsTabTest {
 
         // click the 场次 card: the five activities behind it
         WaitForAsyncUtils.asyncFx(() -> click(robot.lookup("#card-activities").query(), 1)).get();
-        settle();
+        settle(window);
         @SuppressWarnings("unchecked")
         TableView<org.taizhang.stats.RecordRow> records = robot.lookup("#records-table").queryAs(TableView.class);
         assertThat(records.getItems()).extracting(org.taizhang.stats.RecordRow::id).containsExactly(1, 9, 5, 6, 2);
@@ -108,7 +101,7 @@ class StatsTabTest {
         // drill down: double-click 区团委 in the by-child table
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#stats-breakdowns").queryAs(javafx.scene.control.TabPane.class)
                 .getSelectionModel().select(2)).get();
-        settle();
+        settle(window);
         WaitForAsyncUtils.asyncFx(() -> {
             for (Node n : robot.lookup("#stats-by-child .table-row-cell").queryAll()) {
                 @SuppressWarnings("unchecked")
@@ -118,7 +111,7 @@ class StatsTabTest {
                 }
             }
         }).get();
-        settle();
+        settle(window);
         assertThat(tab.report().rootOrgId()).isEqualTo(StatsFixtureAccess.LEAGUE);
         assertThat(text(robot, "#card-activities-value")).isEqualTo("2");
         assertThat(child.getItems()).extracting(Row::label).containsExactly("区团委", "社区团支部", "青年志愿队");
