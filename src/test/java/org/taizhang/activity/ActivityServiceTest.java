@@ -2,6 +2,9 @@ package org.taizhang.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taizhang.Fixtures.clockAt;
+import static org.taizhang.Fixtures.orgInput;
+import static org.taizhang.Fixtures.rejected;
 import static org.taizhang.db.jooq.Tables.ACTIVITY;
 import static org.taizhang.db.jooq.Tables.ATTACHMENT;
 
@@ -22,11 +25,10 @@ import org.taizhang.attachment.AttachmentInfo;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
-import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 
 class ActivityServiceTest {
-    static final Clock CLOCK = Clock.fixed(LocalDate.of(2024, 12, 31).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    static final Clock CLOCK = clockAt(LocalDate.of(2024, 12, 31), ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -39,10 +41,10 @@ class ActivityServiceTest {
     void setUp() {
         db = TestDb.open(dir);
         OrgService orgs = new OrgService(db, CLOCK);
-        root = orgs.add(org("示范区群团工作部", 1, null));
-        a = orgs.add(org("示范区总工会", 2, root));
-        a1 = orgs.add(org("𠮷祥街道总工会", 2, a));
-        b = orgs.add(org("共青团示范区委员会", 3, root));
+        root = orgs.add(orgInput("示范区群团工作部", 1, null));
+        a = orgs.add(orgInput("示范区总工会", 2, root));
+        a1 = orgs.add(orgInput("𠮷祥街道总工会", 2, a));
+        b = orgs.add(orgInput("共青团示范区委员会", 3, root));
         svc = new ActivityService(db, CLOCK);
         study = svc.categoryByName("学习教育").id();
         volunteer = svc.categoryByName("志愿服务").id();
@@ -51,10 +53,6 @@ class ActivityServiceTest {
     @AfterEach
     void tearDown() {
         db.close();
-    }
-
-    static OrgInput org(String name, int type, Integer parent) {
-        return new OrgInput(name, type, parent, null, null, null, null, null, null);
     }
 
     ActivityInput act(String date, String name, int org, int cat, int people, int tenths, int benef) {
@@ -100,18 +98,9 @@ class ActivityServiceTest {
         assertThat(svc.totalsByCategory(f).values()).extracting(ActivityTotals::count).containsExactly(1, 2);
     }
 
-    private static ValidationException bad(Runnable r) {
-        try {
-            r.run();
-        } catch (ValidationException e) {
-            return e;
-        }
-        throw new AssertionError("expected a ValidationException");
-    }
-
     @Test
     void everyBadFieldIsReportedUnderItsLabel() {
-        ValidationException e = bad(() -> svc.parse(new ActivityText("2024/13/01", "", "", "不存在的组织", "", "跳舞",
+        ValidationException e = rejected(() -> svc.parse(new ActivityText("2024/13/01", "", "", "不存在的组织", "", "跳舞",
                 "-3", "2.55", "abc", "", "", false, false)));
         assertThat(e.messageFor("日期")).contains("不存在");
         assertThat(e.messageFor("主办组织")).contains("找不到");
@@ -134,26 +123,26 @@ class ActivityServiceTest {
 
         int before = db.read(ctx -> ctx.fetchCount(ACTIVITY));
         // future date without 计划
-        assertThat(bad(() -> svc.add(act("2025-01-02", "明年", a, study, 1, 0, 0))).messageFor("日期")).contains("计划");
+        assertThat(rejected(() -> svc.add(act("2025-01-02", "明年", a, study, 1, 0, 0))).messageFor("日期")).contains("计划");
         assertThat(svc.add(act("2025-01-02", "明年", a, study, 0, 0, 0).withPlanned(true))).isPositive();
         // absurd numbers
-        assertThat(bad(() -> svc.add(act("2024-01-02", "x", a, study, 5_000_000, 0, 0))).messageFor("参与人次")).contains("不合理");
-        assertThat(bad(() -> svc.add(act("2024-01-02", "x", a, study, -1, 0, 0))).messageFor("参与人次")).contains("负数");
-        assertThat(bad(() -> svc.add(act("2024-01-02", "x", a, study, 1, 0, 99_000_000))).messageFor("惠及人数")).contains("不合理");
+        assertThat(rejected(() -> svc.add(act("2024-01-02", "x", a, study, 5_000_000, 0, 0))).messageFor("参与人次")).contains("不合理");
+        assertThat(rejected(() -> svc.add(act("2024-01-02", "x", a, study, -1, 0, 0))).messageFor("参与人次")).contains("负数");
+        assertThat(rejected(() -> svc.add(act("2024-01-02", "x", a, study, 1, 0, 99_000_000))).messageFor("惠及人数")).contains("不合理");
         // hours not plausible for 人次: 10 people, one day, 241 hours
-        assertThat(bad(() -> svc.add(act("2024-01-02", "x", a, volunteer, 10, 2410, 0))).messageFor("服务时长"))
+        assertThat(rejected(() -> svc.add(act("2024-01-02", "x", a, volunteer, 10, 2410, 0))).messageFor("服务时长"))
                 .contains("不合理").contains("240.0");
         assertThat(svc.add(act("2024-01-02", "x", a, volunteer, 10, 2400, 0))).isPositive();
-        assertThat(bad(() -> svc.add(act("2024-01-02", "y", a, volunteer, 0, 10, 0))).messageFor("服务时长")).contains("参与人次");
+        assertThat(rejected(() -> svc.add(act("2024-01-02", "y", a, volunteer, 0, 10, 0))).messageFor("服务时长")).contains("参与人次");
         // date range
         ActivityInput range = new ActivityInput(LocalDate.of(2024, 5, 2), LocalDate.of(2024, 5, 1), "x", a, List.of(), study,
                 1, 0, 0, null, null, false, false);
-        assertThat(bad(() -> svc.add(range)).messageFor("结束日期")).contains("早于");
+        assertThat(rejected(() -> svc.add(range)).messageFor("结束日期")).contains("早于");
         // empty name, missing org and category
-        ValidationException empty = bad(() -> svc.add(new ActivityInput(null, null, "  ", null, List.of(), null, null, null,
+        ValidationException empty = rejected(() -> svc.add(new ActivityInput(null, null, "  ", null, List.of(), null, null, null,
                 null, null, null, false, false)));
         assertThat(empty.errors()).extracting(fe -> fe.field()).contains("日期", "活动名称", "主办组织", "类别");
-        assertThat(bad(() -> svc.add(act("2024-01-02", "x", a, study, 1, 0, 0).withCoOrgs(List.of(a)))).messageFor("协办组织"))
+        assertThat(rejected(() -> svc.add(act("2024-01-02", "x", a, study, 1, 0, 0).withCoOrgs(List.of(a)))).messageFor("协办组织"))
                 .contains("相同");
         // nothing bad was written
         assertThat(db.<Integer>read(ctx -> ctx.fetchCount(ACTIVITY))).isEqualTo(before + 2);
@@ -162,7 +151,7 @@ class ActivityServiceTest {
     @Test
     void duplicateIsAWarningTheCallerCanOverride() {
         int first = svc.add(act("2024-05-04", "五四青年节座谈会", b, study, 20, 0, 0));
-        DuplicateActivityException e = (DuplicateActivityException) bad(() -> svc.add(act("2024-05-04", " 五四青年节座谈会", b, study, 30, 0, 0)));
+        DuplicateActivityException e = (DuplicateActivityException) rejected(() -> svc.add(act("2024-05-04", " 五四青年节座谈会", b, study, 30, 0, 0)));
         assertThat(e.existingId()).isEqualTo(first);
         assertThat(e.messageFor("活动名称")).contains("已登记").contains("#" + first);
         assertThat(svc.findDuplicate(b, LocalDate.of(2024, 5, 4), "五四青年节座谈会", null)).contains(first);
@@ -194,23 +183,23 @@ class ActivityServiceTest {
         assertThat(svc.get(x).orElseThrow().coOrgNames()).containsExactly("示范区总工会");
         assertThat(att.list(AttachmentService.ACTIVITY, y)).hasSize(1);
         assertThat(svc.canUndo()).isFalse();
-        assertThat(bad(svc::undoLastDelete).errors()).isNotEmpty();
+        assertThat(rejected(svc::undoLastDelete).errors()).isNotEmpty();
         // a stale id makes the whole delete fail and changes nothing
-        assertThat(bad(() -> svc.remove(List.of(z, 9999))).errors().getFirst().message()).contains("已不存在");
+        assertThat(rejected(() -> svc.remove(List.of(z, 9999))).errors().getFirst().message()).contains("已不存在");
         assertThat(svc.get(z)).isPresent();
     }
 
     @Test
     void categoriesCanBeAddedRenamedDeactivatedAndMerged() {
         Category c = svc.addCategory("红色研学");
-        assertThat(bad(() -> svc.addCategory("红色研学")).messageFor("类别")).contains("已存在");
-        assertThat(bad(() -> svc.addCategory(" ")).messageFor("类别")).contains("不能为空");
+        assertThat(rejected(() -> svc.addCategory("红色研学")).messageFor("类别")).contains("已存在");
+        assertThat(rejected(() -> svc.addCategory(" ")).messageFor("类别")).contains("不能为空");
         svc.renameCategory(c.id(), "红色教育");
         svc.add(act("2024-05-04", "参观纪念馆", b, c.id(), 20, 0, 0));
         svc.setCategoryActive(c.id(), false);
         assertThat(svc.categories(false)).extracting(Category::name).doesNotContain("红色教育");
         assertThat(svc.categories(true)).extracting(Category::name).contains("红色教育");
-        assertThat(bad(() -> svc.categoryByName("红色教育")).messageFor("类别")).contains("已停用");
+        assertThat(rejected(() -> svc.categoryByName("红色教育")).messageFor("类别")).contains("已停用");
         assertThat(svc.mergeCategory(c.id(), study)).isEqualTo(1);
         assertThat(svc.categories(true)).extracting(Category::name).doesNotContain("红色教育");
         assertThat(svc.totals(ActivityFilter.ALL.withCategory(study)).count()).isEqualTo(1);

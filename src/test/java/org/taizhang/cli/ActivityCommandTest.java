@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.Fixtures;
 import org.taizhang.db.Database;
-import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 
 /** The activity and honor commands, run in-process with captured output against a real database file. */
@@ -27,11 +27,7 @@ class ActivityCommandTest {
         db = dir.resolve("cli.db");
         // the tree is made through the service (the org command is another feature's)
         try (Database d = Database.open(db)) {
-            OrgService orgs = new OrgService(d);
-            int root = orgs.add(new OrgInput("示范区群团工作部", 1, null, null, null, null, null, null, null));
-            int league = orgs.add(new OrgInput("共青团示范区委员会", 3, root, null, null, null, null, null, null));
-            orgs.add(new OrgInput("𠮷祥社区团委", 3, league, null, null, null, null, null, null));
-            orgs.add(new OrgInput("示范区妇女联合会", 6, root, null, null, null, null, null, null));
+            Fixtures.districtOrgs(new OrgService(d));
         }
     }
 

@@ -1,6 +1,9 @@
 package org.taizhang.honor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.Fixtures.clockAt;
+import static org.taizhang.Fixtures.districtOrgs;
+import static org.taizhang.Fixtures.rejected;
 import static org.taizhang.db.jooq.Tables.HONOR;
 
 import java.nio.file.Path;
@@ -12,17 +15,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.Fixtures.DistrictOrgs;
 import org.taizhang.TestDb;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
-import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 import org.taizhang.person.MembershipInput;
 import org.taizhang.person.PersonInput;
 import org.taizhang.person.PersonService;
 
 class HonorServiceTest {
-    static final Clock CLOCK = Clock.fixed(LocalDate.of(2024, 12, 31).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    static final Clock CLOCK = clockAt(LocalDate.of(2024, 12, 31), ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -34,11 +37,11 @@ class HonorServiceTest {
     @BeforeEach
     void setUp() {
         db = TestDb.open(dir);
-        OrgService orgs = new OrgService(db, CLOCK);
-        root = orgs.add(new OrgInput("示范区群团工作部", 1, null, null, null, null, null, null, null));
-        league = orgs.add(new OrgInput("共青团示范区委员会", 3, root, null, null, null, null, null, null));
-        branch = orgs.add(new OrgInput("𠮷祥社区团委", 3, league, null, null, null, null, null, null));
-        women = orgs.add(new OrgInput("示范区妇女联合会", 6, root, null, null, null, null, null, null));
+        DistrictOrgs orgs = districtOrgs(new OrgService(db, CLOCK));
+        root = orgs.root();
+        league = orgs.league();
+        branch = orgs.branch();
+        women = orgs.women();
         zhang = new PersonService(db, CLOCK).add(new PersonInput("张𠮷", "11010119900307125X", null, null, null, null, null),
                 new MembershipInput(branch, "书记", null));
         svc = new HonorService(db, CLOCK);
@@ -47,15 +50,6 @@ class HonorServiceTest {
     @AfterEach
     void tearDown() {
         db.close();
-    }
-
-    private static ValidationException bad(Runnable r) {
-        try {
-            r.run();
-        } catch (ValidationException e) {
-            return e;
-        }
-        throw new AssertionError("expected a ValidationException");
     }
 
     @Test
@@ -88,20 +82,20 @@ class HonorServiceTest {
 
     @Test
     void badFieldsAreReportedAndNothingIsWritten() {
-        ValidationException e = bad(() -> svc.add(new HonorInput(LocalDate.of(2025, 3, 1), " ", "宇宙级", "团伙", null, null, null, null)));
+        ValidationException e = rejected(() -> svc.add(new HonorInput(LocalDate.of(2025, 3, 1), " ", "宇宙级", "团伙", null, null, null, null)));
         assertThat(e.messageFor("日期")).contains("晚于今天");
         assertThat(e.messageFor("荣誉名称")).contains("不能为空");
         assertThat(e.messageFor("级别")).contains("宇宙级");
         assertThat(e.messageFor("类型")).contains("集体 或 个人");
-        assertThat(bad(() -> svc.add(HonorInput.collective(LocalDate.of(2024, 1, 1), "x", "省级", 0, null))).messageFor("获奖组织"))
+        assertThat(rejected(() -> svc.add(HonorInput.collective(LocalDate.of(2024, 1, 1), "x", "省级", 0, null))).messageFor("获奖组织"))
                 .contains("不存在");
-        assertThat(bad(() -> svc.add(new HonorInput(LocalDate.of(2024, 1, 1), "x", "省级", "个人", branch, null, null, null)))
+        assertThat(rejected(() -> svc.add(new HonorInput(LocalDate.of(2024, 1, 1), "x", "省级", "个人", branch, null, null, null)))
                 .messageFor("获奖个人")).contains("请选择");
-        assertThat(bad(() -> svc.add(new HonorInput(LocalDate.of(2024, 1, 1), "x", "省级", "集体", branch, zhang, null, null)))
+        assertThat(rejected(() -> svc.add(new HonorInput(LocalDate.of(2024, 1, 1), "x", "省级", "集体", branch, zhang, null, null)))
                 .messageFor("获奖个人")).contains("集体荣誉不填");
-        assertThat(bad(() -> svc.add(HonorInput.individual(LocalDate.of(2024, 1, 1), "x", "省级", women, zhang, null)))
+        assertThat(rejected(() -> svc.add(HonorInput.individual(LocalDate.of(2024, 1, 1), "x", "省级", women, zhang, null)))
                 .messageFor("获奖个人")).contains("不是所选组织的成员");
-        ValidationException p = bad(() -> svc.parse(new HonorText("2024-02-30", "x", "省级", "个人", "共青团示范区委员会", "李四", null, null)));
+        ValidationException p = rejected(() -> svc.parse(new HonorText("2024-02-30", "x", "省级", "个人", "共青团示范区委员会", "李四", null, null)));
         assertThat(p.messageFor("日期")).contains("不存在");
         assertThat(p.messageFor("获奖个人")).contains("找不到名为“李四”");
         assertThat(db.<Integer>read(ctx -> ctx.fetchCount(HONOR))).isZero();

@@ -2,6 +2,8 @@ package org.taizhang.org;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taizhang.Fixtures.clockAt;
+import static org.taizhang.Fixtures.orgInput;
 import static org.taizhang.db.jooq.Tables.ACTIVITY;
 import static org.taizhang.db.jooq.Tables.CHANGE_LOG;
 import static org.taizhang.db.jooq.Tables.ORG;
@@ -24,8 +26,7 @@ import org.taizhang.person.PersonInput;
 import org.taizhang.person.PersonService;
 
 class OrgServiceTest {
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2026, 11, 28).atStartOfDay(ZoneId.systemDefault()).toInstant(),
-            ZoneId.systemDefault());
+    private static final Clock CLOCK = clockAt(LocalDate.of(2026, 11, 28), ZoneId.systemDefault());
     @TempDir
     Path dir;
     Database db;
@@ -47,7 +48,7 @@ class OrgServiceTest {
     }
 
     private OrgInput input(String name, String type, Integer parent) {
-        return new OrgInput(name, svc.typeByName(type).id(), parent, null, null, null, null, null, null);
+        return orgInput(name, svc.typeByName(type).id(), parent);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.taizhang.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taizhang.Fixtures.clockAt;
+import static org.taizhang.Fixtures.orgInput;
 import static org.taizhang.db.jooq.Tables.HONOR;
 import static org.taizhang.db.jooq.Tables.MEMBERSHIP;
 import static org.taizhang.db.jooq.Tables.PERSON;
@@ -17,12 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.TestDb;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
-import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 
 class PersonServiceTest {
-    private static final Clock CLOCK = Clock.fixed(LocalDate.of(2026, 11, 28).atStartOfDay(ZoneId.systemDefault()).toInstant(),
-            ZoneId.systemDefault());
+    private static final Clock CLOCK = clockAt(LocalDate.of(2026, 11, 28), ZoneId.systemDefault());
     @TempDir
     Path dir;
     Database db;
@@ -35,9 +35,9 @@ class PersonServiceTest {
     void setUp() {
         db = TestDb.open(dir);
         OrgService orgs = new OrgService(db, CLOCK);
-        parent = orgs.add(new OrgInput("园岭街道团工委", orgs.typeByName("团工委").id(), null, null, null, null, null, null, null));
-        child = orgs.add(new OrgInput("百花社区团委", orgs.typeByName("团委").id(), parent, null, null, null, null, null, null));
-        other = orgs.add(new OrgInput("示范区总工会", orgs.typeByName("工会").id(), null, null, null, null, null, null, null));
+        parent = orgs.add(orgInput("园岭街道团工委", orgs.typeByName("团工委").id(), null));
+        child = orgs.add(orgInput("百花社区团委", orgs.typeByName("团委").id(), parent));
+        other = orgs.add(orgInput("示范区总工会", orgs.typeByName("工会").id(), null));
         svc = new PersonService(db, CLOCK);
     }
 

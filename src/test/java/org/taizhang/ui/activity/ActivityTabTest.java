@@ -20,12 +20,12 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.Fixtures;
 import org.taizhang.activity.ActivityFilter;
 import org.taizhang.activity.ActivityService;
 import org.taizhang.activity.Category;
 import org.taizhang.activity.Period;
 import org.taizhang.db.Database;
-import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 import org.taizhang.ui.MainWindow;
 import org.testfx.api.FxRobot;
@@ -88,11 +88,7 @@ class ActivityTabTest {
     void quickEntryThenFilterByCategoryShowsMatchingTotals(FxRobot robot) throws Exception {
         Path file = dir.resolve("activities.db");
         try (Database db = Database.open(file)) {
-            OrgService orgs = new OrgService(db);
-            int root = orgs.add(new OrgInput("示范区群团工作部", 1, null, null, null, null, null, null, null));
-            int league = orgs.add(new OrgInput("共青团示范区委员会", 3, root, null, null, null, null, null, null));
-            orgs.add(new OrgInput("𠮷祥社区团委", 3, league, null, null, null, null, null, null));
-            orgs.add(new OrgInput("示范区妇女联合会", 6, root, null, null, null, null, null, null));
+            Fixtures.districtOrgs(new OrgService(db));
         }
         open(window, file);
         onFx(() -> {

@@ -1,11 +1,11 @@
 package org.taizhang.ui.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.db.jooq.Tables.PLAN_ITEM;
 import static org.taizhang.ui.FxTestSupport.fire;
 import static org.taizhang.ui.FxTestSupport.onFx;
 import static org.taizhang.ui.FxTestSupport.open;
 import static org.taizhang.ui.FxTestSupport.settle;
-import static org.taizhang.db.jooq.Tables.PLAN_ITEM;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
