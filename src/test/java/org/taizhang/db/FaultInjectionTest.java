@@ -2,6 +2,7 @@ package org.taizhang.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taizhang.Fixtures.orgInput;
 import static org.taizhang.db.jooq.Tables.APP_SETTING;
 
 import java.io.BufferedReader;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class FaultInjectionTest {
     @AfterEach
     void cleanUp() throws Exception {
         for (Process p : children) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            kill(p);
         }
         Database.migrationSource = Migrations::all;
         if (mounted != null) {
@@ -191,9 +193,8 @@ class FaultInjectionTest {
     void staleWalFromAKilledProcessIsCheckedAndItsCommittedDataKept() throws Exception {
         Path file = Fixtures.withData(dir.resolve("崩溃.db"));
         List<String> before = Fixtures.snapshot(file);
-        Process child = start("commit-then-die", file, "25");
-        awaitReady(child);
-        child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Process child = startReady("commit-then-die", file, "25");
+        kill(child);
         assertThat(Files.size(dir.resolve("崩溃.db-wal"))).isPositive();
         // carry the database and its -wal elsewhere, as a user copying the folder would
         Path copy = Files.createDirectories(dir.resolve("复制")).resolve("崩溃.db");
@@ -214,9 +215,8 @@ class FaultInjectionTest {
     void killDuringABigWriteLeavesTheDatabaseUnchanged() throws Exception {
         Path file = Fixtures.withData(dir.resolve("写一半.db"));
         List<String> before = Fixtures.snapshot(file);
-        Process child = start("big-write", file);
-        awaitReady(child);
-        child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        Process child = startReady("big-write", file);
+        kill(child);
         assertThat(child.isAlive()).isFalse();
         try (Database db = Database.open(file)) {
             assertThat(Fixtures.count(db, "change_log WHERE os_user = 'kill-test'")).isZero();
@@ -229,20 +229,17 @@ class FaultInjectionTest {
     void secondInstanceOpensReadOnlyAndItsWritesAreRefused() throws Exception {
         Path file = Fixtures.withData(dir.resolve("两个窗口.db"));
         List<String> before = Fixtures.snapshot(file);
-        Process child = start("hold-lock", file);
-        awaitReady(child);
+        Process child = startReady("hold-lock", file);
         try (Database db = Database.open(file)) {
             assertThat(db.readOnly()).isTrue();
             assertThat(db.readOnlyReason()).contains("另一个台账窗口或命令正在使用这个数据库文件");
             assertThat(Fixtures.count(db, "person")).isEqualTo(40);
-            OrgService orgs = new OrgService(db);
-            int type = orgs.typeByName("团委").id();
-            assertThatThrownBy(() -> orgs.add(new OrgInput("第二个窗口的团委", type, null, null, null, null, null, null, null)))
+            assertThatThrownBy(addLeagueOrg(db, "第二个窗口的团委"))
                     .isInstanceOf(DatabaseException.class)
                     .hasMessageContaining("数据库当前是只读模式").hasMessageContaining("本次修改没有保存，数据未改动");
             assertThatThrownBy(() -> new BackupService(db).restore(file)).hasMessageContaining("只读模式");
         }
-        child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        kill(child);
         assertThat(Fixtures.snapshot(file)).isEqualTo(before);
         try (Database db = Database.open(file)) {
             assertThat(db.readOnly()).isFalse();
@@ -253,17 +250,14 @@ class FaultInjectionTest {
     void databaseLockedByAnotherProgramGivesAClearMessageAndNothingChanges() throws Exception {
         Path file = Fixtures.withData(dir.resolve("被锁.db"));
         List<String> before = Fixtures.snapshot(file);
-        Process child = start("hold-sqlite-lock", file);
-        awaitReady(child);
+        Process child = startReady("hold-sqlite-lock", file);
         try (Database db = Database.open(file)) {
             assertThat(Fixtures.count(db, "person")).isEqualTo(40);
-            OrgService orgs = new OrgService(db);
-            int type = orgs.typeByName("团委").id();
-            assertThatThrownBy(() -> orgs.add(new OrgInput("等不到锁的团委", type, null, null, null, null, null, null, null)))
+            assertThatThrownBy(addLeagueOrg(db, "等不到锁的团委"))
                     .isInstanceOf(DatabaseException.class)
                     .hasMessageContaining("数据库正被另一个程序锁定").hasMessageContaining("数据未改动");
         }
-        child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        kill(child);
         assertThat(Fixtures.snapshot(file)).isEqualTo(before);
     }
 
@@ -324,9 +318,7 @@ class FaultInjectionTest {
         Path file = Fixtures.withData(dir.resolve("只读.db"));
         List<String> before = Fixtures.snapshot(file);
         try (Database db = Database.open(file, true, null)) {
-            OrgService orgs = new OrgService(db);
-            int type = orgs.typeByName("团委").id();
-            assertThatThrownBy(() -> orgs.add(new OrgInput("写不进去", type, null, null, null, null, null, null, null)))
+            assertThatThrownBy(addLeagueOrg(db, "写不进去"))
                     .isInstanceOf(DatabaseException.class).hasMessageContaining("只读模式").hasMessageContaining("数据未改动");
         }
         assertThat(Fixtures.snapshot(file)).isEqualTo(before);
@@ -418,14 +410,30 @@ class FaultInjectionTest {
         }
     }
 
-    private Process start(String mode, Path file, String... more) throws IOException {
+    /** Starts a {@link FaultProcess} in {@code mode} on {@code file} and waits until it reports READY. */
+    private Process startReady(String mode, Path file, String... more) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 FaultProcess.class.getName(), mode, file.toString()));
         cmd.addAll(List.of(more));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         children.add(p);
+        awaitReady(p);
         return p;
+    }
+
+    private static void kill(Process p) throws InterruptedException {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Adding a top-level 团委 called {@code name}, for {@code assertThatThrownBy}; the type is looked up before,
+     * so only the add itself is asserted on.
+     */
+    private static ThrowingCallable addLeagueOrg(Database db, String name) {
+        OrgService orgs = new OrgService(db);
+        OrgInput input = orgInput(name, orgs.typeByName("团委").id(), null);
+        return () -> orgs.add(input);
     }
 
     private static void awaitReady(Process p) throws IOException {
