@@ -3,8 +3,6 @@ package org.taizhang.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,26 +12,20 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TaizhangCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void orgAndPersonCommandsEndToEnd() throws Exception {
         String db = dir.resolve("cli.db").toString();
         assertThat(run("--db", db, "org", "add", "示范区总工会", "--type", "工会").code()).isZero();
-        Run add = run("--db", db, "org", "add", "𠮷祥社区工联会", "--type", "工联会", "--parent", "示范区总工会",
+        CliRun add = run("--db", db, "org", "add", "𠮷祥社区工联会", "--type", "工联会", "--parent", "示范区总工会",
                 "--founded", "２０１６年２月２９日", "--last-election", "2021/3/5", "--phone", "13800138000");
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(add.out()).contains("示范区总工会 / 𠮷祥社区工联会");
 
-        Run list = run("--db", db, "org", "list", "--json");
+        CliRun list = run("--db", db, "org", "list", "--json");
         JsonNode orgs = Cli.mapper().readTree(list.out());
         assertThat(orgs).hasSize(2);
         JsonNode child = orgs.get(1);
@@ -42,7 +34,7 @@ class CliTest {
         assertThat(child.get("nextElectionDue").asText()).isEqualTo("2026-03-05");
         assertThat(child.get("path").asText()).isEqualTo("示范区总工会 / 𠮷祥社区工联会");
 
-        Run person = run("--db", db, "person", "add", "--org", "𠮷祥社区工联会", "--name", "张😀", "--id-number",
+        CliRun person = run("--db", db, "person", "add", "--org", "𠮷祥社区工联会", "--name", "张😀", "--id-number",
                 "11010519491231002x", "--role", "主席", "--joined", "2020.5.4");
         assertThat(person.code()).as(person.err()).isZero();
         JsonNode people = Cli.mapper().readTree(run("--db", db, "person", "list", "--org", "示范区总工会", "--subtree", "--json").out());
@@ -55,7 +47,7 @@ class CliTest {
         JsonNode full = Cli.mapper().readTree(run("--db", db, "person", "list", "--full-id", "--json").out());
         assertThat(full.get("rows").get(0).get("idNumber").asText()).isEqualTo("11010519491231002X");
 
-        Run refuse = run("--db", db, "org", "remove", "𠮷祥社区工联会");
+        CliRun refuse = run("--db", db, "org", "remove", "𠮷祥社区工联会");
         assertThat(refuse.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
         assertThat(refuse.err()).contains("1 条成员记录").contains("不能删除");
 
@@ -69,18 +61,18 @@ class CliTest {
     void badInputGetsReasonAndExitCode2() {
         String db = dir.resolve("bad.db").toString();
         run("--db", db, "org", "add", "示范区总工会", "--type", "工会");
-        Run badType = run("--db", db, "org", "add", "某组织", "--type", "俱乐部");
+        CliRun badType = run("--db", db, "org", "add", "某组织", "--type", "俱乐部");
         assertThat(badType.code()).isEqualTo(2);
         assertThat(badType.err()).contains("组织类型").contains("没有“俱乐部”这种组织类型");
-        Run badDate = run("--db", db, "org", "add", "某组织", "--type", "工会", "--founded", "2021-02-30");
+        CliRun badDate = run("--db", db, "org", "add", "某组织", "--type", "工会", "--founded", "2021-02-30");
         assertThat(badDate.code()).isEqualTo(2);
         assertThat(badDate.err()).contains("不存在");
-        Run badId = run("--db", db, "person", "add", "--org", "示范区总工会", "--name", "张三", "--id-number", "110105194912310021");
+        CliRun badId = run("--db", db, "person", "add", "--org", "示范区总工会", "--name", "张三", "--id-number", "110105194912310021");
         assertThat(badId.code()).isEqualTo(2);
         assertThat(badId.err()).contains("身份证号").contains("校验位不对");
-        Run noOrg = run("--db", db, "person", "add", "--org", "不存在的组织", "--name", "张三");
+        CliRun noOrg = run("--db", db, "person", "add", "--org", "不存在的组织", "--name", "张三");
         assertThat(noOrg.err()).contains("找不到名为“不存在的组织”的组织");
-        Run cycle = run("--db", db, "org", "move", "示范区总工会", "--to", "示范区总工会");
+        CliRun cycle = run("--db", db, "org", "move", "示范区总工会", "--to", "示范区总工会");
         assertThat(cycle.code()).isEqualTo(2);
         assertThat(run("--db", db, "person", "list", "--json").code()).isZero();
     }
@@ -89,7 +81,7 @@ class CliTest {
     void foreignFileIsRefusedWithExitCode3() throws Exception {
         Path file = dir.resolve("not-ours.db");
         Files.writeString(file, "hello");
-        Run r = run("--db", file.toString(), "org", "list");
+        CliRun r = run("--db", file.toString(), "org", "list");
         assertThat(r.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
         assertThat(r.err()).contains("不是台账数据库文件");
         assertThat(Files.readString(file)).isEqualTo("hello");
@@ -98,12 +90,12 @@ class CliTest {
     @Test
     void demoThenList() {
         String db = dir.resolve("demo.db").toString();
-        Run demo = run("--db", db, "demo", "--orgs", "40", "--people", "300", "--activities", "0", "--honors", "0", "--seed", "3");
+        CliRun demo = run("--db", db, "demo", "--orgs", "40", "--people", "300", "--activities", "0", "--honors", "0", "--seed", "3");
         assertThat(demo.code()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("组织 40 个").contains("人员 300 人");
-        Run list = run("--db", db, "org", "list", "--query", "yljd");
+        CliRun list = run("--db", db, "org", "list", "--query", "yljd");
         assertThat(list.out()).contains("示范区群团工作部").contains("园岭街道总工会").doesNotContain("南园街道总工会");
-        Run again = run("--db", db, "demo");
+        CliRun again = run("--db", db, "demo");
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("已经有数据");
     }

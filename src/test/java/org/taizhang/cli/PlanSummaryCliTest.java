@@ -2,8 +2,6 @@ package org.taizhang.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,18 +16,8 @@ class PlanSummaryCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = dir.resolve("cli.db").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = TaizhangCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(all);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.onDb(dir.resolve("cli.db"), args);
     }
 
     @Test
@@ -42,11 +30,11 @@ class PlanSummaryCliTest {
         assertThat(run("plan", "add-item", "1", "--section", "--lead", "深化思想引领").out()).contains("#1 一、深化思想引领");
         assertThat(run("plan", "add-item", "1", "--under", "#1", "--lead", "开展志愿服务。", "--body", "全年不少于２０场🎉",
                 "--target-metric", "activities", "--target-category", "志愿服务", "--target", "20").code()).isZero();
-        Run bad = run("plan", "add-item", "1", "--under", "#1", "--lead", "x", "--target-metric", "月亮");
+        CliRun bad = run("plan", "add-item", "1", "--under", "#1", "--lead", "x", "--target-metric", "月亮");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("目标指标“月亮”无效");
         assertThat(run("plan", "add-item", "1", "--under", "#99", "--lead", "x").err()).contains("没有编号为 #99 的条目");
-        Run show = run("plan", "show", "1");
+        CliRun show = run("plan", "show", "1");
         assertThat(show.out()).contains("一、深化思想引领").contains("一是开展志愿服务。全年不少于２０场🎉").contains("志愿服务 开展活动 0/20 场（0%）");
         assertThat(run("plan", "show", "1", "--json").out()).contains("\"number\" : \"一是\"").contains("\"target\" : 20");
         assertThat(run("plan", "list", "--json").out()).contains("\"items\" : 2");
@@ -54,7 +42,7 @@ class PlanSummaryCliTest {
         assertThat(run("plan", "move-item", "1", "2", "--indent").code()).isZero();
 
         Path docx = dir.resolve("总结.docx");
-        Run gen = run("summary", "generate", "--org", "示范区群团工作部", "--from", "2021-01-01", "--to", "2021年6月30日",
+        CliRun gen = run("summary", "generate", "--org", "示范区群团工作部", "--from", "2021-01-01", "--to", "2021年6月30日",
                 "--template", "总结+计划", "--out", docx.toString(), "--save");
         assertThat(gen.code()).as(gen.err()).isZero();
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(docx))) {

@@ -3,8 +3,6 @@ package org.taizhang.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,14 +13,8 @@ class SafetyCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TaizhangCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -30,16 +22,16 @@ class SafetyCommandsTest {
         String db = dir.resolve("台账.db").toString();
         assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "30", "--activities", "10", "--honors", "2").code()).isZero();
 
-        Run backup = run("--db", db, "backup");
+        CliRun backup = run("--db", db, "backup");
         assertThat(backup.code()).isZero();
         assertThat(backup.out()).contains("已备份到：").contains("台账.db.backups").contains("人员 30 人").contains("已通过完整性检查");
 
         Path usb = Files.createDirectories(dir.resolve("U盘"));
-        Run to = run("--db", db, "backup", "--to", usb.resolve("带走.db").toString());
+        CliRun to = run("--db", db, "backup", "--to", usb.resolve("带走.db").toString());
         assertThat(to.code()).isZero();
         assertThat(usb.resolve("带走.db")).exists();
 
-        Run list = run("--db", db, "backup", "list", "--json");
+        CliRun list = run("--db", db, "backup", "list", "--json");
         assertThat(list.code()).isZero();
         JsonNode backups = Cli.mapper().readTree(list.out());
         // the start-of-day automatic backup plus the manual one
@@ -49,12 +41,12 @@ class SafetyCommandsTest {
 
         // change something, then restore the USB copy
         assertThat(run("--db", db, "org", "edit", "#2", "--name", "新加的团委𠮷").code()).isZero();
-        Run restore = run("--db", db, "restore", usb.resolve("带走.db").toString());
+        CliRun restore = run("--db", db, "restore", usb.resolve("带走.db").toString());
         assertThat(restore.code()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("已从").contains("恢复前的数据库已备份到").contains("组织 6 个");
         assertThat(run("--db", db, "org", "list").out()).doesNotContain("新加的团委𠮷");
 
-        Run check = run("--db", db, "check", "--json");
+        CliRun check = run("--db", db, "check", "--json");
         assertThat(check.code()).isZero();
         JsonNode c = Cli.mapper().readTree(check.out());
         assertThat(c.get("ok").asBoolean()).isTrue();
@@ -65,14 +57,14 @@ class SafetyCommandsTest {
     @Test
     void checkReportsAForeignFileWithoutTouchingItAndRestoreRefusesIt() throws Exception {
         Path notDb = Files.writeString(dir.resolve("x.db"), "我不是数据库");
-        Run check = run("--db", notDb.toString(), "check");
+        CliRun check = run("--db", notDb.toString(), "check");
         assertThat(check.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
         assertThat(check.out()).contains("未通过").contains("不是 SQLite 数据库文件");
         assertThat(Files.readString(notDb)).isEqualTo("我不是数据库");
 
         String db = dir.resolve("好.db").toString();
         assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "10").code()).isZero();
-        Run restore = run("--db", db, "restore", notDb.toString());
+        CliRun restore = run("--db", db, "restore", notDb.toString());
         assertThat(restore.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
         assertThat(restore.err()).contains("不能用来恢复").contains("当前数据库未改动");
     }
@@ -91,7 +83,7 @@ class SafetyCommandsTest {
                 // wait until the other process holds the lock and a write transaction
             }
             assertThat(line).isEqualTo("READY");
-            Run edit = run("--db", db, "org", "edit", "#2", "--name", "第二个进程写的");
+            CliRun edit = run("--db", db, "org", "edit", "#2", "--name", "第二个进程写的");
             assertThat(edit.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
             assertThat(edit.err()).contains("数据库当前是只读模式").contains("另一个台账窗口或命令正在使用").contains("数据未改动");
             assertThat(run("--db", db, "org", "list").out()).contains("共 6 个组织");
@@ -106,7 +98,7 @@ class SafetyCommandsTest {
         Path file = dir.resolve("损坏.db");
         String db = file.toString();
         assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "20").code()).isZero();
-        Run backup = run("--db", db, "backup");
+        CliRun backup = run("--db", db, "backup");
         assertThat(backup.code()).isZero();
         String backupFile = backup.out().lines().filter(l -> l.startsWith("已备份到：")).findFirst().orElseThrow().substring(5).strip();
         Thread.sleep(50);
@@ -119,13 +111,13 @@ class SafetyCommandsTest {
                 }
             }
         }
-        Run list = run("--db", db, "org", "list");
+        CliRun list = run("--db", db, "org", "list");
         assertThat(list.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
         assertThat(list.err()).contains("已损坏").contains("已把它原样移到").contains("restore").contains(backupFile);
-        Run again = run("--db", db, "org", "list");
+        CliRun again = run("--db", db, "org", "list");
         assertThat(again.code()).isEqualTo(TaizhangCli.EXIT_DATABASE);
         assertThat(again.err()).contains("不会在原位置新建一个空数据库");
-        Run restore = run("--db", db, "restore", backupFile);
+        CliRun restore = run("--db", db, "restore", backupFile);
         assertThat(restore.code()).as(restore.err()).isZero();
         assertThat(run("--db", db, "org", "list").out()).contains("共 6 个组织");
         assertThat(run("--db", db, "check").code()).isZero();
@@ -137,14 +129,14 @@ class SafetyCommandsTest {
         assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "10").code()).isZero();
         assertThat(run("--db", db, "org", "edit", "#2", "--name", "２０２１团委").code()).isZero();
         assertThat(run("--db", db, "org", "edit", "#2", "--name", "改名团委🎉").code()).isZero();
-        Run log = run("--db", db, "check", "--log", "org", "2");
+        CliRun log = run("--db", db, "check", "--log", "org", "2");
         assertThat(log.out()).contains("修改 org 第 2 条").contains("name：２０２１团委 → 改名团委🎉");
         JsonNode recent = Cli.mapper().readTree(run("--db", db, "check", "--recent", "1", "--json").out());
         int changeId = recent.get(0).get("id").asInt();
-        Run undo = run("--db", db, "check", "--undo", String.valueOf(changeId));
+        CliRun undo = run("--db", db, "check", "--undo", String.valueOf(changeId));
         assertThat(undo.code()).as(undo.err()).isZero();
         assertThat(run("--db", db, "org", "list").out()).contains("２０２１团委").doesNotContain("改名团委");
-        Run bad = run("--db", db, "check", "--log", "org", "abc");
+        CliRun bad = run("--db", db, "check", "--log", "org", "abc");
         assertThat(bad.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
         assertThat(bad.err()).contains("应是记录编号");
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.TestDb;
+import org.taizhang.cli.CliRun;
 import org.taizhang.cli.TaizhangCli;
 import org.taizhang.db.Database;
 import org.taizhang.org.OrgService;
@@ -24,9 +23,6 @@ class StatsCommandTest {
     Path dir;
     Path file;
 
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeEach
     void setUp() {
         try (Database db = TestDb.open(dir)) {
@@ -36,20 +32,13 @@ class StatsCommandTest {
         file = dir.resolve("test.db");
     }
 
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--db";
-        all[1] = file.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = TaizhangCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(all);
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.onDb(file, args);
     }
 
     @Test
     void jsonReportHasTheDocumentedSchemaAndTheGoldenFigures() throws Exception {
-        Run r = run("stats", "--org", "区群团工作部", "--period", "2021H1", "--json");
+        CliRun r = run("stats", "--org", "区群团工作部", "--period", "2021H1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("schema").asText()).isEqualTo("taizhang.stats/1");
@@ -89,20 +78,20 @@ class StatsCommandTest {
         assertThat(j.at("/orgWork/ageOuts").asLong()).isEqualTo(2);
 
         // --from/--to gives the same figures as --period; full-width dates are accepted
-        Run custom = run("stats", "--org", "#1", "--from", "２０２１年１月１日", "--to", "2021/6/30", "--json");
+        CliRun custom = run("stats", "--org", "#1", "--from", "２０２１年１月１日", "--to", "2021/6/30", "--json");
         assertThat(new ObjectMapper().readTree(custom.out()).get("totals")).isEqualTo(j.get("totals"));
     }
 
     @Test
     void textReport() {
-        Run r = run("stats", "--org", "区团委", "--period", "2021H1");
+        CliRun r = run("stats", "--org", "区团委", "--period", "2021H1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("区团委 · 2021年上半年").contains("场次：2 场").contains("青年志愿队：1 场");
     }
 
     @Test
     void remindersAsJsonAndText() throws Exception {
-        Run r = run("stats", "reminders", "--at", "2021-01-01", "--months", "6", "--json");
+        CliRun r = run("stats", "reminders", "--at", "2021-01-01", "--months", "6", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("schema").asText()).isEqualTo("taizhang.reminders/1");
@@ -113,19 +102,19 @@ class StatsCommandTest {
         JsonNode later = new ObjectMapper().readTree(run("stats", "reminders", "--at", "2021-04-01", "--json").out());
         assertThat(later.at("/planItemsOverdue/items/1/text").asText()).isEqualTo("一是开展主题团日𠮷");
         assertThat(later.at("/planItemsOverdue/items/1/due").asText()).isEqualTo("2021-03-31");
-        Run text = run("stats", "reminders", "--at", "2021-03-02", "--months", "1");
+        CliRun text = run("stats", "reminders", "--at", "2021-03-02", "--months", "1");
         assertThat(text.out()).contains("换届已逾期：2 个").contains("区总工会［工会］应于 2021-02-28 换届");
     }
 
     @Test
     void recordsBehindAFigure() throws Exception {
-        Run r = run("stats", "records", "--org", "区群团工作部", "--period", "2021H1", "--figure", "activities", "--category", "志愿服务",
+        CliRun r = run("stats", "records", "--org", "区群团工作部", "--period", "2021H1", "--figure", "activities", "--category", "志愿服务",
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("total").asLong()).isEqualTo(2);
         assertThat(j.at("/rows/0/date").asText()).isEqualTo("2021-03-20");
-        Run honors = run("stats", "records", "--org", "1", "--period", "2021H1", "--figure", "honors", "--level", "省级", "--kind", "个人");
+        CliRun honors = run("stats", "records", "--org", "1", "--period", "2021H1", "--figure", "honors", "--level", "省级", "--kind", "个人");
         assertThat(honors.out()).contains("共 2 条").contains("省级优秀团干部");
     }
 
@@ -133,7 +122,7 @@ class StatsCommandTest {
     void exportWritesOneSheetPerBreakdown() throws Exception {
         Path out = dir.resolve("统计𠮷.xlsx");
         Files.writeString(out, "old content that must be replaced");
-        Run r = run("stats", "export", "--org", "区群团工作部", "--period", "2021H1", "--out", out.toString());
+        CliRun r = run("stats", "export", "--org", "区群团工作部", "--period", "2021H1", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(out))) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(6);
@@ -156,7 +145,7 @@ class StatsCommandTest {
 
     @Test
     void badInputIsRefusedWithAReason() throws Exception {
-        Run r = run("stats", "--org", "不存在的组织", "--period", "2021H1");
+        CliRun r = run("stats", "--org", "不存在的组织", "--period", "2021H1");
         assertThat(r.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
         assertThat(r.err()).contains("找不到名为“不存在的组织”的组织");
         r = run("stats", "--period", "2021Q5");
