@@ -2,12 +2,13 @@ package org.taizhang.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taizhang.io.ImportTestSupport.communities;
 import static org.taizhang.io.ImportTestSupport.dump;
 import static org.taizhang.io.ImportTestSupport.id;
+import static org.taizhang.io.ImportTestSupport.reasons;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -23,8 +24,6 @@ import org.taizhang.db.Database;
 import org.taizhang.honor.HonorFilter;
 import org.taizhang.honor.HonorRow;
 import org.taizhang.honor.HonorService;
-import org.taizhang.org.OrgInput;
-import org.taizhang.org.OrgService;
 import org.taizhang.person.MembershipInput;
 import org.taizhang.person.PersonInput;
 import org.taizhang.person.PersonService;
@@ -42,23 +41,14 @@ class ActivityHonorImportTest {
     @BeforeEach
     void setUp() {
         db = TestDb.open(dir);
-        OrgService orgs = new OrgService(db);
         io = new ImportService(db);
-        int top = orgs.add(new OrgInput("示范区团区委", 3, null, null, null, null, null, null, null));
-        yl = orgs.add(new OrgInput("园岭社区团委", 3, top, null, null, null, null, null, null));
-        orgs.add(new OrgInput("南园社区团委", 3, top, null, null, null, null, null, null));
+        yl = communities(db).yl();
         zhang = new PersonService(db).add(new PersonInput("张三", ZHANG, null, null, null, null, null), new MembershipInput(yl, "书记", null));
     }
 
     @AfterEach
     void tearDown() {
         db.close();
-    }
-
-    private static Map<Integer, String> reasons(ImportPreview p) {
-        Map<Integer, String> m = new HashMap<>();
-        p.rejected().forEach(r -> m.put(r.row(), r.reasons()));
-        return m;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.taizhang.io.ImportTestSupport.count;
 import static org.taizhang.io.ImportTestSupport.dump;
+import static org.taizhang.io.ImportTestSupport.reasons;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -121,8 +122,7 @@ class OrgImportTest {
         ImportPreview p = preview(f, false);
         assertThat(p.acceptedCount()).isEqualTo(1);
         assertThat(p.rejected()).extracting(RejectedRow::row).containsExactly(2, 3, 4, 6, 7, 8, 9, 10, 11);
-        Map<Integer, String> reasons = new java.util.HashMap<>();
-        p.rejected().forEach(r -> reasons.put(r.row(), r.reasons()));
+        Map<Integer, String> reasons = reasons(p);
         assertThat(reasons.get(2)).contains("循环");
         assertThat(reasons.get(4)).contains("已有名为“区总工会”的组织");
         assertThat(reasons.get(6)).contains("与第 5 行重复");

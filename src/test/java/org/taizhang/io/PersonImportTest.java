@@ -2,14 +2,15 @@ package org.taizhang.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taizhang.io.ImportTestSupport.communities;
 import static org.taizhang.io.ImportTestSupport.count;
 import static org.taizhang.io.ImportTestSupport.dump;
 import static org.taizhang.io.ImportTestSupport.id;
+import static org.taizhang.io.ImportTestSupport.reasons;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.TestDb;
 import org.taizhang.db.Database;
-import org.taizhang.org.OrgInput;
-import org.taizhang.org.OrgService;
 import org.taizhang.person.MembershipInput;
 import org.taizhang.person.PersonInput;
 import org.taizhang.person.PersonRow;
@@ -43,12 +42,11 @@ class PersonImportTest {
     @BeforeEach
     void setUp() {
         db = TestDb.open(dir);
-        OrgService orgs = new OrgService(db);
         people = new PersonService(db);
         io = new ImportService(db);
-        int top = orgs.add(new OrgInput("示范区团区委", 3, null, null, null, null, null, null, null));
-        yl = orgs.add(new OrgInput("园岭社区团委", 3, top, null, null, null, null, null, null));
-        ny = orgs.add(new OrgInput("南园社区团委", 3, top, null, null, null, null, null, null));
+        var orgs = communities(db);
+        yl = orgs.yl();
+        ny = orgs.ny();
     }
 
     @AfterEach
@@ -58,12 +56,6 @@ class PersonImportTest {
 
     private ImportPreview preview(Path f) {
         return io.preview(ImportRequest.of(ImportKind.PEOPLE, f), ImportProgress.NONE);
-    }
-
-    private static Map<Integer, String> reasons(ImportPreview p) {
-        Map<Integer, String> m = new HashMap<>();
-        p.rejected().forEach(r -> m.put(r.row(), r.reasons()));
-        return m;
     }
 
     @Test
