@@ -1,6 +1,7 @@
 package org.taizhang.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.Fixtures.orgInput;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.db.Database;
-import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 
 /**
@@ -33,7 +33,7 @@ class KillMidImportTest {
         for (long delayMs : new long[] {1500, 4000}) {
             Path dbFile = dir.resolve("kill-" + delayMs + ".db");
             try (Database db = Database.open(dbFile)) {
-                new OrgService(db).add(new OrgInput("园岭社区团委", 3, null, null, null, null, null, null, null));
+                new OrgService(db).add(orgInput("园岭社区团委", 3, null));
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.taizhang.Main",

@@ -2,6 +2,7 @@ package org.taizhang.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taizhang.Fixtures.orgInput;
 import static org.taizhang.io.ImportTestSupport.count;
 import static org.taizhang.io.ImportTestSupport.dump;
 import static org.taizhang.io.ImportTestSupport.reasons;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.TestDb;
 import org.taizhang.db.Database;
 import org.taizhang.org.Org;
-import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 import org.taizhang.org.OrgTree;
 
@@ -33,7 +33,7 @@ class OrgImportTest {
         db = TestDb.open(dir);
         orgs = new OrgService(db);
         io = new ImportService(db);
-        district = orgs.add(new OrgInput("示范区群团工作部", 1, null, null, null, null, null, null, null));
+        district = orgs.add(orgInput("示范区群团工作部", 1, null));
     }
 
     @AfterEach
@@ -106,7 +106,7 @@ class OrgImportTest {
 
     @Test
     void cyclesDuplicatesBadTypesAndCascadingRejects() throws Exception {
-        orgs.add(new OrgInput("区总工会", 2, district, null, null, null, null, null, null));
+        orgs.add(orgInput("区总工会", 2, district));
         Path f = Xlsx.write(dir.resolve("o.xlsx"), "组织", new Object[][] {
                 {"名称", "类型", "上级单位", "成立日期"},
                 {"甲", "团委", "乙", null},                     // 2 cycle
@@ -141,10 +141,10 @@ class OrgImportTest {
 
     @Test
     void ambiguousParentNeedsAPath() throws Exception {
-        int a = orgs.add(new OrgInput("甲街道团工委", 4, district, null, null, null, null, null, null));
-        int b = orgs.add(new OrgInput("乙街道团工委", 4, district, null, null, null, null, null, null));
-        orgs.add(new OrgInput("第一团支部", 5, a, null, null, null, null, null, null));
-        orgs.add(new OrgInput("第一团支部", 5, b, null, null, null, null, null, null));
+        int a = orgs.add(orgInput("甲街道团工委", 4, district));
+        int b = orgs.add(orgInput("乙街道团工委", 4, district));
+        orgs.add(orgInput("第一团支部", 5, a));
+        orgs.add(orgInput("第一团支部", 5, b));
         Path f = Xlsx.write(dir.resolve("o.xlsx"), "组织", new Object[][] {
                 {"组织名称", "组织类型", "上级组织"},
                 {"小组A", "其他", "第一团支部"},

@@ -1,6 +1,7 @@
 package org.taizhang.ui.honor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.Fixtures.orgInput;
 import static org.taizhang.ui.FxTestSupport.onFx;
 import static org.taizhang.ui.FxTestSupport.open;
 import static org.taizhang.ui.FxTestSupport.settle;
@@ -23,7 +24,6 @@ import org.taizhang.activity.Period;
 import org.taizhang.db.Database;
 import org.taizhang.honor.HonorInput;
 import org.taizhang.honor.HonorService;
-import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 import org.taizhang.ui.MainWindow;
 import org.taizhang.ui.activity.OrgChoice;
@@ -68,9 +68,9 @@ class HonorTabTest {
         LocalDate day = LocalDate.now().minusDays(1);
         try (Database db = Database.open(file)) {
             OrgService orgs = new OrgService(db);
-            int root = orgs.add(new OrgInput("示范区群团工作部", 1, null, null, null, null, null, null, null));
-            int league = orgs.add(new OrgInput("共青团示范区委员会", 3, root, null, null, null, null, null, null));
-            int women = orgs.add(new OrgInput("示范区妇女联合会", 6, root, null, null, null, null, null, null));
+            int root = orgs.add(orgInput("示范区群团工作部", 1, null));
+            int league = orgs.add(orgInput("共青团示范区委员会", 3, root));
+            int women = orgs.add(orgInput("示范区妇女联合会", 6, root));
             HonorService h = new HonorService(db);
             h.add(HonorInput.collective(day, "全国五四红旗团支部", "国家级", league, "共青团中央"));
             h.add(HonorInput.collective(day, "省三八红旗集体", "省级", women, "省妇联"));

@@ -1,6 +1,7 @@
 package org.taizhang.ui.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.Fixtures.orgInput;
 import static org.taizhang.ui.FxTestSupport.fire;
 import static org.taizhang.ui.FxTestSupport.open;
 import static org.taizhang.ui.FxTestSupport.settle;
@@ -17,7 +18,6 @@ import org.taizhang.io.ImportPreview;
 import org.taizhang.io.ImportProgress;
 import org.taizhang.io.ImportRequest;
 import org.taizhang.io.ImportService;
-import org.taizhang.org.OrgInput;
 import org.taizhang.person.IdNumber;
 import org.taizhang.person.MembershipInput;
 import org.taizhang.person.PersonInput;
@@ -44,7 +44,7 @@ class ExportDialogTest {
     @Test
     void exportsPeopleMasked(FxRobot robot) throws Exception {
         open(window, dir.resolve("ui.db"));
-        int org = window.context().orgs().add(new OrgInput("园岭社区团委", 3, null, null, null, null, null, null, null));
+        int org = window.context().orgs().add(orgInput("园岭社区团委", 3, null));
         String id = "11010119900307123" + IdNumber.checkChar("11010119900307123");
         window.context().people().add(new PersonInput("张三", id, null, null, "13800138000", null, null),
                 new MembershipInput(org, "书记", null));

@@ -1,6 +1,7 @@
 package org.taizhang.ui.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.Fixtures.orgInput;
 import static org.taizhang.ui.FxTestSupport.fire;
 import static org.taizhang.ui.FxTestSupport.open;
 import static org.taizhang.ui.FxTestSupport.settle;
@@ -19,7 +20,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.org.OrgInput;
 import org.taizhang.person.IdNumber;
 import org.taizhang.ui.MainWindow;
 import org.testfx.api.FxRobot;
@@ -48,7 +48,7 @@ class ImportDialogTest {
     @Test
     void previewMapImportAndExportRejects(FxRobot robot) throws Exception {
         open(window, dir.resolve("ui.db"));
-        window.context().orgs().add(new OrgInput("园岭社区团委", 3, null, null, null, null, null, null, null));
+        window.context().orgs().add(orgInput("园岭社区团委", 3, null));
         Path f = dir.resolve("人员名册.xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(f)) {
             var s = wb.createSheet("名单");
