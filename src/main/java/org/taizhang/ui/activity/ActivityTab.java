@@ -1,5 +1,7 @@
 package org.taizhang.ui.activity;
 
+import static org.taizhang.ui.Controls.button;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -203,13 +205,6 @@ public final class ActivityTab implements AppTab {
         SplitPane split = new SplitPane(left, buildForm());
         split.setDividerPositions(0.7);
         return split;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private void setupTable() {

@@ -1,5 +1,7 @@
 package org.taizhang.ui.honor;
 
+import static org.taizhang.ui.Controls.button;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,13 +149,6 @@ public final class HonorTab implements AppTab {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private static TableColumn<HonorRow, String> col(String title, Function<HonorRow, String> f) {

@@ -1,5 +1,7 @@
 package org.taizhang.ui.plan;
 
+import static org.taizhang.ui.Controls.button;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -160,13 +162,6 @@ public final class PlanTab implements AppTab {
         BorderPane.setMargin(message, new Insets(4, 8, 4, 8));
         tab = new Tab("工作计划", root);
         tab.setClosable(false);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private final class OrgCell extends ListCell<Org> {

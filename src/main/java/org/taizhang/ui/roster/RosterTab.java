@@ -1,5 +1,7 @@
 package org.taizhang.ui.roster;
 
+import static org.taizhang.ui.Controls.button;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -113,13 +115,6 @@ public final class RosterTab implements AppTab {
         split.setDividerPositions(0.34);
         tab = new Tab("组织名册", split);
         tab.setClosable(false);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.taizhang.ui.stats;
 
+import static org.taizhang.ui.Controls.button;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -817,13 +819,6 @@ public final class StatsTab implements AppTab {
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     /** Organisation picker cell: indented by depth in the list, the plain name on the button. */

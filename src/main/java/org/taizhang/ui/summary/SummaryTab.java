@@ -1,5 +1,7 @@
 package org.taizhang.ui.summary;
 
+import static org.taizhang.ui.Controls.button;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,13 +124,6 @@ public final class SummaryTab implements AppTab {
         tab = new Tab("工作总结", root);
         tab.setClosable(false);
         showContent(null);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private static final class OrgCell extends ListCell<Org> {
