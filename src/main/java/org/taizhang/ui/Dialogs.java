@@ -45,6 +45,24 @@ public final class Dialogs {
         a.showAndWait();
     }
 
+    /**
+     * The one-line text a tab shows in its message bar for a failed operation: the validation errors
+     * joined by "；", the message of an {@link IllegalArgumentException}, otherwise "操作未完成：" and the cause.
+     */
+    public static String inlineText(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && !(c instanceof ValidationException) && !(c instanceof IllegalArgumentException)) {
+            c = c.getCause();
+        }
+        if (c instanceof ValidationException v) {
+            return String.join("；", v.errors().stream().map(Object::toString).toList());
+        } else if (c instanceof IllegalArgumentException) {
+            return c.getMessage();
+        } else {
+            return "操作未完成：" + c;
+        }
+    }
+
     public static void info(Window owner, String header, String text) {
         Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
         a.initOwner(owner);

@@ -841,17 +841,7 @@ public final class PlanTab implements AppTab {
     }
 
     private void showError(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && !(c instanceof ValidationException) && !(c instanceof IllegalArgumentException)) {
-            c = c.getCause();
-        }
-        if (c instanceof ValidationException v) {
-            message.setText(String.join("；", v.errors().stream().map(Object::toString).toList()));
-        } else if (c instanceof IllegalArgumentException) {
-            message.setText(c.getMessage());
-        } else {
-            message.setText("操作未完成：" + c);
-        }
+        message.setText(Dialogs.inlineText(e));
     }
 
     // for tests and the summary tab

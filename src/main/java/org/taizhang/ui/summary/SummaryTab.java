@@ -24,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.taizhang.common.ValidationException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.report.Numbers;
@@ -35,6 +34,7 @@ import org.taizhang.report.SummaryTemplate;
 import org.taizhang.stats.Period;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
+import org.taizhang.ui.Dialogs;
 
 /**
  * 工作总结: choose organisation (with its subtree), period and template, draft from the records,
@@ -356,17 +356,7 @@ public final class SummaryTab implements AppTab {
     }
 
     private void showError(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && !(c instanceof ValidationException) && !(c instanceof IllegalArgumentException)) {
-            c = c.getCause();
-        }
-        if (c instanceof ValidationException v) {
-            message.setText(String.join("；", v.errors().stream().map(Object::toString).toList()));
-        } else if (c instanceof IllegalArgumentException) {
-            message.setText(c.getMessage());
-        } else {
-            message.setText("操作未完成：" + c);
-        }
+        message.setText(Dialogs.inlineText(e));
     }
 
     public Label messageLabel() {
