@@ -49,7 +49,6 @@ import org.taizhang.activity.Amounts;
 import org.taizhang.activity.Category;
 import org.taizhang.activity.DeletedActivities;
 import org.taizhang.activity.DuplicateActivityException;
-import org.taizhang.activity.Period;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Dates;
 import org.taizhang.common.FieldError;
@@ -59,6 +58,7 @@ import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Dialogs;
 import org.taizhang.ui.Form;
+import org.taizhang.ui.PeriodFilter;
 
 /**
  * 活动台账: a filtered, sortable table (period presets, organisation subtree, category, text) with a
@@ -75,9 +75,7 @@ public final class ActivityTab implements AppTab {
     private final Tab tab;
 
     // filters
-    private final ComboBox<Period> period = new ComboBox<>();
-    private final DatePicker from = Form.datePicker();
-    private final DatePicker to = Form.datePicker();
+    private final PeriodFilter period = new PeriodFilter("activity", this::refresh);
     private final ComboBox<OrgChoice> orgFilter = new ComboBox<>();
     private final ComboBox<Category> categoryFilter = new ComboBox<>();
     private final TextField search = new TextField();
@@ -95,7 +93,6 @@ public final class ActivityTab implements AppTab {
     private boolean descending = true;
     private ActivityTotals lastTotals = ActivityTotals.ZERO;
     private int generation;
-    private boolean settingPeriod;
 
     // quick-entry form
     private final Form form = new Form();
@@ -142,26 +139,7 @@ public final class ActivityTab implements AppTab {
     // ------------------------------------------------------------------ layout
 
     private Node build() {
-        period.setId("activity-period");
-        period.getItems().setAll(Period.values());
-        period.setValue(Period.THIS_YEAR);
-        applyPeriod(Period.THIS_YEAR);
-        period.valueProperty().addListener((o, a, b) -> {
-            if (b != null && b != Period.CUSTOM) {
-                applyPeriod(b);
-            }
-            refresh();
-        });
-        from.setId("activity-from");
-        to.setId("activity-to");
-        from.setPrefWidth(150);
-        to.setPrefWidth(150);
-        from.valueProperty().addListener((o, a, b) -> customPeriodChanged());
-        to.valueProperty().addListener((o, a, b) -> customPeriodChanged());
-        orgFilter.setId("activity-org");
-        OrgChoice.decorate(orgFilter);
-        orgFilter.setPrefWidth(220);
-        orgFilter.valueProperty().addListener((o, a, b) -> refresh());
+        OrgChoice.setUpFilter(orgFilter, "activity-org", this::refresh);
         categoryFilter.setId("activity-category");
         categoryFilter.valueProperty().addListener((o, a, b) -> refresh());
         search.setId("activity-search");
@@ -171,7 +149,8 @@ public final class ActivityTab implements AppTab {
         search.textProperty().addListener((o, a, b) -> filterDelay.playFromStart());
         highlightOnly.setId("activity-highlight-only");
         highlightOnly.selectedProperty().addListener((o, a, b) -> refresh());
-        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period, from, new Label("至"), to, new Label("组织"), orgFilter,
+        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker(),
+                new Label("组织"), orgFilter,
                 new Label("类别"), categoryFilter, search, highlightOnly);
         filters.setAlignment(Pos.CENTER_LEFT);
 
@@ -390,30 +369,11 @@ public final class ActivityTab implements AppTab {
         });
     }
 
-    private void applyPeriod(Period p) {
-        LocalDate[] r = p.range(LocalDate.now());
-        settingPeriod = true;
-        from.setValue(r[0]);
-        to.setValue(r[1]);
-        settingPeriod = false;
-    }
-
-    private void customPeriodChanged() {
-        if (settingPeriod) {
-            return;
-        }
-        if (period.getValue() != Period.CUSTOM) {
-            period.setValue(Period.CUSTOM); // triggers refresh
-        } else {
-            refresh();
-        }
-    }
-
     /** The filter the controls show now. */
     public ActivityFilter currentFilter() {
         Category c = categoryFilter.getValue();
         OrgChoice o = orgFilter.getValue();
-        return new ActivityFilter(from.getValue(), to.getValue(), o == null ? null : o.id(),
+        return new ActivityFilter(period.from(), period.to(), o == null ? null : o.id(),
                 c == null || c.id() < 0 ? null : c.id(), search.getText(), highlightOnly.isSelected());
     }
 
