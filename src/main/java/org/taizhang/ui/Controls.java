@@ -1,6 +1,9 @@
 package org.taizhang.ui;
 
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Button;
+import javafx.scene.control.TableColumn;
 
 /** Small control factories the tabs share. */
 public final class Controls {
@@ -13,5 +16,19 @@ public final class Controls {
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** A read-only table column showing {@code value} of each row. */
+    public static <S, T> TableColumn<S, T> column(String title, Function<S, T> value) {
+        TableColumn<S, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    /** A read-only table column showing {@code value} of each row, {@code width} wide. */
+    public static <S, T> TableColumn<S, T> column(String title, double width, Function<S, T> value) {
+        TableColumn<S, T> c = column(title, value);
+        c.setPrefWidth(width);
+        return c;
     }
 }

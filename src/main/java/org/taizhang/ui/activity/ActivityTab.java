@@ -1,6 +1,7 @@
 package org.taizhang.ui.activity;
 
 import static org.taizhang.ui.Controls.button;
+import static org.taizhang.ui.Controls.column;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -243,8 +243,7 @@ public final class ActivityTab implements AppTab {
     }
 
     private TableColumn<ActivityRow, String> col(String title, Function<ActivityRow, String> f, ActivitySort s) {
-        TableColumn<ActivityRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        TableColumn<ActivityRow, String> c = column(title, f);
         if (s == null) {
             c.setSortable(false);
         } else {
@@ -254,8 +253,7 @@ public final class ActivityTab implements AppTab {
     }
 
     private TableColumn<ActivityRow, Integer> numCol(String title, Function<ActivityRow, Integer> f, ActivitySort s) {
-        TableColumn<ActivityRow, Integer> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        TableColumn<ActivityRow, Integer> c = column(title, f);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         sortOf.put(c, s);
         return c;

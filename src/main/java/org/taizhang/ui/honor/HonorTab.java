@@ -1,11 +1,10 @@
 package org.taizhang.ui.honor;
 
 import static org.taizhang.ui.Controls.button;
+import static org.taizhang.ui.Controls.column;
 
 import java.util.List;
-import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -102,13 +100,13 @@ public final class HonorTab implements AppTab {
         table.setId("honor-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("没有符合条件的荣誉。点“新增荣誉”登记。"));
-        table.getColumns().add(col("日期", r -> r.date().toString()));
-        table.getColumns().add(col("荣誉名称", HonorRow::title));
-        table.getColumns().add(col("级别", HonorRow::level));
-        table.getColumns().add(col("类型", HonorRow::kind));
-        table.getColumns().add(col("获奖对象", HonorRow::recipient));
-        table.getColumns().add(col("授予单位", r -> r.issuer() == null ? "" : r.issuer()));
-        table.getColumns().add(col("证书附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
+        table.getColumns().add(column("日期", r -> r.date().toString()));
+        table.getColumns().add(column("荣誉名称", HonorRow::title));
+        table.getColumns().add(column("级别", HonorRow::level));
+        table.getColumns().add(column("类型", HonorRow::kind));
+        table.getColumns().add(column("获奖对象", HonorRow::recipient));
+        table.getColumns().add(column("授予单位", r -> r.issuer() == null ? "" : r.issuer()));
+        table.getColumns().add(column("证书附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         Button add = button("新增荣誉", "honor-add", this::add);
@@ -124,12 +122,6 @@ public final class HonorTab implements AppTab {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
-    }
-
-    private static TableColumn<HonorRow, String> col(String title, Function<HonorRow, String> f) {
-        TableColumn<HonorRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
-        return c;
     }
 
     @Override

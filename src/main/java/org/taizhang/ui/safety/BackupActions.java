@@ -1,5 +1,7 @@
 package org.taizhang.ui.safety;
 
+import static org.taizhang.ui.Controls.column;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -128,18 +128,8 @@ public final class BackupActions {
         return table;
     }
 
-    private static TableColumn<BackupInfo, String> column(String title, double width, Function<BackupInfo, String> value) {
-        TableColumn<BackupInfo, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return c;
-    }
-
     private static TableColumn<BackupInfo, Long> numberColumn(String title, Function<BackupInfo, Long> value) {
-        TableColumn<BackupInfo, Long> c = new TableColumn<>(title);
-        c.setPrefWidth(70);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        return c;
+        return column(title, 70, value);
     }
 
     /** The restore itself, given the backup: asks, runs {@code restore} in the background, then reopens. */

@@ -1,17 +1,16 @@
 package org.taizhang.ui.safety;
 
+import static org.taizhang.ui.Controls.column;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 import org.taizhang.db.ChangeLogService;
@@ -62,13 +61,6 @@ public final class ChangesDialog {
         d.getDialogPane().setPrefSize(920, 480);
         d.setResultConverter(bt -> bt == undoType ? table.getSelectionModel().getSelectedItem() : null);
         return d.showAndWait();
-    }
-
-    private static TableColumn<Change, String> column(String title, double width, Function<Change, String> value) {
-        TableColumn<Change, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return c;
     }
 
     private static void undo(Window owner, AppContext ctx, Change c) {
