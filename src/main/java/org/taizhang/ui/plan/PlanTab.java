@@ -54,6 +54,7 @@ import org.taizhang.report.SummaryTemplate;
 import org.taizhang.stats.Period;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
+import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
 
 /**
@@ -98,8 +99,7 @@ public final class PlanTab implements AppTab {
         this.plans = new PlanService(ctx.db());
         org.setId("plan-org");
         org.setPromptText("选择组织");
-        org.setCellFactory(lv -> new OrgCell());
-        org.setButtonCell(new OrgCell());
+        Controls.showAs(org, Org::name);
         org.valueProperty().addListener((o, a, b) -> loadPlans(null));
         planList.setId("plan-list");
         planList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -162,14 +162,6 @@ public final class PlanTab implements AppTab {
         BorderPane.setMargin(message, new Insets(4, 8, 4, 8));
         tab = new Tab("工作计划", root);
         tab.setClosable(false);
-    }
-
-    private final class OrgCell extends ListCell<Org> {
-        @Override
-        protected void updateItem(Org item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name());
-        }
     }
 
     // ------------------------------------------------------------------ outline view
@@ -430,8 +422,7 @@ public final class PlanTab implements AppTab {
         body.setWrapText(true);
         body.setPrefRowCount(5);
         owner.setId("plan-item-owner");
-        owner.setCellFactory(lv -> new OrgCell());
-        owner.setButtonCell(new OrgCell());
+        Controls.showAs(owner, Org::name);
         due.setId("plan-item-due");
         status.setId("plan-item-status");
         metric.setId("plan-item-metric");

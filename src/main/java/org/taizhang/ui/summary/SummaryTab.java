@@ -12,7 +12,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextArea;
@@ -34,6 +33,7 @@ import org.taizhang.report.SummaryTemplate;
 import org.taizhang.stats.Period;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
+import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
 
 /**
@@ -70,8 +70,7 @@ public final class SummaryTab implements AppTab {
         this.store = new SummaryService(ctx.db());
         orgBox.setId("summary-org");
         orgBox.setPromptText("组织（含下级）");
-        orgBox.setCellFactory(lv -> new OrgCell());
-        orgBox.setButtonCell(new OrgCell());
+        Controls.showAs(orgBox, Org::name);
         period.setId("summary-period");
         period.setPromptText("时段：2021H1、2021、2021Q3，或 2021-03-01至2021-05-31");
         period.setPrefColumnCount(16);
@@ -124,14 +123,6 @@ public final class SummaryTab implements AppTab {
         tab = new Tab("工作总结", root);
         tab.setClosable(false);
         showContent(null);
-    }
-
-    private static final class OrgCell extends ListCell<Org> {
-        @Override
-        protected void updateItem(Org item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name());
-        }
     }
 
     @Override
