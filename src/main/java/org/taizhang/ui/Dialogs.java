@@ -1,18 +1,32 @@
 package org.taizhang.ui;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.DatabaseException;
 
 /** Message boxes in plain Chinese. A programming error shows its details folded away, never a bare stack trace. */
 public final class Dialogs {
+    public static final FileChooser.ExtensionFilter WORD = new FileChooser.ExtensionFilter("Word 文档 (*.docx)", "*.docx");
+    public static final FileChooser.ExtensionFilter EXCEL = new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx");
+
     private Dialogs() {
+    }
+
+    /** Asks where to save a file: {@code title} on the chooser, {@code fileName} suggested, {@code type} files listed; null when cancelled. */
+    public static File saveAs(Window owner, String title, String fileName, FileChooser.ExtensionFilter type) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(type);
+        fc.setInitialFileName(fileName);
+        return fc.showSaveDialog(owner);
     }
 
     public static void error(Window owner, Throwable e) {

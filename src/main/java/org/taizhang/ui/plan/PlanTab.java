@@ -35,7 +35,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.taizhang.common.Texts;
 import org.taizhang.common.ValidationException;
 import org.taizhang.org.Org;
@@ -802,11 +801,8 @@ public final class PlanTab implements AppTab {
             message.setText("请先选择要导出的计划");
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("导出计划为 Word");
-        fc.setInitialFileName(plan.title() + ".docx");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Word 文档 (*.docx)", "*.docx"));
-        var f = fc.showSaveDialog(tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow());
+        var f = Dialogs.saveAs(tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow(), "导出计划为 Word",
+                plan.title() + ".docx", Dialogs.WORD);
         if (f != null) {
             exportTo(f.toPath());
         }

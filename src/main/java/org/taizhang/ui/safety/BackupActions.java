@@ -41,12 +41,9 @@ public final class BackupActions {
 
     /** 文件 → 备份到…: a checked copy to a file the user chooses (e.g. on a USB stick). */
     public static void backupTo(Window owner, AppContext ctx) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("备份到…（可选择 U 盘）");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("台账数据库 (*.db)", "*.db"));
         String name = ctx.db().file().getFileName().toString().replaceFirst("(?i)\\.db$", "");
-        fc.setInitialFileName(name + "-备份-" + LocalDate.now() + ".db");
-        File chosen = fc.showSaveDialog(owner);
+        File chosen = Dialogs.saveAs(owner, "备份到…（可选择 U 盘）", name + "-备份-" + LocalDate.now() + ".db",
+                new FileChooser.ExtensionFilter("台账数据库 (*.db)", "*.db"));
         if (chosen == null) {
             return;
         }

@@ -754,11 +754,7 @@ public final class StatsTab implements AppTab {
             Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段，点“统计”。");
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("导出统计到 Excel");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx"));
-        fc.setInitialFileName(r.rootName() + r.period().label() + "统计.xlsx");
-        var f = fc.showSaveDialog(window());
+        var f = Dialogs.saveAs(window(), "导出统计到 Excel", r.rootName() + r.period().label() + "统计.xlsx", Dialogs.EXCEL);
         if (f == null) {
             return;
         }
@@ -781,11 +777,9 @@ public final class StatsTab implements AppTab {
             Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段，点“统计”。");
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("保存图表为图片");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG 图片 (*.png)", "*.png"));
-        fc.setInitialFileName(report.rootName() + report.period().label() + breakdowns.getSelectionModel().getSelectedItem().getText() + ".png");
-        var f = fc.showSaveDialog(window());
+        var f = Dialogs.saveAs(window(), "保存图表为图片",
+                report.rootName() + report.period().label() + breakdowns.getSelectionModel().getSelectedItem().getText() + ".png",
+                new FileChooser.ExtensionFilter("PNG 图片 (*.png)", "*.png"));
         if (f == null) {
             return;
         }

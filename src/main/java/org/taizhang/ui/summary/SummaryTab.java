@@ -22,7 +22,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.report.Numbers;
@@ -323,11 +322,7 @@ public final class SummaryTab implements AppTab {
             message.setText("请先生成草稿");
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("导出为 Word");
-        fc.setInitialFileName(title.getText().strip() + ".docx");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Word 文档 (*.docx)", "*.docx"));
-        var f = fc.showSaveDialog(window());
+        var f = Dialogs.saveAs(window(), "导出为 Word", title.getText().strip() + ".docx", Dialogs.WORD);
         if (f != null) {
             exportTo(f.toPath());
         }
