@@ -3,6 +3,7 @@ package org.taizhang.ui;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -27,6 +28,12 @@ public final class Dialogs {
         fc.getExtensionFilters().add(type);
         fc.setInitialFileName(fileName);
         return fc.showSaveDialog(owner);
+    }
+
+    /** The chosen file as a path, with {@code extension} (".xlsx") added when its name does not end with it in any case. */
+    public static Path withExtension(File chosen, String extension) {
+        Path path = chosen.toPath();
+        return path.getFileName().toString().toLowerCase().endsWith(extension) ? path : path.resolveSibling(chosen.getName() + extension);
     }
 
     public static void error(Window owner, Throwable e) {

@@ -47,11 +47,7 @@ public final class BackupActions {
         if (chosen == null) {
             return;
         }
-        Path path = chosen.toPath();
-        if (!path.getFileName().toString().toLowerCase().endsWith(".db")) {
-            path = path.resolveSibling(path.getFileName() + ".db");
-        }
-        backupTo(owner, ctx, path, b -> Dialogs.info(owner, "备份完成", describe(b)));
+        backupTo(owner, ctx, Dialogs.withExtension(chosen, ".db"), b -> Dialogs.info(owner, "备份完成", describe(b)));
     }
 
     /** Backs up to {@code path} in the background, then {@code done} on the FX thread. */

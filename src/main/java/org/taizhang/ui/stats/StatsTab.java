@@ -758,8 +758,7 @@ public final class StatsTab implements AppTab {
         if (f == null) {
             return;
         }
-        Path target = f.toPath().getFileName().toString().toLowerCase().endsWith(".xlsx") ? f.toPath()
-                : f.toPath().resolveSibling(f.getName() + ".xlsx");
+        Path target = Dialogs.withExtension(f, ".xlsx");
         ctx.background().run(() -> {
             StatsExcel.write(r, target);
             return target;
@@ -783,7 +782,7 @@ public final class StatsTab implements AppTab {
         if (f == null) {
             return;
         }
-        Path target = f.getName().toLowerCase().endsWith(".png") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".png");
+        Path target = Dialogs.withExtension(f, ".png");
         try {
             saveChartPng(visibleChart(), target);
             status.setText("图表已保存到 " + target);
