@@ -93,10 +93,18 @@ public final class Dialogs {
     }
 
     public static boolean confirm(Window owner, String header, String text) {
+        return confirm(owner, header, text, null);
+    }
+
+    /** {@link #confirm(Window, String, String)} with node id {@code okId} on the OK button, for tests. */
+    public static boolean confirm(Window owner, String header, String text, String okId) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setTitle("请确认");
         a.setHeaderText(header);
+        if (okId != null) {
+            a.getDialogPane().lookupButton(ButtonType.OK).setId(okId);
+        }
         Optional<ButtonType> r = a.showAndWait();
         return r.isPresent() && r.get() == ButtonType.OK;
     }

@@ -133,15 +133,9 @@ public final class BackupActions {
 
     static void confirmAndRestore(Window owner, Background background, Path backup, Path current, Restorer restorer,
                                   Consumer<Path> reopen) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+        if (!Dialogs.confirm(owner, "确定从这份备份恢复吗？",
                 "将用备份“" + backup.getFileName() + "”替换当前数据。\n当前数据会先自动备份一份（“恢复前的备份”），需要时可以再恢复回来。",
-                ButtonType.OK, ButtonType.CANCEL);
-        a.initOwner(owner);
-        a.setTitle("请确认");
-        a.setHeaderText("确定从这份备份恢复吗？");
-        a.getDialogPane().lookupButton(ButtonType.OK).setId("backup-confirm-ok");
-        Optional<ButtonType> r = a.showAndWait();
-        if (r.isEmpty() || r.get() != ButtonType.OK) {
+                "backup-confirm-ok")) {
             return;
         }
         background.run(() -> restorer.restore(backup), result -> {

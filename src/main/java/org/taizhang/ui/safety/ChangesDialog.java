@@ -5,7 +5,6 @@ import static org.taizhang.ui.Controls.column;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -64,14 +63,8 @@ public final class ChangesDialog {
     }
 
     private static void undo(Window owner, AppContext ctx, Change c) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "撤销 #" + c.id() + "：" + c.actionLabel() + tableLabel(c.table()) + " #"
-                + c.recordId() + "？\n撤销本身也会记入修改记录。", ButtonType.OK, ButtonType.CANCEL);
-        a.initOwner(owner);
-        a.setTitle("请确认");
-        a.setHeaderText("确定撤销这次修改吗？");
-        a.getDialogPane().lookupButton(ButtonType.OK).setId("changes-confirm-ok");
-        Optional<ButtonType> r = a.showAndWait();
-        if (r.isEmpty() || r.get() != ButtonType.OK) {
+        if (!Dialogs.confirm(owner, "确定撤销这次修改吗？", "撤销 #" + c.id() + "：" + c.actionLabel() + tableLabel(c.table()) + " #"
+                + c.recordId() + "？\n撤销本身也会记入修改记录。", "changes-confirm-ok")) {
             return;
         }
         ctx.background().run(() -> new ChangeLogService(ctx.db()).undo(c.id()), done -> {
