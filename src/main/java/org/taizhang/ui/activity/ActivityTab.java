@@ -576,12 +576,17 @@ public final class ActivityTab implements AppTab {
             category.setValue(null);
             date.setValue(LocalDate.now());
         }
+        filled();
+        name.requestFocus();
+    }
+
+    /** Ends filling the form: nothing typed yet counts as touched, and no errors or duplicate warning show. */
+    private void filled() {
         filling = false;
         touched.clear();
         attempted = false;
         form.clearErrors();
         duplicate.setText("");
-        name.requestFocus();
     }
 
     private void editSelected() {
@@ -616,11 +621,7 @@ public final class ActivityTab implements AppTab {
                     description.setText(in.description() == null ? "" : in.description());
                     highlight.setSelected(in.highlight());
                     planned.setSelected(in.planned());
-                    filling = false;
-                    touched.clear();
-                    attempted = false;
-                    form.clearErrors();
-                    duplicate.setText("");
+                    filled();
                 });
     }
 }
