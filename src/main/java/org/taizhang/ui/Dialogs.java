@@ -1,18 +1,39 @@
 package org.taizhang.ui;
 
+import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.DatabaseException;
 
 /** Message boxes in plain Chinese. A programming error shows its details folded away, never a bare stack trace. */
 public final class Dialogs {
+    public static final FileChooser.ExtensionFilter WORD = new FileChooser.ExtensionFilter("Word 文档 (*.docx)", "*.docx");
+    public static final FileChooser.ExtensionFilter EXCEL = new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx");
+
     private Dialogs() {
+    }
+
+    /** Asks where to save a file: {@code title} on the chooser, {@code fileName} suggested, {@code type} files listed; null when cancelled. */
+    public static File saveAs(Window owner, String title, String fileName, FileChooser.ExtensionFilter type) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(type);
+        fc.setInitialFileName(fileName);
+        return fc.showSaveDialog(owner);
+    }
+
+    /** The chosen file as a path, with {@code extension} (".xlsx") added when its name does not end with it in any case. */
+    public static Path withExtension(File chosen, String extension) {
+        Path path = chosen.toPath();
+        return path.getFileName().toString().toLowerCase().endsWith(extension) ? path : path.resolveSibling(chosen.getName() + extension);
     }
 
     public static void error(Window owner, Throwable e) {
@@ -45,6 +66,24 @@ public final class Dialogs {
         a.showAndWait();
     }
 
+    /**
+     * The one-line text a tab shows in its message bar for a failed operation: the validation errors
+     * joined by "；", the message of an {@link IllegalArgumentException}, otherwise "操作未完成：" and the cause.
+     */
+    public static String inlineText(Throwable e) {
+        Throwable c = e;
+        while (c.getCause() != null && !(c instanceof ValidationException) && !(c instanceof IllegalArgumentException)) {
+            c = c.getCause();
+        }
+        if (c instanceof ValidationException v) {
+            return String.join("；", v.errors().stream().map(Object::toString).toList());
+        } else if (c instanceof IllegalArgumentException) {
+            return c.getMessage();
+        } else {
+            return "操作未完成：" + c;
+        }
+    }
+
     public static void info(Window owner, String header, String text) {
         Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
         a.initOwner(owner);
@@ -54,10 +93,18 @@ public final class Dialogs {
     }
 
     public static boolean confirm(Window owner, String header, String text) {
+        return confirm(owner, header, text, null);
+    }
+
+    /** {@link #confirm(Window, String, String)} with node id {@code okId} on the OK button, for tests. */
+    public static boolean confirm(Window owner, String header, String text, String okId) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setTitle("请确认");
         a.setHeaderText(header);
+        if (okId != null) {
+            a.getDialogPane().lookupButton(ButtonType.OK).setId(okId);
+        }
         Optional<ButtonType> r = a.showAndWait();
         return r.isPresent() && r.get() == ButtonType.OK;
     }

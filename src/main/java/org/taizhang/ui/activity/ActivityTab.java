@@ -1,5 +1,8 @@
 package org.taizhang.ui.activity;
 
+import static org.taizhang.ui.Controls.button;
+import static org.taizhang.ui.Controls.column;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -47,7 +49,6 @@ import org.taizhang.activity.Amounts;
 import org.taizhang.activity.Category;
 import org.taizhang.activity.DeletedActivities;
 import org.taizhang.activity.DuplicateActivityException;
-import org.taizhang.activity.Period;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Dates;
 import org.taizhang.common.FieldError;
@@ -57,6 +58,7 @@ import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Dialogs;
 import org.taizhang.ui.Form;
+import org.taizhang.ui.PeriodFilter;
 
 /**
  * 活动台账: a filtered, sortable table (period presets, organisation subtree, category, text) with a
@@ -73,9 +75,7 @@ public final class ActivityTab implements AppTab {
     private final Tab tab;
 
     // filters
-    private final ComboBox<Period> period = new ComboBox<>();
-    private final DatePicker from = Form.datePicker();
-    private final DatePicker to = Form.datePicker();
+    private final PeriodFilter period = new PeriodFilter("activity", this::refresh);
     private final ComboBox<OrgChoice> orgFilter = new ComboBox<>();
     private final ComboBox<Category> categoryFilter = new ComboBox<>();
     private final TextField search = new TextField();
@@ -93,7 +93,6 @@ public final class ActivityTab implements AppTab {
     private boolean descending = true;
     private ActivityTotals lastTotals = ActivityTotals.ZERO;
     private int generation;
-    private boolean settingPeriod;
 
     // quick-entry form
     private final Form form = new Form();
@@ -140,26 +139,7 @@ public final class ActivityTab implements AppTab {
     // ------------------------------------------------------------------ layout
 
     private Node build() {
-        period.setId("activity-period");
-        period.getItems().setAll(Period.values());
-        period.setValue(Period.THIS_YEAR);
-        applyPeriod(Period.THIS_YEAR);
-        period.valueProperty().addListener((o, a, b) -> {
-            if (b != null && b != Period.CUSTOM) {
-                applyPeriod(b);
-            }
-            refresh();
-        });
-        from.setId("activity-from");
-        to.setId("activity-to");
-        from.setPrefWidth(150);
-        to.setPrefWidth(150);
-        from.valueProperty().addListener((o, a, b) -> customPeriodChanged());
-        to.valueProperty().addListener((o, a, b) -> customPeriodChanged());
-        orgFilter.setId("activity-org");
-        OrgChoice.decorate(orgFilter);
-        orgFilter.setPrefWidth(220);
-        orgFilter.valueProperty().addListener((o, a, b) -> refresh());
+        OrgChoice.setUpFilter(orgFilter, "activity-org", this::refresh);
         categoryFilter.setId("activity-category");
         categoryFilter.valueProperty().addListener((o, a, b) -> refresh());
         search.setId("activity-search");
@@ -169,7 +149,8 @@ public final class ActivityTab implements AppTab {
         search.textProperty().addListener((o, a, b) -> filterDelay.playFromStart());
         highlightOnly.setId("activity-highlight-only");
         highlightOnly.selectedProperty().addListener((o, a, b) -> refresh());
-        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period, from, new Label("至"), to, new Label("组织"), orgFilter,
+        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker(),
+                new Label("组织"), orgFilter,
                 new Label("类别"), categoryFilter, search, highlightOnly);
         filters.setAlignment(Pos.CENTER_LEFT);
 
@@ -203,13 +184,6 @@ public final class ActivityTab implements AppTab {
         SplitPane split = new SplitPane(left, buildForm());
         split.setDividerPositions(0.7);
         return split;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private void setupTable() {
@@ -269,8 +243,7 @@ public final class ActivityTab implements AppTab {
     }
 
     private TableColumn<ActivityRow, String> col(String title, Function<ActivityRow, String> f, ActivitySort s) {
-        TableColumn<ActivityRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        TableColumn<ActivityRow, String> c = column(title, f);
         if (s == null) {
             c.setSortable(false);
         } else {
@@ -280,8 +253,7 @@ public final class ActivityTab implements AppTab {
     }
 
     private TableColumn<ActivityRow, Integer> numCol(String title, Function<ActivityRow, Integer> f, ActivitySort s) {
-        TableColumn<ActivityRow, Integer> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        TableColumn<ActivityRow, Integer> c = column(title, f);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         sortOf.put(c, s);
         return c;
@@ -395,30 +367,11 @@ public final class ActivityTab implements AppTab {
         });
     }
 
-    private void applyPeriod(Period p) {
-        LocalDate[] r = p.range(LocalDate.now());
-        settingPeriod = true;
-        from.setValue(r[0]);
-        to.setValue(r[1]);
-        settingPeriod = false;
-    }
-
-    private void customPeriodChanged() {
-        if (settingPeriod) {
-            return;
-        }
-        if (period.getValue() != Period.CUSTOM) {
-            period.setValue(Period.CUSTOM); // triggers refresh
-        } else {
-            refresh();
-        }
-    }
-
     /** The filter the controls show now. */
     public ActivityFilter currentFilter() {
         Category c = categoryFilter.getValue();
         OrgChoice o = orgFilter.getValue();
-        return new ActivityFilter(from.getValue(), to.getValue(), o == null ? null : o.id(),
+        return new ActivityFilter(period.from(), period.to(), o == null ? null : o.id(),
                 c == null || c.id() < 0 ? null : c.id(), search.getText(), highlightOnly.isSelected());
     }
 
@@ -623,12 +576,17 @@ public final class ActivityTab implements AppTab {
             category.setValue(null);
             date.setValue(LocalDate.now());
         }
+        filled();
+        name.requestFocus();
+    }
+
+    /** Ends filling the form: nothing typed yet counts as touched, and no errors or duplicate warning show. */
+    private void filled() {
         filling = false;
         touched.clear();
         attempted = false;
         form.clearErrors();
         duplicate.setText("");
-        name.requestFocus();
     }
 
     private void editSelected() {
@@ -663,11 +621,7 @@ public final class ActivityTab implements AppTab {
                     description.setText(in.description() == null ? "" : in.description());
                     highlight.setSelected(in.highlight());
                     planned.setSelected(in.planned());
-                    filling = false;
-                    touched.clear();
-                    attempted = false;
-                    form.clearErrors();
-                    duplicate.setText("");
+                    filled();
                 });
     }
 }

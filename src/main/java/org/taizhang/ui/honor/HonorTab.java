@@ -1,21 +1,18 @@
 package org.taizhang.ui.honor;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
+import static org.taizhang.ui.Controls.button;
+import static org.taizhang.ui.Controls.column;
+
 import java.util.List;
-import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -24,7 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.taizhang.activity.Period;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.honor.HonorCounts;
 import org.taizhang.honor.HonorFilter;
@@ -34,7 +30,7 @@ import org.taizhang.org.OrgTree;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Dialogs;
-import org.taizhang.ui.Form;
+import org.taizhang.ui.PeriodFilter;
 import org.taizhang.ui.activity.AttachmentsDialog;
 import org.taizhang.ui.activity.OrgChoice;
 
@@ -49,9 +45,7 @@ public final class HonorTab implements AppTab {
     private final AppContext ctx;
     private final HonorService service;
     private final Tab tab;
-    private final ComboBox<Period> period = new ComboBox<>();
-    private final DatePicker from = Form.datePicker();
-    private final DatePicker to = Form.datePicker();
+    private final PeriodFilter period = new PeriodFilter("honor", this::refresh);
     private final ComboBox<String> level = new ComboBox<>();
     private final ComboBox<String> kind = new ComboBox<>();
     private final ComboBox<OrgChoice> orgFilter = new ComboBox<>();
@@ -62,7 +56,6 @@ public final class HonorTab implements AppTab {
     private final Label status = new Label();
     private final PauseTransition delay = new PauseTransition(Duration.millis(250));
     private List<OrgChoice> orgChoices = List.of();
-    private boolean settingPeriod;
     private int generation;
 
     public HonorTab(AppContext ctx) {
@@ -78,22 +71,6 @@ public final class HonorTab implements AppTab {
     }
 
     private Node build() {
-        period.setId("honor-period");
-        period.getItems().setAll(Period.values());
-        period.setValue(Period.THIS_YEAR);
-        applyPeriod(Period.THIS_YEAR);
-        period.valueProperty().addListener((o, a, b) -> {
-            if (b != null && b != Period.CUSTOM) {
-                applyPeriod(b);
-            }
-            refresh();
-        });
-        from.setId("honor-from");
-        to.setId("honor-to");
-        from.setPrefWidth(150);
-        to.setPrefWidth(150);
-        from.valueProperty().addListener((o, a, b) -> customPeriod());
-        to.valueProperty().addListener((o, a, b) -> customPeriod());
         level.setId("honor-level");
         level.getItems().add(ANY);
         level.getItems().addAll(HonorService.LEVELS);
@@ -103,15 +80,13 @@ public final class HonorTab implements AppTab {
         kind.getItems().setAll(ANY, HonorService.COLLECTIVE, HonorService.INDIVIDUAL);
         kind.setValue(ANY);
         kind.valueProperty().addListener((o, a, b) -> refresh());
-        orgFilter.setId("honor-org");
-        OrgChoice.decorate(orgFilter);
-        orgFilter.setPrefWidth(220);
-        orgFilter.valueProperty().addListener((o, a, b) -> refresh());
+        OrgChoice.setUpFilter(orgFilter, "honor-org", this::refresh);
         search.setId("honor-search");
         search.setPromptText("搜索荣誉名称、授予单位、获奖人");
         delay.setOnFinished(e -> refresh());
         search.textProperty().addListener((o, a, b) -> delay.playFromStart());
-        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period, from, new Label("至"), to, new Label("级别"), level,
+        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker(),
+                new Label("级别"), level,
                 new Label("类型"), kind, new Label("组织"), orgFilter, search);
         filters.setAlignment(Pos.CENTER_LEFT);
 
@@ -125,13 +100,13 @@ public final class HonorTab implements AppTab {
         table.setId("honor-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("没有符合条件的荣誉。点“新增荣誉”登记。"));
-        table.getColumns().add(col("日期", r -> r.date().toString()));
-        table.getColumns().add(col("荣誉名称", HonorRow::title));
-        table.getColumns().add(col("级别", HonorRow::level));
-        table.getColumns().add(col("类型", HonorRow::kind));
-        table.getColumns().add(col("获奖对象", HonorRow::recipient));
-        table.getColumns().add(col("授予单位", r -> r.issuer() == null ? "" : r.issuer()));
-        table.getColumns().add(col("证书附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
+        table.getColumns().add(column("日期", r -> r.date().toString()));
+        table.getColumns().add(column("荣誉名称", HonorRow::title));
+        table.getColumns().add(column("级别", HonorRow::level));
+        table.getColumns().add(column("类型", HonorRow::kind));
+        table.getColumns().add(column("获奖对象", HonorRow::recipient));
+        table.getColumns().add(column("授予单位", r -> r.issuer() == null ? "" : r.issuer()));
+        table.getColumns().add(column("证书附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         Button add = button("新增荣誉", "honor-add", this::add);
@@ -149,46 +124,11 @@ public final class HonorTab implements AppTab {
         return box;
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static TableColumn<HonorRow, String> col(String title, Function<HonorRow, String> f) {
-        TableColumn<HonorRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
-        return c;
-    }
-
-    private void applyPeriod(Period p) {
-        LocalDate[] r = p.range(LocalDate.now());
-        settingPeriod = true;
-        from.setValue(r[0]);
-        to.setValue(r[1]);
-        settingPeriod = false;
-    }
-
-    private void customPeriod() {
-        if (settingPeriod) {
-            return;
-        }
-        if (period.getValue() != Period.CUSTOM) {
-            period.setValue(Period.CUSTOM);
-        } else {
-            refresh();
-        }
-    }
-
     @Override
     public void reload() {
         ctx.background().run(() -> new OrgTree(ctx.orgs().listAll()), tree -> {
             orgChoices = OrgChoice.of(tree, false);
-            List<OrgChoice> withAll = new ArrayList<>();
-            withAll.add(OrgChoice.ALL);
-            withAll.addAll(orgChoices);
-            OrgChoice.refill(orgFilter, withAll, true);
+            OrgChoice.refill(orgFilter, OrgChoice.of(tree, true), true);
             refresh();
         });
     }
@@ -196,7 +136,7 @@ public final class HonorTab implements AppTab {
     /** The filter the controls show now. */
     public HonorFilter currentFilter() {
         OrgChoice o = orgFilter.getValue();
-        return new HonorFilter(from.getValue(), to.getValue(), o == null ? null : o.id(),
+        return new HonorFilter(period.from(), period.to(), o == null ? null : o.id(),
                 ANY.equals(level.getValue()) ? null : level.getValue(), ANY.equals(kind.getValue()) ? null : kind.getValue(),
                 null, search.getText());
     }

@@ -16,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.taizhang.io.ExportService;
 import org.taizhang.io.ImportKind;
@@ -69,11 +68,7 @@ public final class ExportDialog extends Dialog<ButtonType> {
         HBox.setHgrow(target, Priority.ALWAYS);
         Button browse = new Button("浏览…");
         browse.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("导出到");
-            fc.setInitialFileName(kind.getValue().label() + ".xlsx");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx"));
-            var f = fc.showSaveDialog(getDialogPane().getScene().getWindow());
+            var f = Dialogs.saveAs(getDialogPane().getScene().getWindow(), "导出到", kind.getValue().label() + ".xlsx", Dialogs.EXCEL);
             if (f != null) {
                 target.setText(f.getAbsolutePath());
             }

@@ -193,7 +193,7 @@ public final class ImportDialog {
     private void choose() {
         FileChooser fc = new FileChooser();
         fc.setTitle("选择要导入的文件");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx"),
+        fc.getExtensionFilters().addAll(Dialogs.EXCEL,
                 new FileChooser.ExtensionFilter("CSV 文件 (*.csv)", "*.csv"), new FileChooser.ExtensionFilter("所有文件", "*.*"));
         var chosen = fc.showOpenDialog(stage);
         if (chosen != null) {
@@ -381,11 +381,7 @@ public final class ImportDialog {
         }
         Path out = target;
         if (out == null) {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("导出错误行");
-            fc.setInitialFileName("待修正-" + preview.request().file().getFileName());
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx"));
-            var chosen = fc.showSaveDialog(stage);
+            var chosen = Dialogs.saveAs(stage, "导出错误行", "待修正-" + preview.request().file().getFileName(), Dialogs.EXCEL);
             if (chosen == null) {
                 return;
             }

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.input.TransferMode;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.taizhang.io.ExportService;
 import org.taizhang.io.ImportKind;
@@ -58,11 +57,7 @@ public final class ImportExportActions {
         choose.setHeaderText("模板包含可识别的全部列名，以及一页“填写说明”");
         choose.setContentText("模板类型");
         choose.showAndWait().ifPresent(k -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("保存导入模板");
-            fc.setInitialFileName(k.label() + "导入模板.xlsx");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx"));
-            var f = fc.showSaveDialog(owner);
+            var f = Dialogs.saveAs(owner, "保存导入模板", k.label() + "导入模板.xlsx", Dialogs.EXCEL);
             if (f == null) {
                 return;
             }

@@ -1,5 +1,7 @@
 package org.taizhang.ui.plan;
 
+import static org.taizhang.ui.Controls.button;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +35,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.taizhang.common.Texts;
 import org.taizhang.common.ValidationException;
 import org.taizhang.org.Org;
@@ -52,6 +53,7 @@ import org.taizhang.report.SummaryTemplate;
 import org.taizhang.stats.Period;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
+import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
 
 /**
@@ -96,8 +98,7 @@ public final class PlanTab implements AppTab {
         this.plans = new PlanService(ctx.db());
         org.setId("plan-org");
         org.setPromptText("选择组织");
-        org.setCellFactory(lv -> new OrgCell());
-        org.setButtonCell(new OrgCell());
+        Controls.showAs(org, Org::name);
         org.valueProperty().addListener((o, a, b) -> loadPlans(null));
         planList.setId("plan-list");
         planList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -160,21 +161,6 @@ public final class PlanTab implements AppTab {
         BorderPane.setMargin(message, new Insets(4, 8, 4, 8));
         tab = new Tab("工作计划", root);
         tab.setClosable(false);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private final class OrgCell extends ListCell<Org> {
-        @Override
-        protected void updateItem(Org item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name());
-        }
     }
 
     // ------------------------------------------------------------------ outline view
@@ -435,8 +421,7 @@ public final class PlanTab implements AppTab {
         body.setWrapText(true);
         body.setPrefRowCount(5);
         owner.setId("plan-item-owner");
-        owner.setCellFactory(lv -> new OrgCell());
-        owner.setButtonCell(new OrgCell());
+        Controls.showAs(owner, Org::name);
         due.setId("plan-item-due");
         status.setId("plan-item-status");
         metric.setId("plan-item-metric");
@@ -816,11 +801,8 @@ public final class PlanTab implements AppTab {
             message.setText("请先选择要导出的计划");
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("导出计划为 Word");
-        fc.setInitialFileName(plan.title() + ".docx");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Word 文档 (*.docx)", "*.docx"));
-        var f = fc.showSaveDialog(tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow());
+        var f = Dialogs.saveAs(tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow(), "导出计划为 Word",
+                plan.title() + ".docx", Dialogs.WORD);
         if (f != null) {
             exportTo(f.toPath());
         }
@@ -846,17 +828,7 @@ public final class PlanTab implements AppTab {
     }
 
     private void showError(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && !(c instanceof ValidationException) && !(c instanceof IllegalArgumentException)) {
-            c = c.getCause();
-        }
-        if (c instanceof ValidationException v) {
-            message.setText(String.join("；", v.errors().stream().map(Object::toString).toList()));
-        } else if (c instanceof IllegalArgumentException) {
-            message.setText(c.getMessage());
-        } else {
-            message.setText("操作未完成：" + c);
-        }
+        message.setText(Dialogs.inlineText(e));
     }
 
     // for tests and the summary tab

@@ -1,10 +1,12 @@
 package org.taizhang.ui.roster;
 
+import static org.taizhang.ui.Controls.button;
+import static org.taizhang.ui.Controls.column;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -14,7 +16,6 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -115,13 +116,6 @@ public final class RosterTab implements AppTab {
         tab.setClosable(false);
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
     @Override
     public Tab tab() {
         return tab;
@@ -216,15 +210,15 @@ public final class RosterTab implements AppTab {
         people.setId("people-table");
         people.getStyleClass().addAll(atlantafx.base.theme.Styles.DENSE, atlantafx.base.theme.Styles.STRIPED);
         people.setPlaceholder(new Label("该组织还没有登记成员"));
-        people.getColumns().add(col("姓名", PersonRow::name, 80));
-        people.getColumns().add(col("性别", PersonRow::gender, 44));
-        people.getColumns().add(col("出生日期", r -> r.birthDate() == null ? "" : r.birthDate().toString(), 96));
-        people.getColumns().add(col("身份证号", PersonRow::idNumber, 196));
-        people.getColumns().add(col("联系电话", PersonRow::phone, 116));
-        people.getColumns().add(col("政治面貌", PersonRow::politicalStatus, 84));
-        people.getColumns().add(col("职务", PersonRow::role, 70));
-        people.getColumns().add(col("加入日期", r -> r.joinedOn() == null ? "" : r.joinedOn().toString(), 96));
-        people.getColumns().add(col("所属组织", PersonRow::orgName, 160));
+        people.getColumns().add(column("姓名", 80, PersonRow::name));
+        people.getColumns().add(column("性别", 44, PersonRow::gender));
+        people.getColumns().add(column("出生日期", 96, r -> r.birthDate() == null ? "" : r.birthDate().toString()));
+        people.getColumns().add(column("身份证号", 196, PersonRow::idNumber));
+        people.getColumns().add(column("联系电话", 116, PersonRow::phone));
+        people.getColumns().add(column("政治面貌", 84, PersonRow::politicalStatus));
+        people.getColumns().add(column("职务", 70, PersonRow::role));
+        people.getColumns().add(column("加入日期", 96, r -> r.joinedOn() == null ? "" : r.joinedOn().toString()));
+        people.getColumns().add(column("所属组织", 160, PersonRow::orgName));
                 people.setRowFactory(tv -> {
             var row = new javafx.scene.control.TableRow<PersonRow>();
             row.setOnMouseClicked(e -> {
@@ -234,13 +228,6 @@ public final class RosterTab implements AppTab {
             });
             return row;
         });
-    }
-
-    private static TableColumn<PersonRow, String> col(String title, java.util.function.Function<PersonRow, String> f, double width) {
-        TableColumn<PersonRow, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
-        return c;
     }
 
     private void loadPeople() {

@@ -1,5 +1,7 @@
 package org.taizhang.ui.safety;
 
+import static org.taizhang.ui.Controls.column;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -7,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -41,20 +41,13 @@ public final class BackupActions {
 
     /** 文件 → 备份到…: a checked copy to a file the user chooses (e.g. on a USB stick). */
     public static void backupTo(Window owner, AppContext ctx) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("备份到…（可选择 U 盘）");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("台账数据库 (*.db)", "*.db"));
         String name = ctx.db().file().getFileName().toString().replaceFirst("(?i)\\.db$", "");
-        fc.setInitialFileName(name + "-备份-" + LocalDate.now() + ".db");
-        File chosen = fc.showSaveDialog(owner);
+        File chosen = Dialogs.saveAs(owner, "备份到…（可选择 U 盘）", name + "-备份-" + LocalDate.now() + ".db",
+                new FileChooser.ExtensionFilter("台账数据库 (*.db)", "*.db"));
         if (chosen == null) {
             return;
         }
-        Path path = chosen.toPath();
-        if (!path.getFileName().toString().toLowerCase().endsWith(".db")) {
-            path = path.resolveSibling(path.getFileName() + ".db");
-        }
-        backupTo(owner, ctx, path, b -> Dialogs.info(owner, "备份完成", describe(b)));
+        backupTo(owner, ctx, Dialogs.withExtension(chosen, ".db"), b -> Dialogs.info(owner, "备份完成", describe(b)));
     }
 
     /** Backs up to {@code path} in the background, then {@code done} on the FX thread. */
@@ -128,18 +121,8 @@ public final class BackupActions {
         return table;
     }
 
-    private static TableColumn<BackupInfo, String> column(String title, double width, Function<BackupInfo, String> value) {
-        TableColumn<BackupInfo, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return c;
-    }
-
     private static TableColumn<BackupInfo, Long> numberColumn(String title, Function<BackupInfo, Long> value) {
-        TableColumn<BackupInfo, Long> c = new TableColumn<>(title);
-        c.setPrefWidth(70);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        return c;
+        return column(title, 70, value);
     }
 
     /** The restore itself, given the backup: asks, runs {@code restore} in the background, then reopens. */
@@ -150,15 +133,9 @@ public final class BackupActions {
 
     static void confirmAndRestore(Window owner, Background background, Path backup, Path current, Restorer restorer,
                                   Consumer<Path> reopen) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION,
+        if (!Dialogs.confirm(owner, "确定从这份备份恢复吗？",
                 "将用备份“" + backup.getFileName() + "”替换当前数据。\n当前数据会先自动备份一份（“恢复前的备份”），需要时可以再恢复回来。",
-                ButtonType.OK, ButtonType.CANCEL);
-        a.initOwner(owner);
-        a.setTitle("请确认");
-        a.setHeaderText("确定从这份备份恢复吗？");
-        a.getDialogPane().lookupButton(ButtonType.OK).setId("backup-confirm-ok");
-        Optional<ButtonType> r = a.showAndWait();
-        if (r.isEmpty() || r.get() != ButtonType.OK) {
+                "backup-confirm-ok")) {
             return;
         }
         background.run(() -> restorer.restore(backup), result -> {

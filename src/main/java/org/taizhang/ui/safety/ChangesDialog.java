@@ -1,17 +1,15 @@
 package org.taizhang.ui.safety;
 
+import static org.taizhang.ui.Controls.column;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 import org.taizhang.db.ChangeLogService;
@@ -64,22 +62,9 @@ public final class ChangesDialog {
         return d.showAndWait();
     }
 
-    private static TableColumn<Change, String> column(String title, double width, Function<Change, String> value) {
-        TableColumn<Change, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        return c;
-    }
-
     private static void undo(Window owner, AppContext ctx, Change c) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "撤销 #" + c.id() + "：" + c.actionLabel() + tableLabel(c.table()) + " #"
-                + c.recordId() + "？\n撤销本身也会记入修改记录。", ButtonType.OK, ButtonType.CANCEL);
-        a.initOwner(owner);
-        a.setTitle("请确认");
-        a.setHeaderText("确定撤销这次修改吗？");
-        a.getDialogPane().lookupButton(ButtonType.OK).setId("changes-confirm-ok");
-        Optional<ButtonType> r = a.showAndWait();
-        if (r.isEmpty() || r.get() != ButtonType.OK) {
+        if (!Dialogs.confirm(owner, "确定撤销这次修改吗？", "撤销 #" + c.id() + "：" + c.actionLabel() + tableLabel(c.table()) + " #"
+                + c.recordId() + "？\n撤销本身也会记入修改记录。", "changes-confirm-ok")) {
             return;
         }
         ctx.background().run(() -> new ChangeLogService(ctx.db()).undo(c.id()), done -> {

@@ -1,12 +1,12 @@
 package org.taizhang.ui.stats;
 
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import static org.taizhang.ui.Controls.column;
+
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -30,10 +30,10 @@ final class RecordsDialog {
         d.setHeaderText(scope + " · " + b.title());
         TableView<RecordRow> table = new TableView<>(FXCollections.observableArrayList(b.rows()));
         table.setId("records-table");
-        table.getColumns().add(col("日期", 100, r -> r.date() == null ? "" : Dates.iso(r.date())));
-        table.getColumns().add(col("名称", 220, RecordRow::title));
-        table.getColumns().add(col("组织", 200, r -> r.orgName() == null ? "" : r.orgName()));
-        table.getColumns().add(col("详情", 380, RecordRow::detail));
+        table.getColumns().add(column("日期", 100, r -> r.date() == null ? "" : Dates.iso(r.date())));
+        table.getColumns().add(column("名称", 220, RecordRow::title));
+        table.getColumns().add(column("组织", 200, r -> r.orgName() == null ? "" : r.orgName()));
+        table.getColumns().add(column("详情", 380, RecordRow::detail));
         table.setPlaceholder(new Label("没有记录"));
         Label total = new Label(b.truncated() ? "共 " + b.total() + " 条，这里列出前 " + b.rows().size() + " 条（可用命令行 stats records 导出全部）"
                 : "共 " + b.total() + " 条");
@@ -46,12 +46,5 @@ final class RecordsDialog {
         d.getDialogPane().getButtonTypes().add(new ButtonType("关闭", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         d.show();
         return d;
-    }
-
-    private static TableColumn<RecordRow, String> col(String name, double width, java.util.function.Function<RecordRow, String> f) {
-        TableColumn<RecordRow, String> c = new TableColumn<>(name);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
-        return c;
     }
 }

@@ -1,5 +1,7 @@
 package org.taizhang.ui.stats;
 
+import static org.taizhang.ui.Controls.button;
+
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -752,16 +754,11 @@ public final class StatsTab implements AppTab {
             Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段，点“统计”。");
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("导出统计到 Excel");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx"));
-        fc.setInitialFileName(r.rootName() + r.period().label() + "统计.xlsx");
-        var f = fc.showSaveDialog(window());
+        var f = Dialogs.saveAs(window(), "导出统计到 Excel", r.rootName() + r.period().label() + "统计.xlsx", Dialogs.EXCEL);
         if (f == null) {
             return;
         }
-        Path target = f.toPath().getFileName().toString().toLowerCase().endsWith(".xlsx") ? f.toPath()
-                : f.toPath().resolveSibling(f.getName() + ".xlsx");
+        Path target = Dialogs.withExtension(f, ".xlsx");
         ctx.background().run(() -> {
             StatsExcel.write(r, target);
             return target;
@@ -779,15 +776,13 @@ public final class StatsTab implements AppTab {
             Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段，点“统计”。");
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("保存图表为图片");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG 图片 (*.png)", "*.png"));
-        fc.setInitialFileName(report.rootName() + report.period().label() + breakdowns.getSelectionModel().getSelectedItem().getText() + ".png");
-        var f = fc.showSaveDialog(window());
+        var f = Dialogs.saveAs(window(), "保存图表为图片",
+                report.rootName() + report.period().label() + breakdowns.getSelectionModel().getSelectedItem().getText() + ".png",
+                new FileChooser.ExtensionFilter("PNG 图片 (*.png)", "*.png"));
         if (f == null) {
             return;
         }
-        Path target = f.getName().toLowerCase().endsWith(".png") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".png");
+        Path target = Dialogs.withExtension(f, ".png");
         try {
             saveChartPng(visibleChart(), target);
             status.setText("图表已保存到 " + target);
@@ -817,13 +812,6 @@ public final class StatsTab implements AppTab {
         } finally {
             Files.deleteIfExists(tmp);
         }
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     /** Organisation picker cell: indented by depth in the list, the plain name on the button. */

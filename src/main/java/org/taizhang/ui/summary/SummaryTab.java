@@ -1,5 +1,7 @@
 package org.taizhang.ui.summary;
 
+import static org.taizhang.ui.Controls.button;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextArea;
@@ -21,8 +22,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import org.taizhang.common.ValidationException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.report.Numbers;
@@ -33,6 +32,8 @@ import org.taizhang.report.SummaryTemplate;
 import org.taizhang.stats.Period;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
+import org.taizhang.ui.Controls;
+import org.taizhang.ui.Dialogs;
 
 /**
  * 工作总结: choose organisation (with its subtree), period and template, draft from the records,
@@ -68,8 +69,7 @@ public final class SummaryTab implements AppTab {
         this.store = new SummaryService(ctx.db());
         orgBox.setId("summary-org");
         orgBox.setPromptText("组织（含下级）");
-        orgBox.setCellFactory(lv -> new OrgCell());
-        orgBox.setButtonCell(new OrgCell());
+        Controls.showAs(orgBox, Org::name);
         period.setId("summary-period");
         period.setPromptText("时段：2021H1、2021、2021Q3，或 2021-03-01至2021-05-31");
         period.setPrefColumnCount(16);
@@ -122,21 +122,6 @@ public final class SummaryTab implements AppTab {
         tab = new Tab("工作总结", root);
         tab.setClosable(false);
         showContent(null);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private static final class OrgCell extends ListCell<Org> {
-        @Override
-        protected void updateItem(Org item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name());
-        }
     }
 
     @Override
@@ -337,11 +322,7 @@ public final class SummaryTab implements AppTab {
             message.setText("请先生成草稿");
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("导出为 Word");
-        fc.setInitialFileName(title.getText().strip() + ".docx");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Word 文档 (*.docx)", "*.docx"));
-        var f = fc.showSaveDialog(window());
+        var f = Dialogs.saveAs(window(), "导出为 Word", title.getText().strip() + ".docx", Dialogs.WORD);
         if (f != null) {
             exportTo(f.toPath());
         }
@@ -361,17 +342,7 @@ public final class SummaryTab implements AppTab {
     }
 
     private void showError(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && !(c instanceof ValidationException) && !(c instanceof IllegalArgumentException)) {
-            c = c.getCause();
-        }
-        if (c instanceof ValidationException v) {
-            message.setText(String.join("；", v.errors().stream().map(Object::toString).toList()));
-        } else if (c instanceof IllegalArgumentException) {
-            message.setText(c.getMessage());
-        } else {
-            message.setText("操作未完成：" + c);
-        }
+        message.setText(Dialogs.inlineText(e));
     }
 
     public Label messageLabel() {

@@ -1,0 +1,56 @@
+package org.taizhang.ui;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableColumn;
+
+/** Small control factories the tabs share. */
+public final class Controls {
+    private Controls() {
+    }
+
+    /** A button with a node id (the tests look it up by id) that runs {@code action} when pressed. */
+    public static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Shows each item of {@code box} as {@code text} of it, both in the drop-down list and in the box. */
+    public static <T> void showAs(ComboBox<T> box, Function<? super T, String> text) {
+        box.setCellFactory(lv -> new TextCell<>(text));
+        box.setButtonCell(new TextCell<>(text));
+    }
+
+    private static final class TextCell<T> extends ListCell<T> {
+        private final Function<? super T, String> text;
+
+        TextCell(Function<? super T, String> text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : text.apply(item));
+        }
+    }
+
+    /** A read-only table column showing {@code value} of each row. */
+    public static <S, T> TableColumn<S, T> column(String title, Function<S, T> value) {
+        TableColumn<S, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    /** A read-only table column showing {@code value} of each row, {@code width} wide. */
+    public static <S, T> TableColumn<S, T> column(String title, double width, Function<S, T> value) {
+        TableColumn<S, T> c = column(title, value);
+        c.setPrefWidth(width);
+        return c;
+    }
+}
