@@ -14,7 +14,6 @@ import org.jooq.DSLContext;
 import org.taizhang.activity.ActivityInput;
 import org.taizhang.activity.ActivityService;
 import org.taizhang.activity.Category;
-import org.taizhang.common.FieldError;
 import org.taizhang.common.Texts;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
@@ -81,7 +80,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
         if (min != null) {
             ctx.select(ACTIVITY.ORG_ID, ACTIVITY.START_DATE, ACTIVITY.NAME).from(ACTIVITY)
                     .where(ACTIVITY.START_DATE.between(min, max)).fetch()
-                    .forEach(r -> existing.add(r.value1() + "\u0000" + r.value2() + "\u0000" + r.value3()));
+                    .forEach(r -> existing.add(key(r.value1(), r.value2(), r.value3())));
         }
         Map<String, Integer> seen = new HashMap<>();
         Map<Integer, ActivityInput> inputs = new HashMap<>();
@@ -125,7 +124,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                     in = earlier != null && earlier.orgId().equals(in.orgId()) && earlier.categoryId().equals(in.categoryId())
                             && earlier.coOrgIds().equals(List.copyOf(new java.util.LinkedHashSet<>(co))) ? earlier : activities.validate(in);
                     validated.put(p.row(), in);
-                    String key = in.orgId() + "\u0000" + in.startDate() + "\u0000" + in.name();
+                    String key = key(in.orgId(), in.startDate(), in.name());
                     if (existing.contains(key)) {
                         problems.add(problem(p.row(), "name", a.name(), "“" + index.path(l.id()) + "”在 " + in.startDate()
                                 + " 已登记过“" + in.name() + "”（重复，不再导入）"));
@@ -137,17 +136,10 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                     }
                     inputs.put(p.row(), in);
                 } catch (ValidationException e) {
-                    for (FieldError fe : e.errors()) {
-                        String key = request.kind().field(fe.field()).map(ImportField::key).orElse("name");
-                        problems.add(problem(p.row(), key, "", fe.message()));
-                    }
+                    problems.addAll(serviceProblems(p.row(), e, "name"));
                 }
             }
-            if (problems.isEmpty()) {
-                plan.accepted.add(p);
-            } else {
-                problems.forEach(pr -> plan.reject(p.row(), pr));
-            }
+            plan.settle(p, problems);
         }
         plan.extra = inputs;
         return plan;

@@ -148,7 +148,7 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
                             + " 行的身份证号相同，但姓名不同，请核对"));
                     continue;
                 }
-                Integer dup = firstRowOfIdOrg.putIfAbsent(id + "\u0000" + orgId, p.row());
+                Integer dup = firstRowOfIdOrg.putIfAbsent(key(id, orgId), p.row());
                 if (dup != null) {
                     plan.reject(p.row(), problem(p.row(), "idNumber", IdNumber.mask(id), "与第 " + dup + " 行重复（同一身份证号、同一组织）"));
                     continue;
@@ -161,10 +161,10 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
                     for (var rec : ctx.select(PERSON.NAME, MEMBERSHIP.ORG_ID).from(MEMBERSHIP).join(PERSON)
                             .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
                             .where(PERSON.ID_NUMBER.isNull().and(MEMBERSHIP.LEFT_ON.isNull())).fetch()) {
-                        namesWithoutId.add(rec.value1() + "\u0000" + rec.value2());
+                        namesWithoutId.add(key(rec.value1(), rec.value2()));
                     }
                 }
-                String key = name + "\u0000" + orgId;
+                String key = key(name, orgId);
                 if (namesWithoutId.contains(key)) {
                     plan.reject(p.row(), problem(p.row(), "name", name, "“" + index.path(orgId) + "”中已有没填身份证号的“" + name
                             + "”，无法确认是否同一人（重复）。请填写身份证号"));
