@@ -23,7 +23,6 @@ import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Texts;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
-import org.taizhang.org.OrgService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,14 +67,7 @@ final class ActivityCommand {
             if (f != null && t != null && t.isBefore(f)) {
                 throw new ValidationException("时间段", "结束日期 " + t + " 早于开始日期 " + f);
             }
-            Integer orgId = null;
-            if (org != null) {
-                try {
-                    orgId = new OrgService(db).resolve(org).id();
-                } catch (ValidationException e) {
-                    throw new ValidationException(ActivityService.F_ORG, e.errors().getFirst().message());
-                }
-            }
+            Integer orgId = Cli.orgId(db, org, ActivityService.F_ORG);
             Integer cat = category == null ? null : svc.categoryByNameAny(category).id();
             return new ActivityFilter(f, t, orgId, cat, query, highlight);
         }

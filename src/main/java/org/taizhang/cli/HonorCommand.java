@@ -17,7 +17,6 @@ import org.taizhang.honor.HonorInput;
 import org.taizhang.honor.HonorRow;
 import org.taizhang.honor.HonorService;
 import org.taizhang.honor.HonorText;
-import org.taizhang.org.OrgService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,14 +70,7 @@ final class HonorCommand {
             }
             try (Database db = Cli.open(spec)) {
                 HonorService svc = new HonorService(db);
-                Integer orgId = null;
-                if (org != null) {
-                    try {
-                        orgId = new OrgService(db).resolve(org).id();
-                    } catch (ValidationException e) {
-                        throw new ValidationException(HonorService.F_ORG, e.errors().getFirst().message());
-                    }
-                }
+                Integer orgId = Cli.orgId(db, org, HonorService.F_ORG);
                 Integer personId = person == null ? null : svc.resolvePerson(person, orgId);
                 HonorFilter filter = new HonorFilter(f, t, orgId, level, kind, personId, query);
                 List<HonorRow> rows = svc.list(filter, 0, limit);

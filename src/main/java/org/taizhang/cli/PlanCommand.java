@@ -40,20 +40,7 @@ final class PlanCommand {
     }
 
     static int planId(String text) {
-        return number(text, "计划", "plan list");
-    }
-
-    /** "3", "#3" or "＃３" → 3, with a Chinese message naming what was expected. */
-    static int number(String text, String what, String listCommand) {
-        String s = text == null ? "" : org.taizhang.common.Texts.halfWidth(text).strip();
-        if (s.startsWith("#")) {
-            s = s.substring(1);
-        }
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw new ValidationException(what, "“" + text + "”不是" + what + "编号，请写成 3 或 #3（用 " + listCommand + " 查看编号）");
-        }
+        return Cli.number(text, "计划", "plan list");
     }
 
     /** The node with plan_item id {@code text} ("#12" or "12"). */
@@ -108,7 +95,7 @@ final class PlanCommand {
         @Override
         public Integer call() {
             try (Database db = Cli.open(spec)) {
-                Integer orgId = org == null ? null : new OrgService(db).resolve(org).id();
+                Integer orgId = Cli.orgId(db, org);
                 List<Plan> list = new PlanService(db).list(orgId, year);
                 if (json) {
                     Cli.json(spec, list.stream().map(PlanCommand::toJson).toList());
