@@ -56,6 +56,34 @@ final class PlanCommand {
 
     static final String F_ITEM = PlanService.F_ITEM;
 
+    /** An item as the outline shows it: its number path ("一、（二）") and its text. */
+    static String numbered(PlanOutline o, PlanNode n) {
+        return PlanService.numberPaths(o).get(n.key()) + n.fields().text();
+    }
+
+    /** What edit-item, move-item and remove-item do to the item they name. */
+    interface ItemChange {
+        void apply(Database db, PlanService svc, PlanOutline o, PlanNode n);
+    }
+
+    /**
+     * Loads plan {@code plan}'s outline, applies {@code change} to its item {@code item}, saves the
+     * outline and prints {@code done}'s line (built from the saved outline).
+     */
+    static int changeItem(CommandSpec spec, String plan, String item, ItemChange change,
+                          java.util.function.BiFunction<PlanOutline, PlanNode, String> done) {
+        try (Database db = Cli.open(spec)) {
+            PlanService svc = new PlanService(db);
+            int id = planId(plan);
+            PlanOutline o = svc.load(svc.require(id).id());
+            PlanNode n = node(o, item);
+            change.apply(db, svc, o, n);
+            svc.save(id, o);
+            Cli.out(spec).println(done.apply(o, n));
+            return 0;
+        }
+    }
+
     /** Period from --period (2022, 2022H2 …) or --from/--to. */
     static Period period(String period, String from, String to) {
         if (period != null) {
@@ -372,7 +400,7 @@ final class PlanCommand {
                     n = o.addAfter(node(o, where.after).key(), f);
                 }
                 svc.save(id, o);
-                Cli.out(spec).printf("已添加 #%d %s%n", n.id(), PlanService.numberPaths(o).get(n.key()) + f.text());
+                Cli.out(spec).printf("已添加 #%d %s%n", n.id(), numbered(o, n));
                 return 0;
             }
         }
@@ -391,16 +419,8 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Cli.open(spec)) {
-                PlanService svc = new PlanService(db);
-                int id = planId(plan);
-                PlanOutline o = svc.load(svc.require(id).id());
-                PlanNode n = node(o, item);
-                o.edit(n.key(), options.apply(db, svc, n.fields()));
-                svc.save(id, o);
-                Cli.out(spec).printf("已修改 #%d %s%n", n.id(), PlanService.numberPaths(o).get(n.key()) + n.fields().text());
-                return 0;
-            }
+            return changeItem(spec, plan, item, (db, svc, o, n) -> o.edit(n.key(), options.apply(db, svc, n.fields())),
+                    (o, n) -> String.format("已修改 #%d %s", n.id(), numbered(o, n)));
         }
     }
 
@@ -428,21 +448,14 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Cli.open(spec)) {
-                PlanService svc = new PlanService(db);
-                int id = planId(plan);
-                PlanOutline o = svc.load(svc.require(id).id());
-                PlanNode n = node(o, item);
+            return changeItem(spec, plan, item, (db, svc, o, n) -> {
                 boolean done = how.up ? o.moveUp(n.key()) : how.down ? o.moveDown(n.key())
                         : how.indent ? o.indent(n.key()) : o.outdent(n.key());
                 if (!done) {
                     throw new ValidationException(F_ITEM, how.up ? "已经是第一条，不能再上移" : how.down ? "已经是最后一条，不能再下移"
                             : how.indent ? "不能降级：前面没有同级条目，或计划最多三级" : "已经是最高一级，不能再升级");
                 }
-                svc.save(id, o);
-                Cli.out(spec).printf("已调整：%s%n", PlanService.numberPaths(o).get(n.key()) + n.fields().text());
-                return 0;
-            }
+            }, (o, n) -> "已调整：" + numbered(o, n));
         }
     }
 
@@ -457,16 +470,8 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Cli.open(spec)) {
-                PlanService svc = new PlanService(db);
-                int id = planId(plan);
-                PlanOutline o = svc.load(svc.require(id).id());
-                PlanNode n = node(o, item);
-                o.delete(n.key());
-                svc.save(id, o);
-                Cli.out(spec).printf("已删除 #%s %s%n", item.replace("#", ""), n.fields().text());
-                return 0;
-            }
+            return changeItem(spec, plan, item, (db, svc, o, n) -> o.delete(n.key()),
+                    (o, n) -> "已删除 #" + item.replace("#", "") + " " + n.fields().text());
         }
     }
 
