@@ -165,13 +165,9 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                 int pending = 0;
                 for (Parsed<ActivityRowIn> p : plan.accepted) {
                     ActivityInput in = inputs.get(p.row());
-                    Object[] v = {id, iso(in.startDate()), iso(in.endDate()), in.name(), in.orgId(), in.categoryId(), in.participants(),
+                    addRow(act, id, iso(in.startDate()), iso(in.endDate()), in.name(), in.orgId(), in.categoryId(), in.participants(),
                             in.serviceTenths(), in.beneficiaries(), in.place(), in.description(), in.highlight() ? 1 : 0,
-                            in.planned() ? 1 : 0};
-                    for (int i = 0; i < v.length; i++) {
-                        act.setObject(i + 1, v[i]);
-                    }
-                    act.addBatch();
+                            in.planned() ? 1 : 0);
                     for (Integer o : in.coOrgIds()) {
                         co.setInt(1, id);
                         co.setInt(2, o);
@@ -187,23 +183,15 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                     id++;
                     n[0]++;
                     if (++pending == 2000) {
-                        act.executeBatch();
-                        co.executeBatch();
-                        log.executeBatch();
+                        executeBatches(act, co, log);
                         pending = 0;
                         progress.checkCancelled();
                         progress.update("正在写入", n[0], plan.accepted.size());
                     }
                 }
-                act.executeBatch();
-                co.executeBatch();
-                log.executeBatch();
+                executeBatches(act, co, log);
             }
         });
         return new ImportResult(n[0], 0, List.of("已导入活动 " + n[0] + " 条"));
-    }
-
-    private static String iso(LocalDate d) {
-        return d == null ? null : d.toString();
     }
 }

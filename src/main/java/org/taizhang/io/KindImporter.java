@@ -1,5 +1,8 @@
 package org.taizhang.io;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +100,26 @@ abstract class KindImporter<C> {
             b.append(parts[i]);
         }
         return b.toString();
+    }
+
+    /** A date as the TEXT columns hold it ("2021-03-05"); null stays null. */
+    static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    /** Sets {@code values} as the statement's parameters 1, 2, … and adds them to its batch. */
+    static void addRow(PreparedStatement st, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            st.setObject(i + 1, values[i]);
+        }
+        st.addBatch();
+    }
+
+    /** Runs the pending batch of each statement, in order. */
+    static void executeBatches(PreparedStatement... statements) throws SQLException {
+        for (PreparedStatement st : statements) {
+            st.executeBatch();
+        }
     }
 
     /** First free id of a table (never reusing ids of deleted rows, as AUTOINCREMENT promises). */
