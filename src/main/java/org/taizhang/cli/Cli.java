@@ -10,6 +10,7 @@ import org.taizhang.common.Texts;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
 import org.taizhang.org.OrgService;
+import org.taizhang.stats.Period;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Small helpers shared by the commands: the open database, output, JSON, date options. */
@@ -50,6 +51,20 @@ public final class Cli {
     /** Parses a date option in any of the usual spellings; null stays null. */
     public static LocalDate date(String text) {
         return Dates.parse(text);
+    }
+
+    /**
+     * The period of plan and summary commands: --period (2022, 2022H2 …) or both --from and --to.
+     * ({@code stats} has its own rules: it defaults to this year.)
+     */
+    static Period period(String period, String from, String to) {
+        if (period != null) {
+            return Period.parse(period);
+        }
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("请用 --period（如 2022、2022H2）或 --from 与 --to 指定时段");
+        }
+        return Period.custom(Cli.date(from), Cli.date(to));
     }
 
     /** "3", "#3" or "＃３" → 3, with a Chinese message naming what was expected and the command that lists them. */

@@ -84,17 +84,6 @@ final class PlanCommand {
         }
     }
 
-    /** Period from --period (2022, 2022H2 …) or --from/--to. */
-    static Period period(String period, String from, String to) {
-        if (period != null) {
-            return Period.parse(period);
-        }
-        if (from == null || to == null) {
-            throw new IllegalArgumentException("请用 --period（如 2022、2022H2）或 --from 与 --to 指定时段");
-        }
-        return Period.custom(Cli.date(from), Cli.date(to));
-    }
-
     static Map<String, Object> toJson(Plan p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
@@ -234,7 +223,7 @@ final class PlanCommand {
 
         PlanInput input(Database db) {
             var o = new OrgService(db).resolve(org);
-            Period p = period(period, from, to);
+            Period p = Cli.period(period, from, to);
             String t = title != null ? title : o.name() + p.label() + "工作计划";
             return new PlanInput(o.id(), t, p.from(), p.to(), p.label());
         }
@@ -281,7 +270,7 @@ final class PlanCommand {
                 PlanService svc = new PlanService(db);
                 Plan p = svc.require(planId(plan));
                 Integer orgId = org == null ? p.orgId() : new OrgService(db).resolve(org).id();
-                Period np = period != null || (from != null && to != null) ? period(period, from, to)
+                Period np = period != null || (from != null && to != null) ? Cli.period(period, from, to)
                         : Period.custom(from != null ? Cli.date(from) : p.from(), to != null ? Cli.date(to) : p.to());
                 boolean newPeriod = !np.from().equals(p.from()) || !np.to().equals(p.to());
                 svc.updateHeader(p.id(), new PlanInput(orgId, title != null ? title : p.title(), np.from(), np.to(),

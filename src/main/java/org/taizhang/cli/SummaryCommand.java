@@ -92,7 +92,7 @@ final class SummaryCommand {
             }
             try (Database db = Cli.open(spec)) {
                 Org o = new OrgService(db).resolve(org);
-                Period p = PlanCommand.period(period, from, to);
+                Period p = Cli.period(period, from, to);
                 SummaryComposer composer = new SummaryComposer(db);
                 long t0 = System.nanoTime();
                 SummaryContent c = composer.draft(o.id(), p.from(), p.to(), SummaryTemplate.of(template),
