@@ -23,7 +23,6 @@ import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Texts;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
-import org.taizhang.org.OrgService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,14 +67,7 @@ final class ActivityCommand {
             if (f != null && t != null && t.isBefore(f)) {
                 throw new ValidationException("时间段", "结束日期 " + t + " 早于开始日期 " + f);
             }
-            Integer orgId = null;
-            if (org != null) {
-                try {
-                    orgId = new OrgService(db).resolve(org).id();
-                } catch (ValidationException e) {
-                    throw new ValidationException(ActivityService.F_ORG, e.errors().getFirst().message());
-                }
-            }
+            Integer orgId = Cli.orgId(db, org, ActivityService.F_ORG);
             Integer cat = category == null ? null : svc.categoryByNameAny(category).id();
             return new ActivityFilter(f, t, orgId, cat, query, highlight);
         }
@@ -206,22 +198,14 @@ final class ActivityCommand {
                 ActivityService svc = new ActivityService(db);
                 ActivityInput in = svc.parse(new ActivityText(date, end, name, org, String.join("、", coOrgs), category,
                         participants, hours, beneficiaries, place, description, highlight, planned));
-                for (Path p : attach) {
-                    if (!java.nio.file.Files.isRegularFile(p)) {
-                        throw new ValidationException(AttachmentService.F_FILE, "找不到文件“" + p + "”，活动未保存");
-                    }
-                }
+                AttachFiles.requireAll(attach, "活动");
                 int id;
                 try {
                     id = svc.add(in, force);
                 } catch (DuplicateActivityException e) {
-                    throw new ValidationException(ActivityService.F_NAME, e.errors().getFirst().message()
-                            .replace("请确认后再保存", "请加 --force 再运行"));
+                    throw forceHint(e);
                 }
-                AttachmentService att = new AttachmentService(db);
-                for (Path p : attach) {
-                    att.addFile(AttachmentService.ACTIVITY, id, p);
-                }
+                AttachFiles.addAll(db, AttachmentService.ACTIVITY, id, attach);
                 ActivityRow r = svc.get(id).orElseThrow();
                 Cli.out(spec).printf("已新增活动 #%d %s %s（%s，%d 人次，%s 小时，惠及 %d 人%s）%n", id, r.dateText(), r.name(),
                         r.orgName(), r.participants(), r.hours(), r.beneficiaries(),
@@ -288,8 +272,7 @@ final class ActivityCommand {
                 try {
                     svc.update(id, in, force);
                 } catch (DuplicateActivityException e) {
-                    throw new ValidationException(ActivityService.F_NAME, e.errors().getFirst().message()
-                            .replace("请确认后再保存", "请加 --force 再运行"));
+                    throw forceHint(e);
                 }
                 ActivityRow after = svc.get(id).orElseThrow();
                 Cli.out(spec).printf("已修改活动 #%d %s %s（%s，%d 人次，%s 小时，惠及 %d 人）%n", id, after.dateText(), after.name(),
@@ -297,6 +280,12 @@ final class ActivityCommand {
                 return 0;
             }
         }
+    }
+
+    /** The service's duplicate warning, telling the command-line user to add --force instead of confirming. */
+    private static ValidationException forceHint(DuplicateActivityException e) {
+        return new ValidationException(ActivityService.F_NAME, e.errors().getFirst().message()
+                .replace("请确认后再保存", "请加 --force 再运行"));
     }
 
     static int activityId(String s) {

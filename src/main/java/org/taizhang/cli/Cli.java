@@ -6,7 +6,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import org.taizhang.common.Dates;
+import org.taizhang.common.Texts;
+import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
+import org.taizhang.org.OrgService;
+import org.taizhang.stats.Period;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Small helpers shared by the commands: the open database, output, JSON, date options. */
@@ -47,5 +51,46 @@ public final class Cli {
     /** Parses a date option in any of the usual spellings; null stays null. */
     public static LocalDate date(String text) {
         return Dates.parse(text);
+    }
+
+    /**
+     * The period of plan and summary commands: --period (2022, 2022H2 …) or both --from and --to.
+     * ({@code stats} has its own rules: it defaults to this year.)
+     */
+    static Period period(String period, String from, String to) {
+        if (period != null) {
+            return Period.parse(period);
+        }
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("请用 --period（如 2022、2022H2）或 --from 与 --to 指定时段");
+        }
+        return Period.custom(Cli.date(from), Cli.date(to));
+    }
+
+    /** "3", "#3" or "＃３" → 3, with a Chinese message naming what was expected and the command that lists them. */
+    static int number(String text, String what, String listCommand) {
+        String s = text == null ? "" : Texts.halfWidth(text).strip();
+        if (s.startsWith("#")) {
+            s = s.substring(1);
+        }
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new ValidationException(what, "“" + text + "”不是" + what + "编号，请写成 3 或 #3（用 " + listCommand + " 查看编号）");
+        }
+    }
+
+    /** The id of an optional --org option (name, path or #编号); null when it was not given. */
+    static Integer orgId(Database db, String org) {
+        return org == null ? null : new OrgService(db).resolve(org).id();
+    }
+
+    /** As {@link #orgId(Database, String)}, with a failed look-up reported under the command's own field {@code field}. */
+    static Integer orgId(Database db, String org, String field) {
+        try {
+            return orgId(db, org);
+        } catch (ValidationException e) {
+            throw new ValidationException(field, e.errors().getFirst().message());
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.taizhang.db.Database;
 import org.taizhang.io.ExportService;
 import org.taizhang.io.ImportKind;
-import org.taizhang.org.OrgService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         ImportKind k = ImportKind.parse(kind);
         try (Database db = Cli.open(spec)) {
-            Integer orgId = org == null ? null : new OrgService(db).resolve(org).id();
+            Integer orgId = Cli.orgId(db, org);
             if (fullId) {
                 spec.commandLine().getErr().println(ExportService.FULL_ID_WARNING);
             }

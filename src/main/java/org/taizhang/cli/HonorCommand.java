@@ -1,6 +1,5 @@
 package org.taizhang.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.taizhang.honor.HonorInput;
 import org.taizhang.honor.HonorRow;
 import org.taizhang.honor.HonorService;
 import org.taizhang.honor.HonorText;
-import org.taizhang.org.OrgService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,14 +69,7 @@ final class HonorCommand {
             }
             try (Database db = Cli.open(spec)) {
                 HonorService svc = new HonorService(db);
-                Integer orgId = null;
-                if (org != null) {
-                    try {
-                        orgId = new OrgService(db).resolve(org).id();
-                    } catch (ValidationException e) {
-                        throw new ValidationException(HonorService.F_ORG, e.errors().getFirst().message());
-                    }
-                }
+                Integer orgId = Cli.orgId(db, org, HonorService.F_ORG);
                 Integer personId = person == null ? null : svc.resolvePerson(person, orgId);
                 HonorFilter filter = new HonorFilter(f, t, orgId, level, kind, personId, query);
                 List<HonorRow> rows = svc.list(filter, 0, limit);
@@ -130,19 +121,12 @@ final class HonorCommand {
 
         @Override
         public Integer call() {
-            for (Path p : attach) {
-                if (!Files.isRegularFile(p)) {
-                    throw new ValidationException(AttachmentService.F_FILE, "找不到文件“" + p + "”，荣誉未保存");
-                }
-            }
+            AttachFiles.requireAll(attach, "荣誉");
             try (Database db = Cli.open(spec)) {
                 HonorService svc = new HonorService(db);
                 HonorInput in = svc.parse(new HonorText(date, title, level, kind, org, person, issuer, note));
                 int id = svc.add(in);
-                AttachmentService att = new AttachmentService(db);
-                for (Path p : attach) {
-                    att.addFile(AttachmentService.HONOR, id, p);
-                }
+                AttachFiles.addAll(db, AttachmentService.HONOR, id, attach);
                 HonorRow r = svc.get(id).orElseThrow();
                 Cli.out(spec).printf("已新增荣誉 #%d %s %s［%s·%s］%s%n", id, r.date(), r.title(), r.level(), r.kind(), r.recipient());
                 return 0;

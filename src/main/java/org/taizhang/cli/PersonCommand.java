@@ -80,7 +80,7 @@ final class PersonCommand {
         @Override
         public Integer call() {
             try (Database db = Cli.open(spec)) {
-                Integer orgId = org == null ? null : new OrgService(db).resolve(org).id();
+                Integer orgId = Cli.orgId(db, org);
                 PersonService.Page page = new PersonService(db).listByOrg(orgId, subtree, query, limit);
                 if (json) {
                     List<Map<String, Object>> rows = new ArrayList<>();

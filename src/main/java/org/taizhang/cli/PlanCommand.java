@@ -40,20 +40,7 @@ final class PlanCommand {
     }
 
     static int planId(String text) {
-        return number(text, "计划", "plan list");
-    }
-
-    /** "3", "#3" or "＃３" → 3, with a Chinese message naming what was expected. */
-    static int number(String text, String what, String listCommand) {
-        String s = text == null ? "" : org.taizhang.common.Texts.halfWidth(text).strip();
-        if (s.startsWith("#")) {
-            s = s.substring(1);
-        }
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw new ValidationException(what, "“" + text + "”不是" + what + "编号，请写成 3 或 #3（用 " + listCommand + " 查看编号）");
-        }
+        return Cli.number(text, "计划", "plan list");
     }
 
     /** The node with plan_item id {@code text} ("#12" or "12"). */
@@ -69,15 +56,32 @@ final class PlanCommand {
 
     static final String F_ITEM = PlanService.F_ITEM;
 
-    /** Period from --period (2022, 2022H2 …) or --from/--to. */
-    static Period period(String period, String from, String to) {
-        if (period != null) {
-            return Period.parse(period);
+    /** An item as the outline shows it: its number path ("一、（二）") and its text. */
+    static String numbered(PlanOutline o, PlanNode n) {
+        return PlanService.numberPaths(o).get(n.key()) + n.fields().text();
+    }
+
+    /** What edit-item, move-item and remove-item do to the item they name. */
+    interface ItemChange {
+        void apply(Database db, PlanService svc, PlanOutline o, PlanNode n);
+    }
+
+    /**
+     * Loads plan {@code plan}'s outline, applies {@code change} to its item {@code item}, saves the
+     * outline and prints {@code done}'s line (built from the saved outline).
+     */
+    static int changeItem(CommandSpec spec, String plan, String item, ItemChange change,
+                          java.util.function.BiFunction<PlanOutline, PlanNode, String> done) {
+        try (Database db = Cli.open(spec)) {
+            PlanService svc = new PlanService(db);
+            int id = planId(plan);
+            PlanOutline o = svc.load(svc.require(id).id());
+            PlanNode n = node(o, item);
+            change.apply(db, svc, o, n);
+            svc.save(id, o);
+            Cli.out(spec).println(done.apply(o, n));
+            return 0;
         }
-        if (from == null || to == null) {
-            throw new IllegalArgumentException("请用 --period（如 2022、2022H2）或 --from 与 --to 指定时段");
-        }
-        return Period.custom(Cli.date(from), Cli.date(to));
     }
 
     static Map<String, Object> toJson(Plan p) {
@@ -108,7 +112,7 @@ final class PlanCommand {
         @Override
         public Integer call() {
             try (Database db = Cli.open(spec)) {
-                Integer orgId = org == null ? null : new OrgService(db).resolve(org).id();
+                Integer orgId = Cli.orgId(db, org);
                 List<Plan> list = new PlanService(db).list(orgId, year);
                 if (json) {
                     Cli.json(spec, list.stream().map(PlanCommand::toJson).toList());
@@ -219,7 +223,7 @@ final class PlanCommand {
 
         PlanInput input(Database db) {
             var o = new OrgService(db).resolve(org);
-            Period p = period(period, from, to);
+            Period p = Cli.period(period, from, to);
             String t = title != null ? title : o.name() + p.label() + "工作计划";
             return new PlanInput(o.id(), t, p.from(), p.to(), p.label());
         }
@@ -266,7 +270,7 @@ final class PlanCommand {
                 PlanService svc = new PlanService(db);
                 Plan p = svc.require(planId(plan));
                 Integer orgId = org == null ? p.orgId() : new OrgService(db).resolve(org).id();
-                Period np = period != null || (from != null && to != null) ? period(period, from, to)
+                Period np = period != null || (from != null && to != null) ? Cli.period(period, from, to)
                         : Period.custom(from != null ? Cli.date(from) : p.from(), to != null ? Cli.date(to) : p.to());
                 boolean newPeriod = !np.from().equals(p.from()) || !np.to().equals(p.to());
                 svc.updateHeader(p.id(), new PlanInput(orgId, title != null ? title : p.title(), np.from(), np.to(),
@@ -385,7 +389,7 @@ final class PlanCommand {
                     n = o.addAfter(node(o, where.after).key(), f);
                 }
                 svc.save(id, o);
-                Cli.out(spec).printf("已添加 #%d %s%n", n.id(), PlanService.numberPaths(o).get(n.key()) + f.text());
+                Cli.out(spec).printf("已添加 #%d %s%n", n.id(), numbered(o, n));
                 return 0;
             }
         }
@@ -404,16 +408,8 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Cli.open(spec)) {
-                PlanService svc = new PlanService(db);
-                int id = planId(plan);
-                PlanOutline o = svc.load(svc.require(id).id());
-                PlanNode n = node(o, item);
-                o.edit(n.key(), options.apply(db, svc, n.fields()));
-                svc.save(id, o);
-                Cli.out(spec).printf("已修改 #%d %s%n", n.id(), PlanService.numberPaths(o).get(n.key()) + n.fields().text());
-                return 0;
-            }
+            return changeItem(spec, plan, item, (db, svc, o, n) -> o.edit(n.key(), options.apply(db, svc, n.fields())),
+                    (o, n) -> String.format("已修改 #%d %s", n.id(), numbered(o, n)));
         }
     }
 
@@ -441,21 +437,14 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Cli.open(spec)) {
-                PlanService svc = new PlanService(db);
-                int id = planId(plan);
-                PlanOutline o = svc.load(svc.require(id).id());
-                PlanNode n = node(o, item);
+            return changeItem(spec, plan, item, (db, svc, o, n) -> {
                 boolean done = how.up ? o.moveUp(n.key()) : how.down ? o.moveDown(n.key())
                         : how.indent ? o.indent(n.key()) : o.outdent(n.key());
                 if (!done) {
                     throw new ValidationException(F_ITEM, how.up ? "已经是第一条，不能再上移" : how.down ? "已经是最后一条，不能再下移"
                             : how.indent ? "不能降级：前面没有同级条目，或计划最多三级" : "已经是最高一级，不能再升级");
                 }
-                svc.save(id, o);
-                Cli.out(spec).printf("已调整：%s%n", PlanService.numberPaths(o).get(n.key()) + n.fields().text());
-                return 0;
-            }
+            }, (o, n) -> "已调整：" + numbered(o, n));
         }
     }
 
@@ -470,16 +459,8 @@ final class PlanCommand {
 
         @Override
         public Integer call() {
-            try (Database db = Cli.open(spec)) {
-                PlanService svc = new PlanService(db);
-                int id = planId(plan);
-                PlanOutline o = svc.load(svc.require(id).id());
-                PlanNode n = node(o, item);
-                o.delete(n.key());
-                svc.save(id, o);
-                Cli.out(spec).printf("已删除 #%s %s%n", item.replace("#", ""), n.fields().text());
-                return 0;
-            }
+            return changeItem(spec, plan, item, (db, svc, o, n) -> o.delete(n.key()),
+                    (o, n) -> "已删除 #" + item.replace("#", "") + " " + n.fields().text());
         }
     }
 

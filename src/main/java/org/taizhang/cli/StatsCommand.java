@@ -79,7 +79,7 @@ final class StatsCommand implements Callable<Integer> {
         }
 
         Integer root(Database db) {
-            return org == null ? null : new OrgService(db).resolve(org).id();
+            return Cli.orgId(db, org);
         }
     }
 
@@ -163,7 +163,7 @@ final class StatsCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--limit 至少为 1");
             }
             try (Database db = Cli.open(spec)) {
-                Integer root = org == null ? null : new OrgService(db).resolve(org).id();
+                Integer root = Cli.orgId(db, org);
                 Reminders r = new StatsService(db).reminders(root, day, months, limit);
                 if (json) {
                     Cli.json(spec, StatsJson.reminders(r));

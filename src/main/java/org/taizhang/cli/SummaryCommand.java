@@ -40,6 +40,10 @@ final class SummaryCommand {
         out.println(c.signDate() == null ? "" : org.taizhang.report.Numbers.date(c.signDate()));
     }
 
+    static int summaryId(String text) {
+        return Cli.number(text, "总结", "summary list");
+    }
+
     static List<String> appendices(String list) {
         if (list == null || list.isBlank()) {
             return List.of();
@@ -88,7 +92,7 @@ final class SummaryCommand {
             }
             try (Database db = Cli.open(spec)) {
                 Org o = new OrgService(db).resolve(org);
-                Period p = PlanCommand.period(period, from, to);
+                Period p = Cli.period(period, from, to);
                 SummaryComposer composer = new SummaryComposer(db);
                 long t0 = System.nanoTime();
                 SummaryContent c = composer.draft(o.id(), p.from(), p.to(), SummaryTemplate.of(template),
@@ -124,7 +128,7 @@ final class SummaryCommand {
         @Override
         public Integer call() {
             try (Database db = Cli.open(spec)) {
-                Integer orgId = org == null ? null : new OrgService(db).resolve(org).id();
+                Integer orgId = Cli.orgId(db, org);
                 List<SummaryService.Saved> list = new SummaryService(db).list(orgId);
                 if (json) {
                     List<Map<String, Object>> rows = new ArrayList<>();
@@ -163,7 +167,7 @@ final class SummaryCommand {
         @Override
         public Integer call() {
             try (Database db = Cli.open(spec)) {
-                SummaryContent c = new SummaryService(db).require(PlanCommand.number(id, "总结", "summary list"));
+                SummaryContent c = new SummaryService(db).require(summaryId(id));
                 if (json) {
                     Cli.json(spec, c);
                 } else {
@@ -199,7 +203,7 @@ final class SummaryCommand {
         public Integer call() {
             try (Database db = Cli.open(spec)) {
                 SummaryService store = new SummaryService(db);
-                int sid = PlanCommand.number(id, "总结", "summary list");
+                int sid = summaryId(id);
                 SummaryContent c = store.require(sid);
                 if (part != null) {
                     if (part < 1 || part > c.parts().size()) {
@@ -242,7 +246,7 @@ final class SummaryCommand {
         public Integer call() {
             try (Database db = Cli.open(spec)) {
                 SummaryService store = new SummaryService(db);
-                int sid = PlanCommand.number(id, "总结", "summary list");
+                int sid = summaryId(id);
                 SummaryContent c = store.require(sid);
                 SummaryComposer composer = new SummaryComposer(db);
                 if (refresh) {
@@ -266,7 +270,7 @@ final class SummaryCommand {
         @Override
         public Integer call() {
             try (Database db = Cli.open(spec)) {
-                int sid = PlanCommand.number(id, "总结", "summary list");
+                int sid = summaryId(id);
                 new SummaryService(db).delete(sid);
                 Cli.out(spec).printf("已删除总结 #%d%n", sid);
                 return 0;

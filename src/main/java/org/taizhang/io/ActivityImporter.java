@@ -14,7 +14,6 @@ import org.jooq.DSLContext;
 import org.taizhang.activity.ActivityInput;
 import org.taizhang.activity.ActivityService;
 import org.taizhang.activity.Category;
-import org.taizhang.common.FieldError;
 import org.taizhang.common.Texts;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
@@ -81,7 +80,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
         if (min != null) {
             ctx.select(ACTIVITY.ORG_ID, ACTIVITY.START_DATE, ACTIVITY.NAME).from(ACTIVITY)
                     .where(ACTIVITY.START_DATE.between(min, max)).fetch()
-                    .forEach(r -> existing.add(r.value1() + "\u0000" + r.value2() + "\u0000" + r.value3()));
+                    .forEach(r -> existing.add(key(r.value1(), r.value2(), r.value3())));
         }
         Map<String, Integer> seen = new HashMap<>();
         Map<Integer, ActivityInput> inputs = new HashMap<>();
@@ -125,7 +124,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                     in = earlier != null && earlier.orgId().equals(in.orgId()) && earlier.categoryId().equals(in.categoryId())
                             && earlier.coOrgIds().equals(List.copyOf(new java.util.LinkedHashSet<>(co))) ? earlier : activities.validate(in);
                     validated.put(p.row(), in);
-                    String key = in.orgId() + "\u0000" + in.startDate() + "\u0000" + in.name();
+                    String key = key(in.orgId(), in.startDate(), in.name());
                     if (existing.contains(key)) {
                         problems.add(problem(p.row(), "name", a.name(), "“" + index.path(l.id()) + "”在 " + in.startDate()
                                 + " 已登记过“" + in.name() + "”（重复，不再导入）"));
@@ -137,17 +136,10 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                     }
                     inputs.put(p.row(), in);
                 } catch (ValidationException e) {
-                    for (FieldError fe : e.errors()) {
-                        String key = request.kind().field(fe.field()).map(ImportField::key).orElse("name");
-                        problems.add(problem(p.row(), key, "", fe.message()));
-                    }
+                    problems.addAll(serviceProblems(p.row(), e, "name"));
                 }
             }
-            if (problems.isEmpty()) {
-                plan.accepted.add(p);
-            } else {
-                problems.forEach(pr -> plan.reject(p.row(), pr));
-            }
+            plan.settle(p, problems);
         }
         plan.extra = inputs;
         return plan;
@@ -173,13 +165,9 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                 int pending = 0;
                 for (Parsed<ActivityRowIn> p : plan.accepted) {
                     ActivityInput in = inputs.get(p.row());
-                    Object[] v = {id, iso(in.startDate()), iso(in.endDate()), in.name(), in.orgId(), in.categoryId(), in.participants(),
+                    addRow(act, id, iso(in.startDate()), iso(in.endDate()), in.name(), in.orgId(), in.categoryId(), in.participants(),
                             in.serviceTenths(), in.beneficiaries(), in.place(), in.description(), in.highlight() ? 1 : 0,
-                            in.planned() ? 1 : 0};
-                    for (int i = 0; i < v.length; i++) {
-                        act.setObject(i + 1, v[i]);
-                    }
-                    act.addBatch();
+                            in.planned() ? 1 : 0);
                     for (Integer o : in.coOrgIds()) {
                         co.setInt(1, id);
                         co.setInt(2, o);
@@ -195,23 +183,15 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                     id++;
                     n[0]++;
                     if (++pending == 2000) {
-                        act.executeBatch();
-                        co.executeBatch();
-                        log.executeBatch();
+                        executeBatches(act, co, log);
                         pending = 0;
                         progress.checkCancelled();
                         progress.update("正在写入", n[0], plan.accepted.size());
                     }
                 }
-                act.executeBatch();
-                co.executeBatch();
-                log.executeBatch();
+                executeBatches(act, co, log);
             }
         });
         return new ImportResult(n[0], 0, List.of("已导入活动 " + n[0] + " 条"));
-    }
-
-    private static String iso(LocalDate d) {
-        return d == null ? null : d.toString();
     }
 }

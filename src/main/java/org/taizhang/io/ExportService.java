@@ -41,6 +41,16 @@ public final class ExportService {
         public Options withFullId(boolean f) {
             return new Options(orgId, from, to, f);
         }
+
+        /** An ID number as this export writes it: masked unless {@link #fullId}. */
+        String idNumber(String id) {
+            return fullId ? id : IdNumber.mask(id);
+        }
+
+        /** A phone number as this export writes it: masked unless {@link #fullId}. */
+        String phone(String phone) {
+            return fullId ? phone : Phones.mask(phone);
+        }
     }
 
     /** Said once whenever full ID numbers are exported. */
@@ -62,12 +72,16 @@ public final class ExportService {
         };
     }
 
+    private OrgTree orgTree() {
+        return new OrgTree(new OrgService(db).listAll());
+    }
+
     private static XlsxWriter.Column col(ImportKind k, String key, XlsxWriter.Type type) {
         return new XlsxWriter.Column(k.field(key).orElseThrow().label(), type);
     }
 
     private int orgs(Options o, Path out) {
-        OrgTree tree = new OrgTree(new OrgService(db).listAll());
+        OrgTree tree = orgTree();
         ImportKind k = ImportKind.ORGS;
         List<XlsxWriter.Column> cols = List.of(col(k, "name", XlsxWriter.Type.TEXT), col(k, "type", XlsxWriter.Type.TEXT),
                 col(k, "parent", XlsxWriter.Type.TEXT), col(k, "founded", XlsxWriter.Type.DATE), col(k, "term", XlsxWriter.Type.INT),
@@ -81,7 +95,7 @@ public final class ExportService {
                 Org org = line.org();
                 w.row(org.name(), org.typeName(), org.parentId() == null ? null : tree.path(org.parentId()), org.foundedOn(),
                         org.ownTermYears(), org.lastElectionOn(), org.contactPerson(),
-                        o.fullId() ? org.contactPhone() : Phones.mask(org.contactPhone()), org.note(), org.nextElectionDue(),
+                        o.phone(org.contactPhone()), org.note(), org.nextElectionDue(),
                         org.memberCount());
                 n++;
             }
@@ -91,7 +105,7 @@ public final class ExportService {
     }
 
     private int people(Options o, Path out) {
-        OrgTree tree = new OrgTree(new OrgService(db).listAll());
+        OrgTree tree = orgTree();
         ImportKind k = ImportKind.PEOPLE;
         List<XlsxWriter.Column> cols = List.of(col(k, "name", XlsxWriter.Type.TEXT), col(k, "gender", XlsxWriter.Type.TEXT),
                 col(k, "birth", XlsxWriter.Type.DATE), col(k, "idNumber", XlsxWriter.Type.CODE), col(k, "phone", XlsxWriter.Type.CODE),
@@ -111,8 +125,8 @@ public final class ExportService {
                         .from(MEMBERSHIP).join(PERSON).on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
                         .where(w0).orderBy(MEMBERSHIP.ORG_ID, MEMBERSHIP.ID).fetchLazy()) {
                     for (var r : cursor) {
-                        w.row(r.value1(), r.value2(), r.value3(), o.fullId() ? r.value4() : IdNumber.mask(r.value4()),
-                                o.fullId() ? r.value5() : Phones.mask(r.value5()), r.value6(), tree.path(r.value7()), r.value8(),
+                        w.row(r.value1(), r.value2(), r.value3(), o.idNumber(r.value4()),
+                                o.phone(r.value5()), r.value6(), tree.path(r.value7()), r.value8(),
                                 r.value9(), r.value10());
                         count++;
                     }
@@ -125,7 +139,7 @@ public final class ExportService {
     }
 
     private int activities(Options o, Path out) {
-        OrgTree tree = new OrgTree(new OrgService(db).listAll());
+        OrgTree tree = orgTree();
         Map<String, String> pathByName = new HashMap<>();
         ImportKind k = ImportKind.ACTIVITIES;
         List<XlsxWriter.Column> cols = List.of(col(k, "date", XlsxWriter.Type.DATE), col(k, "endDate", XlsxWriter.Type.DATE),
@@ -183,7 +197,7 @@ public final class ExportService {
     }
 
     private int honors(Options o, Path out) {
-        OrgTree tree = new OrgTree(new OrgService(db).listAll());
+        OrgTree tree = orgTree();
         ImportKind k = ImportKind.HONORS;
         List<XlsxWriter.Column> cols = List.of(col(k, "date", XlsxWriter.Type.DATE), col(k, "title", XlsxWriter.Type.TEXT),
                 col(k, "level", XlsxWriter.Type.TEXT), col(k, "kind", XlsxWriter.Type.TEXT), col(k, "org", XlsxWriter.Type.TEXT),
@@ -203,7 +217,7 @@ public final class ExportService {
             for (HonorRow h : rows) {
                 String id = h.personId() == null ? null : ids.get(h.personId());
                 w.row(h.date(), h.title(), h.level(), h.kind(), tree.path(h.orgId()), h.personName(),
-                        o.fullId() ? id : IdNumber.mask(id), h.issuer(), h.note());
+                        o.idNumber(id), h.issuer(), h.note());
             }
             w.save(out);
         }

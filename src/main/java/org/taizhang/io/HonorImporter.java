@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.taizhang.common.FieldError;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
 import org.taizhang.honor.HonorInput;
@@ -80,7 +79,7 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
         Map<String, OrgIndex.Lookup> orgs = new HashMap<>();
         Set<String> existing = new HashSet<>();
         ctx.select(HONOR.HONOR_DATE, HONOR.TITLE, HONOR.ORG_ID, HONOR.PERSON_ID).from(HONOR).fetch()
-                .forEach(r -> existing.add(r.value1() + "\u0000" + r.value2() + "\u0000" + r.value3() + "\u0000" + r.value4()));
+                .forEach(r -> existing.add(key(r.value1(), r.value2(), r.value3(), r.value4())));
         Map<String, Integer> seen = new HashMap<>();
         Map<Integer, HonorInput> inputs = new HashMap<>();
         for (Parsed<HonorRowIn> p : rows) {
@@ -112,7 +111,7 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
                 try {
                     HonorInput in = honors.validate(new HonorInput(h.date(), h.title(), h.level(), h.kind(), orgId, personId,
                             h.issuer(), h.note()));
-                    String key = in.date() + "\u0000" + in.title() + "\u0000" + in.orgId() + "\u0000" + in.personId();
+                    String key = key(in.date(), in.title(), in.orgId(), in.personId());
                     if (existing.contains(key)) {
                         problems.add(problem(p.row(), "title", h.title(), "已登记过同一荣誉（同一日期、名称和获奖者），不再导入"));
                     } else {
@@ -123,17 +122,10 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
                     }
                     inputs.put(p.row(), in);
                 } catch (ValidationException e) {
-                    for (FieldError fe : e.errors()) {
-                        String key = request.kind().field(fe.field()).map(ImportField::key).orElse("title");
-                        problems.add(problem(p.row(), key, "", fe.message()));
-                    }
+                    problems.addAll(serviceProblems(p.row(), e, "title"));
                 }
             }
-            if (problems.isEmpty()) {
-                plan.accepted.add(p);
-            } else {
-                problems.forEach(pr -> plan.reject(p.row(), pr));
-            }
+            plan.settle(p, problems);
         }
         plan.extra = inputs;
         return plan;

@@ -1,11 +1,16 @@
 package org.taizhang.io;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONFormat;
+import org.taizhang.common.FieldError;
+import org.taizhang.common.ValidationException;
 
 /**
  * The part of an import that knows one kind of record: turns a mapped row into a candidate
@@ -28,6 +33,15 @@ abstract class KindImporter<C> {
 
         void reject(int row, RowProblem p) {
             rejected.computeIfAbsent(row, k -> new ArrayList<>()).add(p);
+        }
+
+        /** Accepts {@code p} when {@code problems} is empty, otherwise rejects its row with every problem. */
+        void settle(Parsed<C> p, List<RowProblem> problems) {
+            if (problems.isEmpty()) {
+                accepted.add(p);
+            } else {
+                problems.forEach(pr -> reject(p.row(), pr));
+            }
         }
     }
 
@@ -61,6 +75,51 @@ abstract class KindImporter<C> {
 
     RowProblem problem(int row, String fieldKey, String value, String reason) {
         return problem(mapping, row, fieldKey, value, reason);
+    }
+
+    /**
+     * The problems of a row that the service's validation rejected, each under the column of the
+     * field it names ({@code fallbackKey} for a field the import has no column for).
+     */
+    List<RowProblem> serviceProblems(int row, ValidationException e, String fallbackKey) {
+        List<RowProblem> problems = new ArrayList<>();
+        for (FieldError fe : e.errors()) {
+            String key = request.kind().field(fe.field()).map(ImportField::key).orElse(fallbackKey);
+            problems.add(problem(row, key, "", fe.message()));
+        }
+        return problems;
+    }
+
+    /** A duplicate-check key: the parts joined with NUL (null parts as "null"). */
+    static String key(Object... parts) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                b.append('\u0000');
+            }
+            b.append(parts[i]);
+        }
+        return b.toString();
+    }
+
+    /** A date as the TEXT columns hold it ("2021-03-05"); null stays null. */
+    static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    /** Sets {@code values} as the statement's parameters 1, 2, … and adds them to its batch. */
+    static void addRow(PreparedStatement st, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            st.setObject(i + 1, values[i]);
+        }
+        st.addBatch();
+    }
+
+    /** Runs the pending batch of each statement, in order. */
+    static void executeBatches(PreparedStatement... statements) throws SQLException {
+        for (PreparedStatement st : statements) {
+            st.executeBatch();
+        }
     }
 
     /** First free id of a table (never reusing ids of deleted rows, as AUTOINCREMENT promises). */

@@ -175,13 +175,13 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
         // duplicates: same name under the same parent, in the database or earlier in the sheet
         Map<String, Integer> seenInSheet = new HashMap<>();
         Set<String> inDb = new HashSet<>();
-        ctx.select(ORG.NAME, ORG.PARENT_ID).from(ORG).fetch().forEach(r -> inDb.add(r.value1() + "\u0000" + r.value2()));
+        ctx.select(ORG.NAME, ORG.PARENT_ID).from(ORG).fetch().forEach(r -> inDb.add(key(r.value1(), r.value2())));
         for (Parsed<OrgRow> p : rows) {
             if (plan.rejected.containsKey(p.row())) {
                 continue;
             }
             Integer parent = parentOf.get(tmp(p.row()));
-            String key = p.value().name() + "\u0000" + parent;
+            String key = key(p.value().name(), parent);
             if (parent == null || parent > 0) {
                 if (inDb.contains(key)) {
                     String where = parent == null ? "顶层" : "“" + index.path(parent) + "”下";

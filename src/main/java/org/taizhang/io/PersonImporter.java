@@ -148,7 +148,7 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
                             + " 行的身份证号相同，但姓名不同，请核对"));
                     continue;
                 }
-                Integer dup = firstRowOfIdOrg.putIfAbsent(id + "\u0000" + orgId, p.row());
+                Integer dup = firstRowOfIdOrg.putIfAbsent(key(id, orgId), p.row());
                 if (dup != null) {
                     plan.reject(p.row(), problem(p.row(), "idNumber", IdNumber.mask(id), "与第 " + dup + " 行重复（同一身份证号、同一组织）"));
                     continue;
@@ -161,10 +161,10 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
                     for (var rec : ctx.select(PERSON.NAME, MEMBERSHIP.ORG_ID).from(MEMBERSHIP).join(PERSON)
                             .on(PERSON.ID.eq(MEMBERSHIP.PERSON_ID))
                             .where(PERSON.ID_NUMBER.isNull().and(MEMBERSHIP.LEFT_ON.isNull())).fetch()) {
-                        namesWithoutId.add(rec.value1() + "\u0000" + rec.value2());
+                        namesWithoutId.add(key(rec.value1(), rec.value2()));
                     }
                 }
-                String key = name + "\u0000" + orgId;
+                String key = key(name, orgId);
                 if (namesWithoutId.contains(key)) {
                     plan.reject(p.row(), problem(p.row(), "name", name, "“" + index.path(orgId) + "”中已有没填身份证号的“" + name
                             + "”，无法确认是否同一人（重复）。请填写身份证号"));
@@ -226,12 +226,8 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
                     } else {
                         personId = nextPerson++;
                         personOfCreatorRow.put(t.creatorRow(), personId);
-                        Object[] values = {personId, in.name(), in.idNumber(), in.gender(), iso(in.birthDate()), in.phone(),
-                                in.politicalStatus(), in.note()};
-                        for (int i = 0; i < values.length; i++) {
-                            persons.setObject(i + 1, values[i]);
-                        }
-                        persons.addBatch();
+                        addRow(persons, personId, in.name(), in.idNumber(), in.gender(), iso(in.birthDate()), in.phone(),
+                                in.politicalStatus(), in.note());
                         addLog(log, "person", personId, Json.object("id", personId, "name", in.name(), "id_number", in.idNumber(),
                                 "gender", in.gender(), "birth_date", iso(in.birthDate()), "phone", in.phone(),
                                 "political_status", in.politicalStatus(), "note", in.note()));
@@ -248,17 +244,13 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
                             "role", p.value().role(), "joined_on", iso(p.value().joined())));
                     counts[1]++;
                     if (++pending == 2000) {
-                        persons.executeBatch();
-                        members.executeBatch();
-                        log.executeBatch();
+                        executeBatches(persons, members, log);
                         pending = 0;
                         progress.checkCancelled();
                         progress.update("正在写入", counts[1], plan.accepted.size());
                     }
                 }
-                persons.executeBatch();
-                members.executeBatch();
-                log.executeBatch();
+                executeBatches(persons, members, log);
             }
         });
         int n = counts[1];
@@ -266,10 +258,6 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
         int joinedExisting = n - counts[0];
         return new ImportResult(n, 0, List.of("已导入人员 " + counts[0] + " 人，成员关系 " + n + " 条"
                 + (joinedExisting > 0 ? "（其中 " + joinedExisting + " 条是已登记人员加入新的组织）" : "")));
-    }
-
-    private static String iso(LocalDate d) {
-        return d == null ? null : d.toString();
     }
 
     private static void addLog(PreparedStatement log, String table, int id, String json) throws SQLException {
