@@ -143,7 +143,7 @@ final class HonorCommand {
 
         @Override
         public Integer call() {
-            List<Integer> list = ids.stream().map(ActivityCommand::activityId).toList();
+            List<Integer> list = ids.stream().map(id -> ActivityCommand.recordId(id, "荣誉")).toList();
             try (Database db = Cli.open(spec)) {
                 int n = new HonorService(db).remove(list);
                 Cli.out(spec).printf("已删除 %d 项荣誉%n", n);

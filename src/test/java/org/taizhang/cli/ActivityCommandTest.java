@@ -161,6 +161,8 @@ class ActivityCommandTest {
         assertThat(err.toString()).contains("荣誉名称：不能为空", "获奖个人：");
         assertThat(run("honor", "list", "--person", "张𠮷")).isZero();
         assertThat(out.toString()).contains("共 1 项");
+        assertThat(run("honor", "remove", "第一项")).isEqualTo(TaizhangCli.EXIT_INVALID);
+        assertThat(err.toString()).contains("“第一项”不是荣誉编号（如 #12）");
         assertThat(run("honor", "remove", "#1")).isZero();
         assertThat(run("honor", "list")).isZero();
         assertThat(out.toString()).contains("共 2 项");
