@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "honor", description = "荣誉：list 列出（含按级别 × 集体/个人计数）、add 新增、remove 删除",
-        subcommands = {HonorCommand.ListCmd.class, HonorCommand.AddCmd.class, HonorCommand.RemoveCmd.class})
+@Command(name = "honor", description = "荣誉：list 列出（含按级别 × 集体/个人计数）、add 新增、edit 修改、remove 删除",
+        subcommands = {HonorCommand.ListCmd.class, HonorCommand.AddCmd.class, HonorCommand.EditCmd.class,
+                HonorCommand.RemoveCmd.class})
 final class HonorCommand {
     private HonorCommand() {
     }
@@ -129,6 +130,49 @@ final class HonorCommand {
                 AttachFiles.addAll(db, AttachmentService.HONOR, id, attach);
                 HonorRow r = svc.get(id).orElseThrow();
                 Cli.out(spec).printf("已新增荣誉 #%d %s %s［%s·%s］%s%n", id, r.date(), r.title(), r.level(), r.kind(), r.recipient());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "edit", description = "修改一项荣誉（只改给出的项）")
+    static final class EditCmd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "编号", description = "荣誉编号，如 #3")
+        String id;
+        @Option(names = "--date", description = "获得日期")
+        String date;
+        @Option(names = "--title", description = "荣誉名称")
+        String title;
+        @Option(names = "--level", description = "级别：国家级、省级、市级、区/县级、街道/乡镇级、单位内部")
+        String level;
+        @Option(names = "--kind", description = "集体 或 个人（改为集体时获奖人一并去掉）")
+        String kind;
+        @Option(names = "--org", description = "获奖组织（名称或 #编号）")
+        String org;
+        @Option(names = "--person", description = "获奖人（#编号、身份证号或姓名）")
+        String person;
+        @Option(names = "--issuer", description = "授予单位")
+        String issuer;
+        @Option(names = "--note", description = "备注")
+        String note;
+
+        @Override
+        public Integer call() {
+            int honorId = ActivityCommand.recordId(id, "荣誉");
+            try (Database db = Cli.open(spec)) {
+                HonorService svc = new HonorService(db);
+                HonorText was = HonorText.of(svc.get(honorId).orElseThrow(() ->
+                        new ValidationException(HonorService.F_TITLE, "找不到编号为 #" + honorId + " 的荣誉")));
+                String newKind = kind != null ? kind : person != null ? HonorService.INDIVIDUAL : was.kind();
+                boolean collective = HonorService.COLLECTIVE.equals(HonorService.normaliseKind(newKind));
+                svc.update(honorId, svc.parse(new HonorText(date != null ? date : was.date(), title != null ? title : was.title(),
+                        level != null ? level : was.level(), newKind, org != null ? org : was.org(),
+                        collective ? null : person != null ? person : was.person(),
+                        issuer != null ? issuer : was.issuer(), note != null ? note : was.note())));
+                HonorRow r = svc.get(honorId).orElseThrow();
+                Cli.out(spec).printf("已修改荣誉 #%d %s %s［%s·%s］%s%n", honorId, r.date(), r.title(), r.level(), r.kind(), r.recipient());
                 return 0;
             }
         }

@@ -6,4 +6,9 @@ package org.taizhang.honor;
  */
 public record HonorText(String date, String title, String level, String kind, String org, String person, String issuer,
                         String note) {
+    /** The text form of a stored honour, for editing: organisation and person by "#编号". */
+    public static HonorText of(HonorRow r) {
+        return new HonorText(r.date().toString(), r.title(), r.level(), r.kind(), "#" + r.orgId(),
+                r.personId() == null ? null : "#" + r.personId(), r.issuer(), r.note());
+    }
 }

@@ -161,6 +161,15 @@ class ActivityCommandTest {
         assertThat(err.toString()).contains("荣誉名称：不能为空", "获奖个人：");
         assertThat(run("honor", "list", "--person", "张𠮷")).isZero();
         assertThat(out.toString()).contains("共 1 项");
+        // edit changes only what is given; a bad value is refused and leaves the honour as it was
+        assertThat(run("honor", "edit", "#2", "--title", "优秀共青团干部𠮷", "--issuer", "团省委")).isZero();
+        assertThat(out.toString()).contains("已修改荣誉 #2 2024-05-04 优秀共青团干部𠮷［省级·个人］张𠮷（𠮷祥社区团委）");
+        assertThat(run("honor", "edit", "#2", "--level", "宇宙级")).isEqualTo(TaizhangCli.EXIT_INVALID);
+        assertThat(err.toString()).contains("级别：");
+        assertThat(run("honor", "edit", "#2", "--kind", "集体")).isZero();
+        assertThat(out.toString()).contains("［省级·集体］𠮷祥社区团委");
+        assertThat(run("honor", "edit", "#99")).isEqualTo(TaizhangCli.EXIT_INVALID);
+        assertThat(err.toString()).contains("找不到编号为 #99 的荣誉");
         assertThat(run("honor", "remove", "第一项")).isEqualTo(TaizhangCli.EXIT_INVALID);
         assertThat(err.toString()).contains("“第一项”不是荣誉编号（如 #12）");
         assertThat(run("honor", "remove", "#1")).isZero();

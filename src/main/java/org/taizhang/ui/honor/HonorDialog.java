@@ -1,29 +1,26 @@
 package org.taizhang.ui.honor;
 
 import java.util.List;
-import javafx.event.ActionEvent;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
-import org.taizhang.common.ValidationException;
+import org.taizhang.honor.HonorRow;
 import org.taizhang.honor.HonorService;
 import org.taizhang.honor.HonorText;
 import org.taizhang.ui.AppContext;
-import org.taizhang.ui.Dialogs;
 import org.taizhang.ui.Form;
 import org.taizhang.ui.activity.OrgChoice;
 
-/** Adds an honour; errors appear under their fields and the dialog stays open. */
+/** Adds or edits an honour; errors appear under their fields and the dialog stays open. */
 final class HonorDialog extends Dialog<Integer> {
     private final Form form = new Form();
 
-    HonorDialog(Window owner, AppContext ctx, HonorService service, List<OrgChoice> orgs) {
+    /** @param existing the honour to edit, or null to add one */
+    HonorDialog(Window owner, AppContext ctx, HonorService service, List<OrgChoice> orgs, HonorRow existing) {
         initOwner(owner);
-        setTitle("新增荣誉");
+        setTitle(existing == null ? "新增荣誉" : "编辑荣誉 #" + existing.id());
         setHeaderText("登记一项荣誉：集体荣誉选获奖组织；个人荣誉填获奖人（姓名、#编号或身份证号），组织可不选");
         DatePicker date = form.add(HonorService.F_DATE, Form.datePicker());
         date.setEditable(true);
@@ -44,30 +41,28 @@ final class HonorDialog extends Dialog<Integer> {
         issuer.setPromptText("如 共青团中央、省妇联");
         TextField note = form.add(HonorService.F_NOTE, new TextField());
         getDialogPane().setContent(form.node());
-        ButtonType ok = new ButtonType("保存", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
-        Button okButton = (Button) getDialogPane().lookupButton(ok);
-        okButton.setId("honor-save");
-        okButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
+        if (existing != null) {
+            date.setValue(existing.date());
+            title.setText(existing.title());
+            level.setValue(existing.level());
+            kind.setValue(existing.kind());
+            org.setValue(orgs.stream().filter(c -> c.id() != null && c.id() == existing.orgId()).findFirst().orElse(null));
+            person.setText(existing.personId() == null ? "" : "#" + existing.personId());
+            issuer.setText(existing.issuer());
+            note.setText(existing.note());
+        }
+        form.bindSave(this, "保存", "honor-save", ctx, () -> {
             OrgChoice o = org.getValue();
             boolean individual = HonorService.INDIVIDUAL.equals(kind.getValue());
-            HonorText t = new HonorText(date.getEditor().getText(), title.getText(), level.getValue(), kind.getValue(),
+            return new HonorText(date.getEditor().getText(), title.getText(), level.getValue(), kind.getValue(),
                     o == null || o.id() == null ? null : "#" + o.id(), individual ? person.getText() : null, issuer.getText(),
                     note.getText());
-            okButton.setDisable(true);
-            ctx.background().run(() -> service.add(service.parse(t)), id -> {
-                setResult(id);
-                close();
-            }, err -> {
-                okButton.setDisable(false);
-                if (err instanceof ValidationException v) {
-                    form.show(v);
-                } else {
-                    Dialogs.error(owner, err);
-                }
-            });
+        }, t -> {
+            if (existing == null) {
+                return service.add(service.parse(t));
+            }
+            service.update(existing.id(), service.parse(t));
+            return existing.id();
         });
-        setResultConverter(b -> null);
     }
 }

@@ -110,12 +110,23 @@ public final class HonorTab implements AppTab {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         Button add = button("新增荣誉", "honor-add", this::add);
+        Button edit = button("编辑", "honor-edit", this::edit);
+        edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button delete = button("删除所选", "honor-delete", this::deleteSelected);
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button files = button("证书附件…", "honor-files", this::files);
         files.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         status.setId("honor-status");
-        HBox actions = new HBox(8, add, delete, files, status);
+        HBox actions = new HBox(8, add, edit, delete, files, status);
+        table.setRowFactory(tv -> {
+            javafx.scene.control.TableRow<HonorRow> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    edit();
+                }
+            });
+            return row;
+        });
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox box = new VBox(8, filters, line, grid, actions, table);
@@ -177,8 +188,20 @@ public final class HonorTab implements AppTab {
     }
 
     private void add() {
-        new HonorDialog(tab.getTabPane().getScene().getWindow(), ctx, service, orgChoices).showAndWait().ifPresent(id -> {
+        new HonorDialog(tab.getTabPane().getScene().getWindow(), ctx, service, orgChoices, null).showAndWait().ifPresent(id -> {
             status.setText("已新增荣誉 #" + id);
+            ctx.dataChanged();
+            refresh();
+        });
+    }
+
+    private void edit() {
+        HonorRow r = table.getSelectionModel().getSelectedItem();
+        if (r == null) {
+            return;
+        }
+        new HonorDialog(tab.getTabPane().getScene().getWindow(), ctx, service, orgChoices, r).showAndWait().ifPresent(id -> {
+            status.setText("已修改荣誉 #" + id);
             ctx.dataChanged();
             refresh();
         });

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.activity.Period;
 import org.taizhang.db.Database;
 import org.taizhang.honor.HonorInput;
+import org.taizhang.honor.HonorRow;
 import org.taizhang.honor.HonorService;
 import org.taizhang.org.OrgService;
 import org.taizhang.ui.MainWindow;
@@ -120,5 +121,25 @@ class HonorTabTest {
         dialog = null;
         assertThat(count(robot, "市级", "集体")).isEqualTo("1");
         assertThat(robot.from(content).lookup("#honor-line").queryAs(Label.class).getText()).isEqualTo("共 2 项（集体 2、个人 0）：国家级集体 1 项；市级集体 1 项");
+
+        // edit the new honour: the dialog opens filled in; raising it to 省级 moves the count
+        @SuppressWarnings("unchecked")
+        TableView<HonorRow> table = robot.from(content).lookup("#honor-table").queryAs(TableView.class);
+        onFx(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(r -> r.title().equals("市级青年文明号𠮷")).findFirst().orElseThrow()));
+        Button edit = robot.from(content).lookup("#honor-edit").queryButton();
+        Platform.runLater(edit::fire);
+        settle(window);
+        dialog = findDialog(robot);
+        assertThat(robot.from(dialog).lookup("#field-荣誉名称").queryAs(TextField.class).getText()).isEqualTo("市级青年文明号𠮷");
+        assertThat(this.<OrgChoice>combo(robot, "#field-获奖组织").getValue().name()).isEqualTo("共青团示范区委员会");
+        onFx(() -> this.<String>combo(robot, "#field-级别").setValue("省级"));
+        Button saveEdit = robot.lookup("#honor-save").queryButton();
+        Platform.runLater(saveEdit::fire);
+        settle(window);
+        dialog = null;
+        assertThat(count(robot, "市级", "集体")).isEqualTo("0");
+        assertThat(count(robot, "省级", "集体")).isEqualTo("1");
+        assertThat(table.getItems()).hasSize(2);
     }
 }
