@@ -84,6 +84,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
         }
         Map<String, Integer> seen = new HashMap<>();
         Map<Integer, ActivityInput> inputs = new HashMap<>();
+        java.util.function.UnaryOperator<ActivityInput> check = activities.validator(); // ids read once, not per row
         for (Parsed<ActivityRowIn> p : rows) {
             ActivityRowIn a = p.value();
             List<RowProblem> problems = new ArrayList<>();
@@ -122,7 +123,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                     ActivityInput earlier = validated.get(p.row());
                     // checked in the preview against the same organisations and category: the service's rules need not run twice
                     in = earlier != null && earlier.orgId().equals(in.orgId()) && earlier.categoryId().equals(in.categoryId())
-                            && earlier.coOrgIds().equals(List.copyOf(new java.util.LinkedHashSet<>(co))) ? earlier : activities.validate(in);
+                            && earlier.coOrgIds().equals(List.copyOf(new java.util.LinkedHashSet<>(co))) ? earlier : check.apply(in);
                     validated.put(p.row(), in);
                     String key = key(in.orgId(), in.startDate(), in.name());
                     if (existing.contains(key)) {

@@ -60,6 +60,20 @@ class ActivityServiceTest {
     }
 
     @Test
+    void batchValidatorAppliesTheSameRules() {
+        var check = svc.validator();
+        ActivityInput ok = act("2024-03-05", " 学雷锋𠮷 ", a, volunteer, 10, 205, 30);
+        assertThat(check.apply(ok)).isEqualTo(svc.validate(ok));
+        ActivityInput unknown = new ActivityInput(LocalDate.of(2024, 3, 5), null, "学雷锋", 99_999, List.of(a, 88_888), 77_777,
+                10, 0, 0, null, null, false, false);
+        ValidationException batch = rejected(() -> check.apply(unknown));
+        ValidationException single = rejected(() -> svc.validate(unknown));
+        assertThat(batch.errors()).isEqualTo(single.errors());
+        assertThat(batch.messageFor("主办组织")).contains("不存在");
+        assertThat(batch.messageFor("类别")).contains("类别不存在");
+    }
+
+    @Test
     void totalsForSubtreeAndPeriodMatchHandComputedFixture() {
         // in subtree A (a, a1) and in 2024 H1:
         svc.add(act("2024-01-05", "新春慰问", a, volunteer, 30, 905, 120));      // yes
