@@ -22,7 +22,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record4;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 import org.taizhang.attachment.AttachmentService;
@@ -520,12 +519,14 @@ public final class ActivityService {
     }
 
     private static ActivityTotals totals(DSLContext ctx, ActivityFilter f) {
-        Record4<Integer, Long, Long, Long> r = ctx.select(DSL.count(),
+        // one pass: the planned count rides along in the same aggregate (activity_stats_idx covers it)
+        var r = ctx.select(DSL.count(),
                         DSL.coalesce(DSL.sum(ACTIVITY.PARTICIPANTS), 0).cast(Long.class),
                         DSL.coalesce(DSL.sum(ACTIVITY.SERVICE_TENTHS), 0).cast(Long.class),
-                        DSL.coalesce(DSL.sum(ACTIVITY.BENEFICIARIES), 0).cast(Long.class))
+                        DSL.coalesce(DSL.sum(ACTIVITY.BENEFICIARIES), 0).cast(Long.class),
+                        DSL.count().filterWhere(ACTIVITY.PLANNED.eq(DSL.inline(true))))
                 .from(ACTIVITY).where(condition(f)).fetchOne();
-        return new ActivityTotals(r.value1(), r.value2(), r.value3(), r.value4());
+        return new ActivityTotals(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
     }
 
     /** Totals per category (in category order) over the filter; categories without activities are left out. */

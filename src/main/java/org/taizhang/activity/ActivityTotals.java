@@ -1,8 +1,15 @@
 package org.taizhang.activity;
 
-/** 场次, 参与人次, 服务时长 (tenths of an hour), 惠及人数 over a filter, summed in SQL. */
-public record ActivityTotals(int count, long participants, long serviceTenths, long beneficiaries) {
+/**
+ * 场次, 参与人次, 服务时长 (tenths of an hour), 惠及人数 over a filter, summed in SQL; {@code planned} says
+ * how many of the counted activities are only planned (statistics and summaries leave those out).
+ */
+public record ActivityTotals(int count, long participants, long serviceTenths, long beneficiaries, int planned) {
     public static final ActivityTotals ZERO = new ActivityTotals(0, 0, 0, 0);
+
+    public ActivityTotals(int count, long participants, long serviceTenths, long beneficiaries) {
+        this(count, participants, serviceTenths, beneficiaries, 0);
+    }
 
     public String hours() {
         return Amounts.hours(serviceTenths);
@@ -11,6 +18,7 @@ public record ActivityTotals(int count, long participants, long serviceTenths, l
     /** "共 12 场，参与 1,200 人次，服务 1,350.5 小时，惠及 3,000 人" */
     public String text() {
         return String.format("共 %,d 场，参与 %,d 人次，服务 %s 小时，惠及 %,d 人", count, participants,
-                Amounts.hoursGrouped(serviceTenths), beneficiaries);
+                Amounts.hoursGrouped(serviceTenths), beneficiaries)
+                + (planned > 0 ? String.format("（其中 %,d 场是尚未举行的计划活动，统计分析和工作总结不计入）", planned) : "");
     }
 }
