@@ -19,6 +19,6 @@ public record ActivityTotals(int count, long participants, long serviceTenths, l
     public String text() {
         return String.format("共 %,d 场，参与 %,d 人次，服务 %s 小时，惠及 %,d 人", count, participants,
                 Amounts.hoursGrouped(serviceTenths), beneficiaries)
-                + (planned > 0 ? String.format("（其中 %,d 场是尚未举行的计划活动，统计分析和工作总结不计入）", planned) : "");
+                + (planned > 0 ? String.format("（其中 %,d 场为尚未举行的计划，不计入统计）", planned) : "");
     }
 }

@@ -80,7 +80,7 @@ class ActivityServiceTest {
         svc.add(act("2025-01-12", "别处的计划", b, study, 0, 0, 0).withPlanned(true));
         ActivityTotals t = svc.totals(new ActivityFilter(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), a, null, null));
         assertThat(t).isEqualTo(new ActivityTotals(2, 10, 0, 0, 1));
-        assertThat(t.text()).endsWith("（其中 1 场是尚未举行的计划活动，统计分析和工作总结不计入）");
+        assertThat(t.text()).endsWith("（其中 1 场为尚未举行的计划，不计入统计）");
         assertThat(svc.totals(new ActivityFilter(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), a, null, null)).planned())
                 .isZero();
     }
@@ -296,7 +296,7 @@ class ActivityServiceTest {
         assertThat(Amounts.hoursGrouped(12345678)).isEqualTo("1,234,567.8");
         assertThat(new ActivityTotals(2, 1200, 12345, 3000).text()).isEqualTo("共 2 场，参与 1,200 人次，服务 1,234.5 小时，惠及 3,000 人");
         assertThat(new ActivityTotals(3, 1200, 12345, 3000, 1).text())
-                .isEqualTo("共 3 场，参与 1,200 人次，服务 1,234.5 小时，惠及 3,000 人（其中 1 场是尚未举行的计划活动，统计分析和工作总结不计入）");
+                .isEqualTo("共 3 场，参与 1,200 人次，服务 1,234.5 小时，惠及 3,000 人（其中 1 场为尚未举行的计划，不计入统计）");
         assertThatThrownBy(() -> Amounts.parseCount("1.5")).hasMessageContaining("整数");
         assertThatThrownBy(() -> Amounts.parseHours("十小时")).hasMessageContaining("不是数字");
     }

@@ -156,6 +156,7 @@ public final class ActivityTab implements AppTab {
 
         setupTable();
         totals.setId("activity-totals");
+        totals.setWrapText(true);
         totals.getStyleClass().add("title-4");
         totals.setStyle("-fx-font-weight: bold;");
         status.setId("activity-status");
