@@ -289,20 +289,9 @@ final class ActivityCommand {
     }
 
     static int activityId(String s) {
-        return recordId(s, "活动");
+        return Cli.recordId(s, "活动");
     }
 
-    /** "#12", "12" or "＃１２" → 12; otherwise says it is not a {@code what} number. */
-    static int recordId(String s, String what) {
-        String t = Texts.compactCode(s);
-        if (t != null && t.startsWith("#")) {
-            t = t.substring(1);
-        }
-        if (t == null || !t.matches("\\d{1,9}")) {
-            throw new ValidationException("编号", "“" + s + "”不是" + what + "编号（如 #12）");
-        }
-        return Integer.parseInt(t);
-    }
 
     @Command(name = "remove", description = "删除一场或多场活动（连同附件；全部存在才删除）")
     static final class RemoveCmd implements Callable<Integer> {

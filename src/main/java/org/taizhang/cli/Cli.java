@@ -93,4 +93,16 @@ public final class Cli {
             throw new ValidationException(field, e.errors().getFirst().message());
         }
     }
+
+    /** "#12", "12" or "＃１２" → 12; otherwise says it is not a {@code what} number. */
+    public static int recordId(String s, String what) {
+        String t = Texts.compactCode(s);
+        if (t != null && t.startsWith("#")) {
+            t = t.substring(1);
+        }
+        if (t == null || !t.matches("\\d{1,9}")) {
+            throw new ValidationException("编号", "“" + s + "”不是" + what + "编号（如 #12）");
+        }
+        return Integer.parseInt(t);
+    }
 }

@@ -160,7 +160,7 @@ final class HonorCommand {
 
         @Override
         public Integer call() {
-            int honorId = ActivityCommand.recordId(id, "荣誉");
+            int honorId = Cli.recordId(id, "荣誉");
             try (Database db = Cli.open(spec)) {
                 HonorService svc = new HonorService(db);
                 HonorText was = HonorText.of(svc.get(honorId).orElseThrow(() ->
@@ -187,7 +187,7 @@ final class HonorCommand {
 
         @Override
         public Integer call() {
-            List<Integer> list = ids.stream().map(id -> ActivityCommand.recordId(id, "荣誉")).toList();
+            List<Integer> list = ids.stream().map(id -> Cli.recordId(id, "荣誉")).toList();
             try (Database db = Cli.open(spec)) {
                 int n = new HonorService(db).remove(list);
                 Cli.out(spec).printf("已删除 %d 项荣誉%n", n);
