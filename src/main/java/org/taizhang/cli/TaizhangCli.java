@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code taizhang [--db FILE] COMMAND …}. Without a command it opens the window. Exit codes: 0 ok,
  * 1 usage error, 2 rejected input (message says which field and why), 3 database problem,
- * 4 internal error.
+ * 4 internal error, 5 no window could be opened (no display).
  */
 @Command(name = "taizhang", mixinStandardHelpOptions = true, version = "台账 Taizhang 0.1.0",
         description = "群团工作台账：组织名册、活动台账、荣誉、统计与工作总结。不带命令时打开窗口。",
@@ -40,6 +40,7 @@ public final class TaizhangCli implements Callable<Integer> {
     public static final int EXIT_INVALID = 2;
     public static final int EXIT_DATABASE = 3;
     public static final int EXIT_INTERNAL = 4;
+    public static final int EXIT_NO_WINDOW = 5;
 
     @Option(names = "--db", paramLabel = "FILE", description = "数据库文件（默认：用户数据目录下的 taizhang.db）")
     Path db;
@@ -64,8 +65,21 @@ public final class TaizhangCli implements Callable<Integer> {
     }
 
     private static int launchGui(Path db) {
-        org.taizhang.ui.TaizhangApp.launchWith(db);
-        return 0;
+        try {
+            org.taizhang.ui.TaizhangApp.launchWith(db);
+            return 0;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // JavaFX could not reach a display (a server without a desktop, a missing GTK 3 on Linux)
+            throw new GuiUnavailableException(e);
+        }
+    }
+
+    /** The window cannot be shown on this computer; the command line still works. */
+    static final class GuiUnavailableException extends RuntimeException {
+        GuiUnavailableException(Throwable cause) {
+            super("无法打开窗口：这台电脑没有可用的图形界面（" + cause.getMessage() + "）。"
+                    + "在 Linux 上需要图形桌面和 GTK 3（如 libgtk-3-0）。命令行功能照常可用，见 taizhang --help。", cause);
+        }
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -83,6 +97,11 @@ public final class TaizhangCli implements Callable<Integer> {
                 e.println("数据库错误：" + d.getMessage());
                 e.flush();
                 return EXIT_DATABASE;
+            }
+            if (ex instanceof GuiUnavailableException g) {
+                e.println(g.getMessage());
+                e.flush();
+                return EXIT_NO_WINDOW;
             }
             if (ex instanceof IllegalArgumentException i) {
                 e.println("错误：" + i.getMessage());

@@ -99,4 +99,27 @@ class CliTest {
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("已经有数据");
     }
+
+    @Test
+    void withoutACommandTheWindowOpensOnTheChosenFileOrSaysWhyNot() {
+        var previous = TaizhangCli.guiLauncher;
+        try {
+            java.util.List<Path> opened = new java.util.ArrayList<>();
+            TaizhangCli.guiLauncher = p -> {
+                opened.add(p);
+                return 0;
+            };
+            assertThat(run("--db", dir.resolve("窗口.db").toString()).code()).isZero();
+            assertThat(opened).containsExactly(dir.resolve("窗口.db"));
+
+            TaizhangCli.guiLauncher = p -> {
+                throw new TaizhangCli.GuiUnavailableException(new UnsupportedOperationException("Unable to load glass GTK library."));
+            };
+            CliRun r = run();
+            assertThat(r.code()).isEqualTo(TaizhangCli.EXIT_NO_WINDOW);
+            assertThat(r.err()).contains("无法打开窗口").contains("GTK").contains("命令行功能照常可用").doesNotContain("at org.");
+        } finally {
+            TaizhangCli.guiLauncher = previous;
+        }
+    }
 }
