@@ -31,6 +31,7 @@ import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
+import org.taizhang.db.Timestamps;
 import org.taizhang.db.jooq.tables.records.ActivityCategoryRecord;
 import org.taizhang.db.jooq.tables.records.ActivityCoorgRecord;
 import org.taizhang.db.jooq.tables.records.ActivityRecord;
@@ -349,7 +350,7 @@ public final class ActivityService {
             ActivityRecord before = rec.copy();
             fill(rec, in);
             if (rec.changed()) {
-                rec.setUpdatedAt(now());
+                rec.setUpdatedAt(Timestamps.now());
                 rec.update();
                 ChangeLog.update(ctx, "activity", id, before, rec);
             }
@@ -796,7 +797,4 @@ public final class ActivityService {
         return rec;
     }
 
-    private static String now() {
-        return java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace('T', ' ');
-    }
 }

@@ -25,6 +25,7 @@ import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
+import org.taizhang.db.Timestamps;
 import org.taizhang.db.jooq.tables.records.OrgRecord;
 import org.taizhang.person.Phones;
 
@@ -178,7 +179,7 @@ public final class OrgService {
             OrgRecord before = rec.copy();
             fill(rec, clean);
             if (rec.changed()) {
-                rec.setUpdatedAt(now());
+                rec.setUpdatedAt(Timestamps.now());
                 rec.update();
                 ChangeLog.update(ctx, "org", id, before, rec);
             }
@@ -280,7 +281,4 @@ public final class OrgService {
         rec.setNote(in.note());
     }
 
-    private static String now() {
-        return java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace('T', ' ');
-    }
 }

@@ -19,6 +19,7 @@ import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
+import org.taizhang.db.Timestamps;
 import org.taizhang.db.jooq.tables.records.MembershipRecord;
 import org.taizhang.db.jooq.tables.records.PersonRecord;
 import org.taizhang.org.Subtree;
@@ -179,7 +180,7 @@ public final class PersonService {
             PersonRecord before = rec.copy();
             fill(rec, p);
             if (rec.changed()) {
-                rec.setUpdatedAt(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString().replace('T', ' '));
+                rec.setUpdatedAt(Timestamps.now());
                 rec.update();
                 ChangeLog.update(ctx, "person", personId, before, rec);
             }

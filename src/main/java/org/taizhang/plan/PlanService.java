@@ -23,6 +23,7 @@ import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
+import org.taizhang.db.Timestamps;
 import org.taizhang.db.jooq.tables.records.PlanItemRecord;
 import org.taizhang.db.jooq.tables.records.PlanRecord;
 import org.taizhang.report.Numbers;
@@ -137,15 +138,12 @@ public final class PlanService {
             rec.setPeriodFrom(clean.from());
             rec.setPeriodTo(clean.to());
             rec.setPeriodLabel(clean.periodLabel());
-            rec.setUpdatedAt(now(ctx));
+            rec.setUpdatedAt(Timestamps.now());
             rec.update();
             ChangeLog.update(ctx, "plan", id, before, rec);
         });
     }
 
-    private static String now(DSLContext ctx) {
-        return ctx.select(DSL.field("CURRENT_TIMESTAMP", String.class)).fetchOne(0, String.class);
-    }
 
     public void delete(int id) {
         db.txRun(ctx -> {
@@ -237,7 +235,7 @@ public final class PlanService {
             if (!removed.isEmpty()) {
                 ctx.deleteFrom(PLAN_ITEM).where(PLAN_ITEM.ID.in(removed)).execute();
             }
-            ctx.update(PLAN).set(PLAN.UPDATED_AT, DSL.field("CURRENT_TIMESTAMP", String.class)).where(PLAN.ID.eq(planId)).execute();
+            ctx.update(PLAN).set(PLAN.UPDATED_AT, Timestamps.now()).where(PLAN.ID.eq(planId)).execute();
         });
         outline.markSaved();
     }

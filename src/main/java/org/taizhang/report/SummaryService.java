@@ -16,6 +16,7 @@ import org.taizhang.common.Texts;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
+import org.taizhang.db.Timestamps;
 import org.taizhang.db.jooq.tables.records.SummaryRecord;
 
 /** Saved summaries: the drafted and edited content as JSON in the {@code summary} table, with org, period and template. */
@@ -87,7 +88,7 @@ public final class SummaryService {
                 rec.store();
                 ChangeLog.insert(ctx, "summary", rec.getId(), rec);
             } else {
-                rec.setUpdatedAt(ctx.select(DSL.field("CURRENT_TIMESTAMP", String.class)).fetchOne(0, String.class));
+                rec.setUpdatedAt(Timestamps.now());
                 rec.update();
                 ChangeLog.update(ctx, "summary", rec.getId(), before, rec);
             }
