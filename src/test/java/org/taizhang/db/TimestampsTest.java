@@ -18,7 +18,7 @@ class TimestampsTest {
         Clock shanghai = Clock.fixed(Instant.parse("2026-11-28T16:05:09.789Z"), ZoneId.of("Asia/Shanghai"));
         assertThat(Timestamps.now(shanghai)).isEqualTo("2026-11-28 16:05:09");
         try (Database db = Database.open(dir.resolve("t.db"))) {
-            String sqlite = db.read(ctx -> ctx.fetchValue("select CURRENT_TIMESTAMP", String.class));
+            String sqlite = db.read(ctx -> ctx.fetchValue(org.jooq.impl.DSL.field("CURRENT_TIMESTAMP", String.class)));
             assertThat(Timestamps.now()).hasSameSizeAs(sqlite).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
             assertThat(sqlite).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         }
