@@ -1,5 +1,7 @@
 package org.taizhang.cli;
 
+import org.taizhang.app.DemoDataFactory;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

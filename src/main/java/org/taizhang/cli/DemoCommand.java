@@ -1,5 +1,7 @@
 package org.taizhang.cli;
 
+import org.taizhang.app.DemoDataFactory;
+
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.taizhang.db.Database;

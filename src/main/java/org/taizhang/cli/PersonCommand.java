@@ -14,7 +14,7 @@ import org.taizhang.person.MembershipInput;
 import org.taizhang.person.PersonInput;
 import org.taizhang.person.PersonRow;
 import org.taizhang.person.PersonService;
-import org.taizhang.person.Phones;
+import org.taizhang.common.Phones;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -33,11 +33,11 @@ final class SummaryCommand {
         out.println(c.title());
         int n = 0;
         for (SummaryContent.Part p : c.parts()) {
-            out.println(org.taizhang.report.Numbers.ordinal(++n) + "、" + p.heading());
+            out.println(org.taizhang.common.Numbers.ordinal(++n) + "、" + p.heading());
             p.paras().forEach(para -> out.println("　　" + para.text()));
         }
         out.println(c.signOrg() == null ? "" : c.signOrg());
-        out.println(c.signDate() == null ? "" : org.taizhang.report.Numbers.date(c.signDate()));
+        out.println(c.signDate() == null ? "" : org.taizhang.common.Numbers.date(c.signDate()));
     }
 
     static int summaryId(String text) {

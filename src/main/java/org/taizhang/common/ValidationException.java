@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Thrown by services when input is rejected; carries every problem found, each tied to a field. */
-public class ValidationException extends RuntimeException {
+public class ValidationException extends UserException {
     private final List<FieldError> errors;
 
     public ValidationException(List<FieldError> errors) {

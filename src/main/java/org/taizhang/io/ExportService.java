@@ -25,7 +25,7 @@ import org.taizhang.org.OrgService;
 import org.taizhang.org.OrgTree;
 import org.taizhang.org.Subtree;
 import org.taizhang.person.IdNumber;
-import org.taizhang.person.Phones;
+import org.taizhang.common.Phones;
 
 /**
  * Exports organisations, people, activities and honours to .xlsx with the same column names the

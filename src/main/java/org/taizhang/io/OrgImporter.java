@@ -19,7 +19,7 @@ import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
 import org.taizhang.db.jooq.tables.records.OrgRecord;
 import org.taizhang.org.OrgType;
-import org.taizhang.person.Phones;
+import org.taizhang.common.Phones;
 
 /**
  * Organisations: parents are matched by name (or path) to the existing tree and to the other rows of

@@ -27,7 +27,7 @@ import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
 import org.taizhang.db.Timestamps;
 import org.taizhang.db.jooq.tables.records.OrgRecord;
-import org.taizhang.person.Phones;
+import org.taizhang.common.Phones;
 
 /** The organisation tree: list, add, edit, move, remove. Every write is one transaction. */
 public final class OrgService {

@@ -1,5 +1,7 @@
 package org.taizhang.person;
 
+import org.taizhang.common.Phones;
+
 import static org.taizhang.db.jooq.Tables.HONOR;
 import static org.taizhang.db.jooq.Tables.MEMBERSHIP;
 import static org.taizhang.db.jooq.Tables.ORG;

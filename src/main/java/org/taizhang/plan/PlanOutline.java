@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.taizhang.report.Numbers;
+import org.taizhang.common.Numbers;
 
 /**
  * The outline of a plan being edited: sections 一、 → subsections （一） → items 一是. Three levels

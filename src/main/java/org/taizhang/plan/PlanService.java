@@ -26,7 +26,7 @@ import org.taizhang.db.Database;
 import org.taizhang.db.Timestamps;
 import org.taizhang.db.jooq.tables.records.PlanItemRecord;
 import org.taizhang.db.jooq.tables.records.PlanRecord;
-import org.taizhang.report.Numbers;
+import org.taizhang.common.Numbers;
 import org.taizhang.stats.HonorTable;
 import org.taizhang.stats.Period;
 import org.taizhang.stats.Row;
@@ -395,7 +395,7 @@ public final class PlanService {
                 if (f.targetCategoryId() != null) {
                     if (byCat == null) {
                         byCat = new HashMap<>();
-                        for (Row r : org.taizhang.report.SummaryFigures.byCategory(db, root, plan.from(), plan.to())) {
+                        for (Row r : org.taizhang.stats.SummaryFigures.byCategory(db, root, plan.from(), plan.to())) {
                             byCat.put(r.id(), r);
                         }
                     }

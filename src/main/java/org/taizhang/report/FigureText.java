@@ -1,5 +1,7 @@
 package org.taizhang.report;
 
+import org.taizhang.common.Numbers;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package org.taizhang.report;
 
+import org.taizhang.stats.SummaryFigures;
+
+import org.taizhang.common.Numbers;
+
 import static org.taizhang.db.jooq.Tables.ACTIVITY;
 import static org.taizhang.db.jooq.Tables.ACTIVITY_CATEGORY;
 import static org.taizhang.db.jooq.Tables.HONOR;

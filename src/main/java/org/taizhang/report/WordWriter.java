@@ -1,5 +1,7 @@
 package org.taizhang.report;
 
+import org.taizhang.common.Numbers;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;

@@ -25,7 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.taizhang.cli.DemoDataFactory;
+import org.taizhang.app.DemoDataFactory;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 import org.taizhang.ui.activity.ActivityTab;

@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.TestDb;
-import org.taizhang.cli.DemoDataFactory;
+import org.taizhang.app.DemoDataFactory;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 

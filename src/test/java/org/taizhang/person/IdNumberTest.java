@@ -1,5 +1,7 @@
 package org.taizhang.person;
 
+import org.taizhang.common.Phones;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package org.taizhang.report;
 
+import org.taizhang.stats.SummaryFigures;
+
+import org.taizhang.common.Numbers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.cli.DemoDataFactory;
+import org.taizhang.app.DemoDataFactory;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 import org.testfx.api.FxRobot;

@@ -24,7 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
-import org.taizhang.report.Numbers;
+import org.taizhang.common.Numbers;
 import org.taizhang.report.SummaryComposer;
 import org.taizhang.report.SummaryContent;
 import org.taizhang.report.SummaryService;

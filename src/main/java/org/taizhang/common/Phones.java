@@ -1,4 +1,4 @@
-package org.taizhang.person;
+package org.taizhang.common;
 
 import java.util.regex.Pattern;
 import org.taizhang.common.Texts;

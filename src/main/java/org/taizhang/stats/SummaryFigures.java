@@ -1,4 +1,4 @@
-package org.taizhang.report;
+package org.taizhang.stats;
 
 import static org.taizhang.db.jooq.Tables.ACTIVITY;
 import static org.taizhang.db.jooq.Tables.ACTIVITY_CATEGORY;

@@ -1,4 +1,4 @@
-package org.taizhang.cli;
+package org.taizhang.app;
 
 import java.time.LocalDate;
 import org.taizhang.activity.ActivityDemo;

@@ -1,4 +1,5 @@
-package org.taizhang.report;
+package org.taizhang.common;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.taizhang.report;
+package org.taizhang.common;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
