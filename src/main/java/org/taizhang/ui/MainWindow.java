@@ -25,8 +25,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.taizhang.app.DemoDataFactory;
+import org.taizhang.app.Workspace;
 import org.taizhang.db.Database;
+import org.taizhang.db.DatabaseDamagedException;
 import org.taizhang.demo.DemoData;
 import org.taizhang.ui.activity.ActivityTab;
 import org.taizhang.ui.honor.HonorTab;
@@ -96,25 +97,29 @@ public final class MainWindow {
         return appTabs;
     }
 
-    /** Opens {@code file} in the background and shows it; offers demo data if it is empty. */
+    /**
+     * Opens {@code file} in the background and shows it; offers demo data if it is empty. The check after an
+     * unclean exit and the daily backup run after the first screen is filled ({@link #startChores}).
+     */
     public void open(Path file) {
-        Database previous = context == null ? null : context.db();
+        Workspace previous = context == null ? null : context.workspace();
         context = null;
         appTabs.clear();
         tabs.getTabs().clear();
         setMessage("正在打开数据库…");
+        record Opened(Workspace workspace, boolean empty) {
+        }
         background.run(() -> {
             if (previous != null) {
                 previous.close();
             }
-            Database db = Database.open(file);
-            org.taizhang.db.BackupService.onStart(db);
-            return new Object[] {db, DemoData.isEmpty(db)};
+            Workspace ws = Workspace.openForWindow(file);
+            return new Opened(ws, ws.isEmpty());
         }, result -> {
-            Database db = (Database) result[0];
-            boolean empty = (Boolean) result[1];
-            show(db);
-            if (empty && interactiveStart) {
+            show(result.workspace());
+            // queued behind the tabs' first loads: the chores start once the first screen is filled
+            background.run(() -> null, r -> startChores(result.workspace()));
+            if (result.empty() && interactiveStart) {
                 offerDemoData();
             }
         }, e -> {
@@ -126,11 +131,55 @@ public final class MainWindow {
         });
     }
 
-    private void show(Database db) {
-        context = new AppContext(db, background, this::markAllStale);
-        dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
+    /**
+     * The start-up chores on a thread of their own (the check reads through its own connection, so the tabs
+     * keep loading), with their progress in the status bar; damage found by the check ends in the recovery offer.
+     */
+    private void startChores(Workspace ws) {
+        Thread chores = new Thread(() -> {
+            try {
+                ws.startChores(status -> Platform.runLater(() -> {
+                    if (context != null && context.workspace() == ws) {
+                        setMessage(status.isEmpty() ? "就绪" : status);
+                    }
+                }));
+                Platform.runLater(() -> {
+                    if (context != null && context.workspace() == ws) {
+                        showBanner(ws.db());
+                    }
+                });
+            } catch (DatabaseDamagedException e) {
+                Platform.runLater(() -> {
+                    if (context == null || context.workspace() != ws) {
+                        return;
+                    }
+                    context = null;
+                    appTabs.clear();
+                    tabs.getTabs().clear();
+                    setMessage("数据库检查未通过");
+                    dbLabel.setText("未打开数据库");
+                    if (!BackupActions.offerRecovery(stage, background, e, this::open)) {
+                        Dialogs.error(stage, e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> Dialogs.error(stage, e));
+            }
+        }, "taizhang-start-chores");
+        chores.setDaemon(true);
+        chores.start();
+    }
+
+    private void showBanner(Database db) {
         javafx.scene.Node banner = BackupActions.banner(db);
         root.setTop(banner == null ? menu : new javafx.scene.layout.VBox(menu, banner));
+    }
+
+    private void show(Workspace ws) {
+        Database db = ws.db();
+        context = new AppContext(ws, background, this::markAllStale);
+        dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
+        showBanner(db);
         appTabs.add(new RosterTab(context));
         appTabs.add(new ActivityTab(context));
         appTabs.add(new HonorTab(context));
@@ -170,7 +219,7 @@ public final class MainWindow {
         }
         AppContext ctx = context;
         setMessage("正在生成示例数据…");
-        background.run(() -> DemoDataFactory.create(ctx.db(), LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { }),
+        background.run(() -> ctx.workspace().demo(LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { }),
                 r -> {
                     setMessage("已装入示例数据：组织 " + r.orgs() + " 个，人员 " + r.people() + " 人，活动 " + r.activities() + " 场");
                     appTabs.forEach(AppTab::reload);
@@ -260,7 +309,7 @@ public final class MainWindow {
         AppContext ctx = context;
         background.run(() -> {
             if (ctx != null) {
-                ctx.db().close();
+                ctx.workspace().close();
             }
             return null;
         }, r -> { }, e -> { });
