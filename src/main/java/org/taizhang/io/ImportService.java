@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 
 /**
@@ -85,7 +86,7 @@ public final class ImportService {
      */
     public ImportResult commit(ImportPreview preview, boolean skipBad, ImportProgress progress) {
         if (!preview.fileProblems().isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", preview.fileProblems()));
+            throw new UserException(String.join("\n", preview.fileProblems()));
         }
         KindImporter<Object, Object> importer = preview.importer;
         return db.tx(ctx -> {
@@ -100,7 +101,7 @@ public final class ImportService {
                         + "或选择只导入无误的行（命令行 --skip-bad）。第一个错误：" + rows.getFirst().problems().getFirst(), rows);
             }
             if (plan.accepted.isEmpty()) {
-                throw new IllegalArgumentException("没有可以导入的行（" + rejected + " 行都有错误），数据库没有改动。");
+                throw new UserException("没有可以导入的行（" + rejected + " 行都有错误），数据库没有改动。");
             }
             progress.checkCancelled();
             ImportResult r = importer.write(ctx, plan, progress);

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.taizhang.common.UserException;
 import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
 import org.taizhang.db.jooq.tables.records.OrgRecord;
@@ -80,7 +81,7 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow, OrgImporter.Lin
         String phone = null;
         try {
             phone = Phones.normalise(v.code("phone"));
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             v.problem("phone", e.getMessage());
         }
         String note = v.text("note", 500);

@@ -52,6 +52,7 @@ import org.taizhang.activity.DuplicateActivityException;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Dates;
 import org.taizhang.common.FieldError;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.org.OrgTree;
 import org.taizhang.ui.AppContext;
@@ -492,7 +493,7 @@ public final class ActivityTab implements AppTab {
         LocalDate day;
         try {
             day = Dates.parse(t.date());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             day = null;
         }
         LocalDate d = day;

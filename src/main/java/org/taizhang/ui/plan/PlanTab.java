@@ -36,6 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
@@ -319,7 +320,7 @@ public final class PlanTab implements AppTab {
         try {
             op.getAsBoolean();
             message.setText("");
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             message.setText(e.getMessage());
         }
         refreshOutline(select);
@@ -352,7 +353,7 @@ public final class PlanTab implements AppTab {
             message.setText("");
             refreshOutline(n.key());
             lead.requestFocus();
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             message.setText(e.getMessage());
         }
     }
@@ -547,7 +548,7 @@ public final class PlanTab implements AppTab {
         PlanNode n;
         try {
             n = outline.find(key);
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             return; // deleted
         }
         ItemFields f = formFields(key);

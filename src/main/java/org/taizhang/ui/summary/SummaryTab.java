@@ -22,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.common.Numbers;
@@ -181,7 +182,7 @@ public final class SummaryTab implements AppTab {
         Period p;
         try {
             p = Period.parse(period.getText());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             message.setText("时段：" + e.getMessage());
             return;
         }
