@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.taizhang.db.DataDirectory;
 import org.taizhang.db.Database;
 import org.taizhang.db.DatabaseException;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,6 +98,11 @@ public final class TaizhangCli implements Callable<Integer> {
                 e.println("数据库错误：" + d.getMessage());
                 e.flush();
                 return EXIT_DATABASE;
+            }
+            if (ex instanceof UserException u) {
+                e.println("错误：" + u.getMessage());
+                e.flush();
+                return EXIT_INVALID;
             }
             if (ex instanceof GuiUnavailableException g) {
                 e.println(g.getMessage());

@@ -39,7 +39,7 @@ public final class Dialogs {
     public static void error(Window owner, Throwable e) {
         Throwable cause = e;
         while ((cause instanceof RuntimeException) && cause.getCause() != null
-                && !(cause instanceof ValidationException) && !(cause instanceof DatabaseException)) {
+                && !(cause instanceof org.taizhang.common.UserException) && !(cause instanceof DatabaseException)) {
             cause = cause.getCause();
         }
         Alert a = new Alert(Alert.AlertType.ERROR);
@@ -51,9 +51,9 @@ public final class Dialogs {
         } else if (cause instanceof DatabaseException d) {
             a.setHeaderText("数据库问题");
             a.setContentText(d.getMessage());
-        } else if (cause instanceof IllegalArgumentException i) {
+        } else if (cause instanceof IllegalArgumentException || cause instanceof org.taizhang.common.UserException) {
             a.setHeaderText("操作未完成");
-            a.setContentText(i.getMessage());
+            a.setContentText(cause.getMessage());
         } else {
             a.setHeaderText("操作未完成，数据没有改动");
             a.setContentText("程序遇到意外问题：" + cause + "\n如反复出现，请把下面的详细信息发给维护人员。");
@@ -72,12 +72,12 @@ public final class Dialogs {
      */
     public static String inlineText(Throwable e) {
         Throwable c = e;
-        while (c.getCause() != null && !(c instanceof ValidationException) && !(c instanceof IllegalArgumentException)) {
+        while (c.getCause() != null && !(c instanceof org.taizhang.common.UserException) && !(c instanceof IllegalArgumentException)) {
             c = c.getCause();
         }
         if (c instanceof ValidationException v) {
             return String.join("；", v.errors().stream().map(Object::toString).toList());
-        } else if (c instanceof IllegalArgumentException) {
+        } else if (c instanceof IllegalArgumentException || c instanceof org.taizhang.common.UserException) {
             return c.getMessage();
         } else {
             return "操作未完成：" + c;

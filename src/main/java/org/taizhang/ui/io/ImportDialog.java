@@ -230,7 +230,7 @@ public final class ImportDialog {
 
     private static String message(Throwable e) {
         Throwable c = e;
-        while (c.getCause() != null && !(c instanceof IllegalArgumentException)) {
+        while (c.getCause() != null && !(c instanceof IllegalArgumentException) && !(c instanceof org.taizhang.common.UserException)) {
             c = c.getCause();
         }
         return c.getMessage() == null ? c.toString() : c.getMessage();
