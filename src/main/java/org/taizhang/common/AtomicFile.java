@@ -240,12 +240,9 @@ public final class AtomicFile {
             throw new FileException("“" + name + "”是只读文件，不能覆盖。请去掉它的“只读”属性，或换一个文件名。没有写入任何内容。");
         }
         Path folder = abs.getParent();
-        if (folder != null && !Files.isDirectory(folder)) {
-            try {
-                Files.createDirectories(folder);
-            } catch (IOException e) {
-                throw new FileException("无法建立文件夹“" + folder + "”：" + OsErrors.describe(e) + "。没有写入任何内容。", e);
-            }
+        if (folder == null || !Files.isDirectory(folder)) {
+            // never create folders silently: a typo or an unplugged USB stick must not scatter files elsewhere
+            throw new FileException("文件夹“" + folder + "”不存在（U 盘或网络盘是否已断开？）。请先建好文件夹或换一个位置。没有写入任何内容。");
         }
         return abs;
     }

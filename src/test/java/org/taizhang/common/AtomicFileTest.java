@@ -27,7 +27,9 @@ class AtomicFileTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("结果𠮷１２３😀.txt");
         }
         // a new file gets the ordinary permissions, not the 0600 of a temp file
-        Path fresh = AtomicFile.write(dir.resolve("sub/新.txt"), out -> out.write(1));
+        Path fresh = AtomicFile.write(dir.resolve("新.txt"), out -> out.write(1));
+        assertThatThrownBy(() -> AtomicFile.write(dir.resolve("没有/新.txt"), out -> out.write(1))).isInstanceOf(FileException.class)
+                .hasMessageContaining("不存在");
         assertThat(Files.getPosixFilePermissions(fresh)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
     }
 
