@@ -55,6 +55,7 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Dates;
+import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.stats.Change;
@@ -392,13 +393,13 @@ public final class StatsTab implements AppTab {
             LocalDate f = fromPicker.getValue();
             LocalDate t = toPicker.getValue();
             if (f == null || t == null) {
-                throw new IllegalArgumentException("自定义时段请选好开始日期和结束日期");
+                throw new UserException("自定义时段请选好开始日期和结束日期");
             }
             return Period.custom(f, t);
         }
         Integer y = yearBox.getValue();
         if (y == null) {
-            throw new IllegalArgumentException("请填写年份");
+            throw new UserException("请填写年份");
         }
         return switch (k) {
             case "上半年" -> Period.firstHalf(y);
@@ -468,7 +469,7 @@ public final class StatsTab implements AppTab {
         Period p;
         try {
             p = chosenPeriod();
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             status.setText(e.getMessage());
             Dialogs.info(window(), "时段不完整", e.getMessage());
             return;
@@ -784,7 +785,7 @@ public final class StatsTab implements AppTab {
         try {
             saveChartPng(visibleChart(), target);
             status.setText("图表已保存到 " + target);
-        } catch (org.taizhang.common.UserException e) {
+        } catch (UserException e) {
             Dialogs.info(window(), "图表没有保存", e.getMessage());
         }
     }
