@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
                 StatsCommand.class,
                 PlanCommand.class,
                 SummaryCommand.class,
+                ExchangeCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
                 CheckCommand.class,
@@ -90,6 +91,11 @@ public final class TaizhangCli implements Callable<Integer> {
             PrintWriter e = line.getErr();
             if (ex instanceof ValidationException v) {
                 v.errors().forEach(fe -> e.println("错误：" + fe));
+                e.flush();
+                return EXIT_INVALID;
+            }
+            if (ex instanceof org.taizhang.common.UserException u) {
+                e.println("错误：" + u.getMessage());
                 e.flush();
                 return EXIT_INVALID;
             }
