@@ -57,6 +57,7 @@ import javafx.stage.Modality;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.taizhang.common.Dates;
+import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.stats.Change;
@@ -394,13 +395,13 @@ public final class StatsTab implements AppTab {
             LocalDate f = fromPicker.getValue();
             LocalDate t = toPicker.getValue();
             if (f == null || t == null) {
-                throw new IllegalArgumentException("自定义时段请选好开始日期和结束日期");
+                throw new UserException("自定义时段请选好开始日期和结束日期");
             }
             return Period.custom(f, t);
         }
         Integer y = yearBox.getValue();
         if (y == null) {
-            throw new IllegalArgumentException("请填写年份");
+            throw new UserException("请填写年份");
         }
         return switch (k) {
             case "上半年" -> Period.firstHalf(y);
@@ -470,7 +471,7 @@ public final class StatsTab implements AppTab {
         Period p;
         try {
             p = chosenPeriod();
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             status.setText(e.getMessage());
             Dialogs.info(window(), "时段不完整", e.getMessage());
             return;
