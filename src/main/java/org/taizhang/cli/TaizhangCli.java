@@ -96,11 +96,6 @@ public final class TaizhangCli implements Callable<Integer> {
                 e.flush();
                 return EXIT_INVALID;
             }
-            if (ex instanceof org.taizhang.common.UserException u) {
-                e.println("错误：" + u.getMessage());
-                e.flush();
-                return EXIT_INVALID;
-            }
             if (ex instanceof DatabaseException d) {
                 e.println("数据库错误：" + d.getMessage());
                 e.flush();
