@@ -14,6 +14,7 @@ import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
+import org.taizhang.honor.HonorKind;
 import org.taizhang.org.OrgService;
 import org.taizhang.stats.AgeOut;
 import org.taizhang.stats.Behind;
@@ -113,8 +114,10 @@ final class StatsCommand implements Callable<Integer> {
         for (String level : HonorTable.LEVELS) {
             long all = r.honors().count(level, null);
             if (all > 0 || r.previousHonors().count(level, null) > 0) {
-                out.printf("  %s：集体 %d，个人 %d（同期 集体 %d，个人 %d）%n", level, r.honors().count(level, "集体"),
-                        r.honors().count(level, "个人"), r.previousHonors().count(level, "集体"), r.previousHonors().count(level, "个人"));
+                String c = HonorKind.COLLECTIVE.label;
+                String i = HonorKind.INDIVIDUAL.label;
+                out.printf("  %s：%s %d，%s %d（同期 %s %d，%s %d）%n", level, c, r.honors().count(level, c), i, r.honors().count(level, i),
+                        c, r.previousHonors().count(level, c), i, r.previousHonors().count(level, i));
             }
         }
         OrgWork w = r.orgWork();

@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.taizhang.common.Dates;
+import org.taizhang.honor.HonorKind;
 
 /**
  * Writes a {@link Report} as a formatted .xlsx: one sheet per breakdown (总览, 按类别, 按月份, 按下级组织,
@@ -27,6 +28,8 @@ import org.taizhang.common.Dates;
  * export never leaves half a file.
  */
 public final class StatsExcel implements AutoCloseable {
+    private static final String COLLECTIVE = HonorKind.COLLECTIVE.label;
+    private static final String INDIVIDUAL = HonorKind.INDIVIDUAL.label;
     public static final List<String> SHEETS = List.of("总览", "按类别", "按月份", "按下级组织", "荣誉", "组织工作");
 
     private final XSSFWorkbook wb = new XSSFWorkbook();
@@ -201,26 +204,26 @@ public final class StatsExcel implements AutoCloseable {
     private void honors(Report r) {
         Sheet s = wb.createSheet("荣誉");
         int n = titleRows(s, r, "荣誉");
-        headerRow(s, n, List.of("级别", "集体", "个人", "合计", "同期集体", "同期个人", "同期合计"));
+        headerRow(s, n, List.of("级别", COLLECTIVE, INDIVIDUAL, "合计", "同期" + COLLECTIVE, "同期" + INDIVIDUAL, "同期合计"));
         for (String level : HonorTable.LEVELS) {
             var row = s.createRow(++n);
             row.createCell(0).setCellValue(level);
-            row.createCell(1).setCellValue(r.honors().count(level, "集体"));
-            row.createCell(2).setCellValue(r.honors().count(level, "个人"));
+            row.createCell(1).setCellValue(r.honors().count(level, COLLECTIVE));
+            row.createCell(2).setCellValue(r.honors().count(level, INDIVIDUAL));
             row.createCell(3).setCellValue(r.honors().count(level, null));
-            row.createCell(4).setCellValue(r.previousHonors().count(level, "集体"));
-            row.createCell(5).setCellValue(r.previousHonors().count(level, "个人"));
+            row.createCell(4).setCellValue(r.previousHonors().count(level, COLLECTIVE));
+            row.createCell(5).setCellValue(r.previousHonors().count(level, INDIVIDUAL));
             row.createCell(6).setCellValue(r.previousHonors().count(level, null));
         }
         var row = s.createRow(++n);
         Cell total = row.createCell(0);
         total.setCellValue("合计");
         total.setCellStyle(header);
-        row.createCell(1).setCellValue(r.honors().count(null, "集体"));
-        row.createCell(2).setCellValue(r.honors().count(null, "个人"));
+        row.createCell(1).setCellValue(r.honors().count(null, COLLECTIVE));
+        row.createCell(2).setCellValue(r.honors().count(null, INDIVIDUAL));
         row.createCell(3).setCellValue(r.honors().total());
-        row.createCell(4).setCellValue(r.previousHonors().count(null, "集体"));
-        row.createCell(5).setCellValue(r.previousHonors().count(null, "个人"));
+        row.createCell(4).setCellValue(r.previousHonors().count(null, COLLECTIVE));
+        row.createCell(5).setCellValue(r.previousHonors().count(null, INDIVIDUAL));
         row.createCell(6).setCellValue(r.previousHonors().total());
     }
 
