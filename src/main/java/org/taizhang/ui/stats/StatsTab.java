@@ -805,12 +805,22 @@ public final class StatsTab implements AppTab {
         }
         Totals.Metric m = metricBox.getValue() == null ? Totals.Metric.ACTIVITIES : metricBox.getValue();
         double scale = m == Totals.Metric.SERVICE_TENTHS ? 10.0 : 1.0;
+        // JavaFX has eight slice colours: the seven largest categories, the rest together as one slice
+        List<Row> positive = new ArrayList<>(r.byCategory().stream().filter(row -> row.totals().get(m) > 0).toList());
+        positive.sort(java.util.Comparator.comparingLong((Row row) -> row.totals().get(m)).reversed());
         List<PieChart.Data> pie = new ArrayList<>();
-        for (Row row : r.byCategory()) {
+        long rest = 0;
+        for (int i = 0; i < positive.size(); i++) {
+            Row row = positive.get(i);
             long v = row.totals().get(m);
-            if (v > 0) {
+            if (positive.size() > 8 && i >= 7) {
+                rest += v;
+            } else {
                 pie.add(new PieChart.Data(row.label() + " " + m.format(v), v / scale));
             }
+        }
+        if (rest > 0) {
+            pie.add(new PieChart.Data("其余 " + (positive.size() - 7) + " 类 " + m.format(rest), rest / scale));
         }
         categoryChart.setData(FXCollections.observableArrayList(pie));
         categoryChart.setTitle(r.period().label() + " 按类别 · " + m.label);
