@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.jooq.BatchBindStep;
 import org.taizhang.common.Dates;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 import org.taizhang.stats.HonorTable;
@@ -123,7 +124,7 @@ final class BenchStats implements Callable<Integer> {
         try {
             proc = pb.start();
         } catch (IOException e) {
-            throw new IllegalArgumentException("找不到 sqlite3 命令行工具（" + sqlite3 + "）。请先安装（如 apt-get install sqlite3），或用 --sqlite3 指定路径");
+            throw new UserException("找不到 sqlite3 命令行工具（" + sqlite3 + "）。请先安装（如 apt-get install sqlite3），或用 --sqlite3 指定路径");
         }
         String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!proc.waitFor(120, TimeUnit.SECONDS) || proc.exitValue() != 0) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.org.OrgService;
 import org.taizhang.stats.AgeOut;
@@ -64,7 +65,7 @@ final class StatsCommand implements Callable<Integer> {
 
         Period period() {
             if (period != null && (from != null || to != null)) {
-                throw new IllegalArgumentException("--period 与 --from/--to 只能用一种，请去掉其中之一");
+                throw new UserException("--period 与 --from/--to 只能用一种，请去掉其中之一");
             }
             if (period != null) {
                 return Period.parse(period);
@@ -73,7 +74,7 @@ final class StatsCommand implements Callable<Integer> {
                 return Period.year(LocalDate.now().getYear());
             }
             if (from == null || to == null) {
-                throw new IllegalArgumentException("自定义时段要同时给出 --from 和 --to，例如 --from 2021-01-01 --to 2021-06-30");
+                throw new UserException("自定义时段要同时给出 --from 和 --to，例如 --from 2021-01-01 --to 2021-06-30");
             }
             return Period.custom(Cli.date(from), Cli.date(to));
         }
@@ -160,7 +161,7 @@ final class StatsCommand implements Callable<Integer> {
         public Integer call() {
             LocalDate day = at == null ? LocalDate.now() : Cli.date(at);
             if (limit < 1) {
-                throw new IllegalArgumentException("--limit 至少为 1");
+                throw new UserException("--limit 至少为 1");
             }
             try (Database db = Cli.open(spec)) {
                 Integer root = Cli.orgId(db, org);
@@ -270,10 +271,10 @@ final class StatsCommand implements Callable<Integer> {
                 case "activities" -> new Figure.Activities(categoryId(db), month(), child == null ? null : new OrgService(db).resolve(child).id(), own);
                 case "honors" -> {
                     if (level != null && !HonorTable.LEVELS.contains(Texts.clean(level))) {
-                        throw new IllegalArgumentException("荣誉级别“" + level + "”不存在，可选：" + String.join("、", HonorTable.LEVELS));
+                        throw new UserException("荣誉级别“" + level + "”不存在，可选：" + String.join("、", HonorTable.LEVELS));
                     }
                     if (kind != null && !HonorTable.KINDS.contains(Texts.clean(kind))) {
-                        throw new IllegalArgumentException("荣誉类型应为“集体”或“个人”，而不是“" + kind + "”");
+                        throw new UserException("荣誉类型应为“集体”或“个人”，而不是“" + kind + "”");
                     }
                     yield new Figure.Honors(Texts.cleanOrNull(level), Texts.cleanOrNull(kind));
                 }
@@ -287,7 +288,7 @@ final class StatsCommand implements Callable<Integer> {
                 case "left" -> new Figure.MemberChanges(false);
                 case "age-outs" -> new Figure.AgeOuts();
                 case "without-org" -> new Figure.WithoutOrg();
-                default -> throw new IllegalArgumentException("--figure 不认识“" + figure + "”，可选：activities、honors、elections-held、founded、"
+                default -> throw new UserException("--figure 不认识“" + figure + "”，可选：activities、honors、elections-held、founded、"
                         + "overdue、due-soon、members-start、members-end、joined、left、age-outs、without-org");
             };
         }
@@ -298,8 +299,8 @@ final class StatsCommand implements Callable<Integer> {
             }
             try {
                 return YearMonth.from(Period.parse(month).from());
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new IllegalArgumentException("--month 应写成 2021-05，而不是“" + month + "”");
+            } catch (UserException | DateTimeParseException e) {
+                throw new UserException("--month 应写成 2021-05，而不是“" + month + "”");
             }
         }
 
@@ -312,7 +313,7 @@ final class StatsCommand implements Callable<Integer> {
                     .where(ACTIVITY_CATEGORY.NAME.eq(Texts.clean(category))
                             .or(c.chars().allMatch(Character::isDigit) ? ACTIVITY_CATEGORY.ID.eq(Integer.parseInt(c)) : org.jooq.impl.DSL.falseCondition()))
                     .fetchOptional(ACTIVITY_CATEGORY.ID)
-                    .orElseThrow(() -> new IllegalArgumentException("没有名为“" + category + "”的活动类别")));
+                    .orElseThrow(() -> new UserException("没有名为“" + category + "”的活动类别")));
         }
     }
 
@@ -328,7 +329,7 @@ final class StatsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!outFile.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
-                throw new IllegalArgumentException("导出文件名应以 .xlsx 结尾，例如 统计.xlsx");
+                throw new UserException("导出文件名应以 .xlsx 结尾，例如 统计.xlsx");
             }
             try (Database db = Cli.open(spec)) {
                 Report r = new StatsService(db).report(scope.root(db), scope.period(), scope.months);

@@ -23,6 +23,7 @@ import org.jooq.impl.DSL;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
@@ -115,7 +116,7 @@ public final class HonorService {
         LocalDate date = null;
         try {
             date = Dates.parse(t.date());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             v.error(F_DATE, e.getMessage());
         }
         String level = t.level();

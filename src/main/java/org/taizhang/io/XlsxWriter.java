@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.taizhang.common.UserException;
 
 /**
  * Writes tables to .xlsx with SXSSF (streaming, flat memory): a bold shaded header row that stays
@@ -228,15 +229,15 @@ public final class XlsxWriter implements AutoCloseable {
             }
             tmp = null;
         } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException(locked(name) + "（或没有写入该文件夹的权限）", e);
+            throw new UserException(locked(name) + "（或没有写入该文件夹的权限）", e);
         } catch (FileSystemException e) {
             String m = String.valueOf(e.getReason()).toLowerCase(java.util.Locale.ROOT);
             if (m.contains("used by another process") || m.contains("另一个程序") || m.contains("locked")) {
-                throw new IllegalArgumentException(locked(name), e);
+                throw new UserException(locked(name), e);
             }
-            throw new IllegalArgumentException("无法写入“" + abs + "”：" + e.getMessage(), e);
+            throw new UserException("无法写入“" + abs + "”：" + e.getMessage(), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("无法写入“" + abs + "”：" + e.getMessage() + "（磁盘已满或没有权限？）", e);
+            throw new UserException("无法写入“" + abs + "”：" + e.getMessage() + "（磁盘已满或没有权限？）", e);
         } finally {
             if (tmp != null) {
                 try {
@@ -267,7 +268,7 @@ public final class XlsxWriter implements AutoCloseable {
                 : List.of("~$" + name);
         for (String lock : locks) {
             if (Files.exists(folder.resolve(lock))) {
-                throw new IllegalArgumentException(locked(name) + "。");
+                throw new UserException(locked(name) + "。");
             }
         }
     }

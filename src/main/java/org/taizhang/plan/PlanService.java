@@ -19,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
@@ -196,13 +197,13 @@ public final class PlanService {
         TargetMetric m;
         try {
             m = TargetMetric.of(r.getTargetMetric());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             m = null;
         }
         PlanStatus s;
         try {
             s = PlanStatus.of(r.getStatus());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             s = PlanStatus.NOT_STARTED;
         }
         return new ItemFields(r.getLead(), r.getBody(), r.getOwnerOrgId(), r.getDueDate(), s, m, r.getTargetCategoryId(),

@@ -1,5 +1,7 @@
 package org.taizhang.plan;
 
+import org.taizhang.common.UserException;
+
 /** Status of a plan item, stored as its Chinese label. */
 public enum PlanStatus {
     NOT_STARTED("未开始"), IN_PROGRESS("进行中"), DONE("已完成"), CANCELLED("已取消");
@@ -20,7 +22,7 @@ public enum PlanStatus {
                 return s;
             }
         }
-        throw new IllegalArgumentException("状态“" + t + "”无效，可选：未开始、进行中、已完成、已取消");
+        throw new UserException("状态“" + t + "”无效，可选：未开始、进行中、已完成、已取消");
     }
 
     @Override

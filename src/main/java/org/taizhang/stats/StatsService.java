@@ -28,6 +28,7 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.taizhang.common.Dates;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.org.Subtree;
 
@@ -356,7 +357,7 @@ public final class StatsService {
         return db.read(ctx -> {
             String rootName = root == null ? "全部组织"
                     : ctx.select(ORG.NAME).from(ORG).where(ORG.ID.eq(root)).fetchOptional(ORG.NAME)
-                            .orElseThrow(() -> new IllegalArgumentException("组织 #" + root + " 不存在（可能已被删除），请重新选择组织"));
+                            .orElseThrow(() -> new UserException("组织 #" + root + " 不存在（可能已被删除），请重新选择组织"));
             Period prev = p.previousYear();
             List<Cell> cube = cube(ctx, root, p);
             List<Cell> prevCube = cube(ctx, root, prev);
@@ -406,7 +407,7 @@ public final class StatsService {
     /** The 待办/提醒 list at {@code at} for the subtree of {@code root} (null: everything); each list capped at {@code limit}. */
     public Reminders reminders(Integer root, LocalDate at, int months, int limit) {
         if (months < 0 || months > 120) {
-            throw new IllegalArgumentException("提前提醒的月数应在 0 到 120 之间，而不是 " + months);
+            throw new UserException("提前提醒的月数应在 0 到 120 之间，而不是 " + months);
         }
         LocalDate until = at.plusMonths(months);
         LocalDate longAgo = LocalDate.of(1900, 1, 1);

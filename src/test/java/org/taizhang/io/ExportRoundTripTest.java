@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.TestDb;
 import org.taizhang.app.DemoDataFactory;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 
@@ -136,12 +137,12 @@ class ExportRoundTripTest {
             Path out = dir.resolve("名册.xlsx");
             Files.writeString(dir.resolve("~$名册.xlsx"), "lock");
             assertThatThrownBy(() -> new ExportService(db).export(ImportKind.ORGS, ExportService.Options.ALL, out))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("正在被 Excel 或 WPS 打开");
+                    .isInstanceOf(UserException.class).hasMessageContaining("正在被 Excel 或 WPS 打开");
             assertThat(out).doesNotExist();
             Path folderAsTarget = Files.createDirectory(dir.resolve("x.xlsx"));
             Files.writeString(folderAsTarget.resolve("keep.txt"), "x");
             assertThatThrownBy(() -> new ExportService(db).export(ImportKind.ORGS, ExportService.Options.ALL, folderAsTarget))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("无法写入");
+                    .isInstanceOf(UserException.class).hasMessageContaining("无法写入");
             try (var files = Files.list(dir)) {
                 assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList()).isEmpty();
             }

@@ -35,6 +35,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
@@ -352,7 +353,7 @@ public final class PlanTab implements AppTab {
         try {
             op.getAsBoolean();
             message.setText("");
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             message.setText(e.getMessage());
         }
         refreshOutline(select);
@@ -385,7 +386,7 @@ public final class PlanTab implements AppTab {
             message.setText("");
             refreshOutline(n.key());
             lead.requestFocus();
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             message.setText(e.getMessage());
         }
     }
@@ -580,7 +581,7 @@ public final class PlanTab implements AppTab {
         PlanNode n;
         try {
             n = outline.find(key);
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             return; // deleted
         }
         ItemFields f = formFields(key);
@@ -598,11 +599,11 @@ public final class PlanTab implements AppTab {
 
     @Override
     public void reload() {
-        ctx.background().run(() -> new Object[] {ctx.orgs().listAll(), plans.categories()}, r -> {
-            @SuppressWarnings("unchecked")
-            List<Org> all = (List<Org>) r[0];
-            @SuppressWarnings("unchecked")
-            Map<Integer, String> cats = (Map<Integer, String>) r[1];
+        record Loaded(List<Org> all, Map<Integer, String> cats) {
+        }
+        ctx.background().run(() -> new Loaded(ctx.orgs().listAll(), plans.categories()), r -> {
+            List<Org> all = r.all();
+            Map<Integer, String> cats = r.cats();
             orgTree = new OrgTree(all);
             categories = cats;
             category.getItems().setAll(cats.values());
@@ -712,15 +713,15 @@ public final class PlanTab implements AppTab {
     }
 
     private void openPlan(Plan p) {
+        record Loaded(PlanOutline outline, Map<Long, Progress> progress) {
+        }
         ctx.background().run(() -> {
             PlanOutline o = plans.load(p.id());
-            return new Object[] {o, plans.progress(p, o)};
+            return new Loaded(o, plans.progress(p, o));
         }, r -> {
             plan = p;
-            outline = (PlanOutline) r[0];
-            @SuppressWarnings("unchecked")
-            Map<Long, Progress> pr = (Map<Long, Progress>) r[1];
-            progress = pr;
+            outline = r.outline();
+            progress = r.progress();
             message.setText("");
             refreshOutline(null);
         }, this::showError);

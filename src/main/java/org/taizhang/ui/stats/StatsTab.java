@@ -59,6 +59,7 @@ import javax.imageio.ImageIO;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Numbers;
 import org.taizhang.ui.Icons;
+import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.stats.Change;
@@ -448,13 +449,13 @@ public final class StatsTab implements AppTab {
             LocalDate f = fromPicker.getValue();
             LocalDate t = toPicker.getValue();
             if (f == null || t == null) {
-                throw new IllegalArgumentException("自定义时段请选好开始日期和结束日期");
+                throw new UserException("自定义时段请选好开始日期和结束日期");
             }
             return Period.custom(f, t);
         }
         Integer y = yearBox.getValue();
         if (y == null) {
-            throw new IllegalArgumentException("请填写年份");
+            throw new UserException("请填写年份");
         }
         return switch (k) {
             case "上半年" -> Period.firstHalf(y);
@@ -548,7 +549,7 @@ public final class StatsTab implements AppTab {
         Period p;
         try {
             p = chosenPeriod();
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             // a half-typed custom period: the old figures go, the reason shows
             loadToken++;
             report = null;
