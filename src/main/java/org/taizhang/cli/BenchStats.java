@@ -21,6 +21,7 @@ import org.taizhang.common.Dates;
 import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
+import org.taizhang.honor.HonorKind;
 import org.taizhang.stats.HonorTable;
 import org.taizhang.stats.Period;
 import org.taizhang.stats.Report;
@@ -168,7 +169,7 @@ final class BenchStats implements Callable<Integer> {
                 for (int i = 0; i < honors; i++) {
                     boolean person = r.nextBoolean() && !personIds.isEmpty();
                     b.bind(start.plusDays(r.nextInt(span)), "先进", HonorTable.LEVELS.get(r.nextInt(HonorTable.LEVELS.size())),
-                            person ? "个人" : "集体", orgIds.get(r.nextInt(orgIds.size())), person ? personIds.get(r.nextInt(personIds.size())) : null);
+                            (person ? HonorKind.INDIVIDUAL : HonorKind.COLLECTIVE).label, orgIds.get(r.nextInt(orgIds.size())), person ? personIds.get(r.nextInt(personIds.size())) : null);
                 }
                 b.execute();
             });

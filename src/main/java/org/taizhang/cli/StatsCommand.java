@@ -2,7 +2,6 @@ package org.taizhang.cli;
 
 import static org.taizhang.db.jooq.Tables.ACTIVITY_CATEGORY;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,6 +13,7 @@ import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
+import org.taizhang.honor.HonorKind;
 import org.taizhang.org.OrgService;
 import org.taizhang.stats.AgeOut;
 import org.taizhang.stats.Behind;
@@ -113,8 +113,10 @@ final class StatsCommand implements Callable<Integer> {
         for (String level : HonorTable.LEVELS) {
             long all = r.honors().count(level, null);
             if (all > 0 || r.previousHonors().count(level, null) > 0) {
-                out.printf("  %s：集体 %d，个人 %d（同期 集体 %d，个人 %d）%n", level, r.honors().count(level, "集体"),
-                        r.honors().count(level, "个人"), r.previousHonors().count(level, "集体"), r.previousHonors().count(level, "个人"));
+                String c = HonorKind.COLLECTIVE.label;
+                String i = HonorKind.INDIVIDUAL.label;
+                out.printf("  %s：%s %d，%s %d（同期 %s %d，%s %d）%n", level, c, r.honors().count(level, c), i, r.honors().count(level, i),
+                        c, r.previousHonors().count(level, c), i, r.previousHonors().count(level, i));
             }
         }
         OrgWork w = r.orgWork();
@@ -337,10 +339,6 @@ final class StatsCommand implements Callable<Integer> {
                 Cli.out(spec).printf("已导出 %s %s 的统计到 %s%n", r.rootName(), r.period().label(), outFile.toAbsolutePath());
                 Cli.out(spec).flush();
                 return 0;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("错误：" + e.getMessage());
-                spec.commandLine().getErr().flush();
-                return 1;
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.taizhang.common.PlanStatus;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
@@ -200,12 +201,7 @@ public final class PlanService {
         } catch (UserException e) {
             m = null;
         }
-        PlanStatus s;
-        try {
-            s = PlanStatus.of(r.getStatus());
-        } catch (UserException e) {
-            s = PlanStatus.NOT_STARTED;
-        }
+        PlanStatus s = PlanStatus.ofCode(r.getStatus());
         return new ItemFields(r.getLead(), r.getBody(), r.getOwnerOrgId(), r.getDueDate(), s, m, r.getTargetCategoryId(),
                 r.getTargetValue(), Boolean.TRUE.equals(r.getCarriedOver()));
     }
@@ -262,7 +258,7 @@ public final class PlanService {
             rec.setBody(f.body() == null || f.body().isBlank() ? null : f.body().strip());
             rec.setOwnerOrgId(f.ownerOrgId());
             rec.setDueDate(f.dueDate());
-            rec.setStatus(f.status().label);
+            rec.setStatus(f.status().code);
             rec.setTargetMetric(f.metric() == null ? null : f.metric().code);
             rec.setTargetCategoryId(f.metric() != null && f.metric().byCategory ? f.targetCategoryId() : null);
             rec.setTargetValue(f.metric() == null ? null : f.targetValue());

@@ -28,6 +28,7 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.taizhang.common.Dates;
+import org.taizhang.common.PlanStatus;
 import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.org.Subtree;
@@ -423,7 +424,7 @@ public final class StatsService {
 
     /** Unfinished (未开始/进行中) plan items due before {@code at}, of plans owned in the subtree or with an owner in it. */
     private static Condition planItemOverdue(Integer root, LocalDate at) {
-        Condition c = PLAN_ITEM.DUE_DATE.lt(at).and(PLAN_ITEM.STATUS.in("未开始", "进行中"));
+        Condition c = PLAN_ITEM.DUE_DATE.lt(at).and(PLAN_ITEM.STATUS.in(PlanStatus.NOT_STARTED.code, PlanStatus.IN_PROGRESS.code));
         if (root != null) {
             c = c.and(Subtree.contains(PLAN.ORG_ID, root).or(Subtree.contains(PLAN_ITEM.OWNER_ORG_ID, root)));
         }
@@ -438,7 +439,7 @@ public final class StatsService {
                 .leftJoin(owner).on(owner.ID.eq(PLAN_ITEM.OWNER_ORG_ID))
                 .where(planItemOverdue(root, at)).orderBy(PLAN_ITEM.DUE_DATE, PLAN_ITEM.ID).limit(limit)
                 .fetch(r -> new PlanItemDue(r.value1(), r.value2(), r.value3(), itemText(r.value4(), r.value5()), r.value6(), r.value7(),
-                        r.value8()));
+                        PlanStatus.ofCode(r.value8())));
     }
 
     private static String itemText(String lead, String body) {
