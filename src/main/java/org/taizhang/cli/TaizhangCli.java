@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
                 StatsCommand.class,
                 PlanCommand.class,
                 SummaryCommand.class,
+                ExchangeCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
                 CheckCommand.class,

@@ -59,6 +59,8 @@ public final class Database implements AutoCloseable {
     private final AtomicFile.Protection protection;
     private volatile boolean healthy;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    /** The open transaction's context while {@link #tx} runs (only ever touched under this object's lock). */
+    private DSLContext current;
 
     private Database(Path file, Connection connection, boolean readOnly, String readOnlyReason, DbLock lock) {
         this.file = file;
@@ -506,22 +508,34 @@ public final class Database implements AutoCloseable {
         return "数据库当前是只读模式：" + readOnlyReason + "。本次修改没有保存，数据未改动。";
     }
 
-    /** Runs {@code work} in one transaction; any exception rolls everything back. */
+    /**
+     * Runs {@code work} in one transaction; any exception rolls everything back. Called inside another
+     * {@code tx} (a service method used by a larger operation such as a data-package import), it joins
+     * the outer transaction as a savepoint: nothing is committed until the outer work ends, and the
+     * outer failure rolls back everything.
+     */
     public synchronized <T> T tx(Function<DSLContext, T> work) {
+        DSLContext outer = current;
         try {
-            return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+            return (outer != null ? outer : dsl).transactionResult(cfg -> {
+                current = cfg.dsl();
+                try {
+                    return work.apply(current);
+                } finally {
+                    current = outer;
+                }
+            });
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw outer != null ? e : translate(e);
         }
     }
 
-    /** Runs {@code work} in one transaction; any exception rolls everything back. */
+    /** As {@link #tx}, without a result. */
     public synchronized void txRun(Consumer<DSLContext> work) {
-        try {
-            dsl.transaction(cfg -> work.accept(cfg.dsl()));
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        tx(ctx -> {
+            work.accept(ctx);
+            return null;
+        });
     }
 
     /** Read-only work outside an explicit transaction. */
