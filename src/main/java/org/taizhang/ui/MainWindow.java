@@ -70,6 +70,8 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("taizhang.css").toExternalForm());
         stage.setScene(scene);
+        UiPrefs.newWindow();
+        UiPrefs.rememberWindow(stage, 1280, 800);
         ImportExportActions.installDrop(scene, stage, () -> context);
         stage.setTitle(TITLE);
         for (String size : List.of("16", "32", "48", "64", "128", "256")) {
@@ -199,6 +201,13 @@ public final class MainWindow {
                 s.remindOnStartup(stage, () -> tabs.getSelectionModel().select(s.tab()));
             }
         }
+        String last = UiPrefs.get("tab.last", null);
+        tabs.getTabs().stream().filter(t -> t.getText().equals(last)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                UiPrefs.put("tab.last", b.getText());
+            }
+        });
         appTabs.forEach(AppTab::reload);
         setMessage("就绪");
     }
@@ -234,12 +243,12 @@ public final class MainWindow {
         Menu file = new Menu("文件");
         MenuItem newDb = new MenuItem("新建数据库…");
         newDb.setOnAction(e -> chooseDatabase(true));
-        MenuItem openDb = new MenuItem("打开数据库…");
+        MenuItem openDb = Icons.on(new MenuItem("打开数据库…"), Icons.FOLDER);
         openDb.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         openDb.setOnAction(e -> chooseDatabase(false));
-        MenuItem importItem = new MenuItem("导入…");
+        MenuItem importItem = Icons.on(new MenuItem("导入…"), Icons.IMPORT);
         importItem.setOnAction(e -> withContext(c -> ImportExportActions.importExcel(stage, c)));
-        MenuItem exportItem = new MenuItem("导出…");
+        MenuItem exportItem = Icons.on(new MenuItem("导出…"), Icons.EXPORT);
         exportItem.setOnAction(e -> withContext(c -> ImportExportActions.exportExcel(stage, c)));
         MenuItem templates = new MenuItem("导出导入模板…");
         templates.setOnAction(e -> withContext(c -> ImportExportActions.exportTemplates(stage, c)));
@@ -254,12 +263,17 @@ public final class MainWindow {
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
                 new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
+        MenuItem guide = Icons.on(new MenuItem("使用说明"), Icons.GUIDE);
+        guide.setAccelerator(KeyCombination.keyCombination("F1"));
+        guide.setOnAction(e -> HelpWindows.guide(stage));
+        MenuItem keys = Icons.on(new MenuItem("快捷键"), Icons.KEYS);
+        keys.setOnAction(e -> HelpWindows.shortcuts(stage));
         MenuItem about = new MenuItem("关于");
         about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",
                 "为机关工会、团委、妇联、青联、义工联等群团组织记录台账、统计数字、生成工作总结。\n\n"
                         + "全部数据只保存在本机的数据库文件中，不会上传到任何地方：\n"
                         + (context == null ? "（未打开数据库）" : context.db().file().toString())));
-        help.getItems().add(about);
+        help.getItems().addAll(guide, keys, new SeparatorMenuItem(), about);
         return new MenuBar(file, help);
     }
 
