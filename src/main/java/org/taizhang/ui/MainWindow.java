@@ -26,6 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.taizhang.app.DemoDataFactory;
+import org.taizhang.app.Logs;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 import org.taizhang.ui.activity.ActivityTab;
@@ -211,7 +212,8 @@ public final class MainWindow {
         about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",
                 "为机关工会、团委、妇联、青联、义工联等群团组织记录台账、统计数字、生成工作总结。\n\n"
                         + "全部数据只保存在本机的数据库文件中，不会上传到任何地方：\n"
-                        + (context == null ? "（未打开数据库）" : context.db().file().toString())));
+                        + (context == null ? "（未打开数据库）" : context.db().file().toString())
+                        + "\n\n出现“程序内部错误”时，请把日志文件发给维护人员：\n" + Logs.file()));
         help.getItems().add(about);
         return new MenuBar(file, help);
     }
