@@ -2,7 +2,6 @@ package org.taizhang.cli;
 
 import static org.taizhang.db.jooq.Tables.ACTIVITY_CATEGORY;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -340,10 +339,6 @@ final class StatsCommand implements Callable<Integer> {
                 Cli.out(spec).printf("已导出 %s %s 的统计到 %s%n", r.rootName(), r.period().label(), outFile.toAbsolutePath());
                 Cli.out(spec).flush();
                 return 0;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("错误：" + e.getMessage());
-                spec.commandLine().getErr().flush();
-                return 1;
             }
         }
     }

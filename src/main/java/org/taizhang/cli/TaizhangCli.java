@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
                 StatsCommand.class,
                 PlanCommand.class,
                 SummaryCommand.class,
+                ExchangeCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
                 CheckCommand.class,

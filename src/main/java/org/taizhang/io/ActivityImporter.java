@@ -151,7 +151,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
         Map<Integer, ActivityInput> inputs = plan.resolved;
         int first = nextId(ctx, "activity");
         int[] n = {0};
-        String user = System.getProperty("user.name", "");
+        String user = org.taizhang.db.ChangeLog.OS_USER;
         // the inputs were validated by ActivityService; written here in JDBC batches (same columns as its insert,
         // same change log), which makes a 50k-row import several times faster than one insert at a time
         ctx.connection(c -> {

@@ -36,7 +36,6 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow, Map<In
     record Target(int orgId, Integer existingPersonId, int creatorRow) {
     }
 
-    private static final String OS_USER = System.getProperty("user.name", "");
     private final PersonService people;
     private final LocalDate today = LocalDate.now();
 
@@ -264,7 +263,7 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow, Map<In
     }
 
     private static void addLog(PreparedStatement log, String table, int id, String json) throws SQLException {
-        log.setString(1, OS_USER);
+        log.setString(1, org.taizhang.db.ChangeLog.OS_USER);
         log.setString(2, table);
         log.setInt(3, id);
         log.setString(4, json);

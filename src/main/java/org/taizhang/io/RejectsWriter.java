@@ -54,7 +54,7 @@ public final class RejectsWriter {
                 w.row(values);
                 n[0]++;
             });
-            w.save(out);
+            w.save(out, preview.request().file());
             return n[0];
         }
     }

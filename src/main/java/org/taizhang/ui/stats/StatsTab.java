@@ -3,10 +3,7 @@ package org.taizhang.ui.stats;
 import static org.taizhang.ui.Controls.button;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +53,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Dates;
 import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
@@ -787,32 +785,22 @@ public final class StatsTab implements AppTab {
         try {
             saveChartPng(visibleChart(), target);
             status.setText("图表已保存到 " + target);
-        } catch (IOException e) {
+        } catch (UserException e) {
             Dialogs.info(window(), "图表没有保存", e.getMessage());
         }
     }
 
-    /** Snapshots {@code chart} (on the FX thread) and writes it as PNG: temp file, then rename. */
-    public static void saveChartPng(Chart chart, Path target) throws IOException {
+    /** Snapshots {@code chart} (on the FX thread) and writes it as PNG through {@link AtomicFile}. */
+    public static void saveChartPng(Chart chart, Path target) {
         SnapshotParameters sp = new SnapshotParameters();
         sp.setFill(javafx.scene.paint.Color.WHITE);
         WritableImage img = chart.snapshot(sp, null);
-        Path abs = target.toAbsolutePath().normalize();
-        Path tmp = Files.createTempFile(abs.getParent(), ".taizhang-chart-", ".png.tmp");
-        try {
-            if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile())) {
+        java.awt.image.BufferedImage image = SwingFXUtils.fromFXImage(img, null);
+        AtomicFile.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("无法生成 PNG 图片");
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new IOException("图表没有保存到“" + abs.getFileName() + "”：" + e.getMessage() + "。如果该文件正被其他程序打开，请先关闭或换个文件名。", e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Organisation picker cell: indented by depth in the list, the plain name on the button. */
