@@ -132,18 +132,31 @@ public final class ColumnMapping {
         int width = Math.max(best.width(), Math.max(above == null ? 0 : above.width(), below == null ? 0 : below.width()));
         CellValue[] cells = new CellValue[width];
         boolean fromBelow = false;
-        boolean belowHasData = false;
-        for (int c = 0; c < width; c++) {
-            CellValue own = best.cell(c);
-            cells[c] = own;
-            if (below != null) {
+        // the row below continues the header when it has no numbers and more cells naming fields than other text
+        // (cells merged down from the header row repeat its text and are not counted)
+        boolean belowHasData = below == null;
+        if (below != null) {
+            int names = 0;
+            int other = 0;
+            for (int c = 0; c < width; c++) {
+                CellValue own = best.cell(c);
+                cells[c] = own;
                 CellValue b = below.cell(c);
-                if (b != null && !b.isBlank()) {
-                    boolean names = b.kind() == CellValue.Kind.TEXT && (match(kind, b.text()) != null || ov.containsKey(normalise(b.text())));
-                    if (!names) {
-                        belowHasData = true;
-                    }
+                if (b == null || b.isBlank()) {
+                    continue;
                 }
+                if (b.kind() != CellValue.Kind.TEXT) {
+                    belowHasData = true;
+                } else if (match(kind, b.text()) != null || ov.containsKey(normalise(b.text()))) {
+                    names++;
+                } else if (own == null || own.kind() != CellValue.Kind.TEXT || !normalise(own.text()).equals(normalise(b.text()))) {
+                    other++;
+                }
+            }
+            belowHasData = belowHasData || names == 0 || other >= names;
+        } else {
+            for (int c = 0; c < width; c++) {
+                cells[c] = best.cell(c);
             }
         }
         for (int c = 0; c < width; c++) {

@@ -182,7 +182,7 @@ public final class RowValues {
             }
             return (int) d;
         }
-        String s = stripUnits(Texts.compactCode(v.text()), "人次", "人", "次", "名", "户", "个", "位");
+        String s = stripUnits(Texts.compactCode(v.text()), "人次", "人", "次", "名", "户", "个", "位", "年");
         if (s.startsWith("-")) {
             problem(key, "不能为负数");
             return null;
