@@ -16,7 +16,7 @@ public final class Dates {
     private Dates() {
     }
 
-    /** Parses a date; throws {@link IllegalArgumentException} with a Chinese reason. Null/blank → null. */
+    /** Parses a date; throws {@link UserException} with a Chinese reason. Null/blank → null. */
     public static LocalDate parse(String text) {
         String s = Texts.compactCode(text);
         if (s == null || s.isEmpty()) {
@@ -26,7 +26,7 @@ public final class Dates {
         if (!m.matches()) {
             m = COMPACT.matcher(s);
             if (!m.matches()) {
-                throw new IllegalArgumentException("“" + text.strip() + "”不是日期，请写成 2021-03-05 或 2021年3月5日");
+                throw new UserException("“" + text.strip() + "”不是日期，请写成 2021-03-05 或 2021年3月5日");
             }
         }
         int y = Integer.parseInt(m.group(1));
@@ -35,7 +35,7 @@ public final class Dates {
         try {
             return LocalDate.of(y, mo, d);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("日期“" + text.strip() + "”不存在（" + y + "年没有" + mo + "月" + d + "日）");
+            throw new UserException("日期“" + text.strip() + "”不存在（" + y + "年没有" + mo + "月" + d + "日）");
         }
     }
 
@@ -59,7 +59,7 @@ public final class Dates {
         int y = Integer.parseInt(m.group(1));
         int mo = Integer.parseInt(m.group(2));
         if (mo < 1 || mo > 12) {
-            throw new IllegalArgumentException("“" + text.strip() + "”的月份不存在（月份应为 1 到 12）");
+            throw new UserException("“" + text.strip() + "”的月份不存在（月份应为 1 到 12）");
         }
         return java.time.YearMonth.of(y, mo);
     }

@@ -23,7 +23,7 @@ import org.taizhang.db.Database;
  * organiser and co-organisers are matched by name or path; the same organiser + date + name, in the
  * database or twice in the sheet, is reported as a duplicate.
  */
-final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn> {
+final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn, ActivityImporter.Decided> {
     record ActivityRowIn(LocalDate date, LocalDate end, String name, String orgRef, String coOrgs, String category,
                          Integer participants, Integer tenths, Integer beneficiaries, String place, String description,
                          boolean highlight, boolean planned) {
@@ -74,7 +74,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
     }
 
     /** Each distinct category text: a known category (id &gt; 0), a new one to create (id &le; 0), or a problem message. */
-    private Map<String, Object> categories(Plan<ActivityRowIn> plan, DSLContext ctx, List<Parsed<ActivityRowIn>> rows) {
+    private Map<String, Object> categories(Plan<ActivityRowIn, Decided> plan, DSLContext ctx, List<Parsed<ActivityRowIn>> rows) {
         List<Category> active = ActivityService.categories(ctx, false);
         List<String> known = active.stream().map(Category::name).toList();
         Map<String, Object> out = new HashMap<>();
@@ -101,8 +101,8 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
     }
 
     @Override
-    Plan<ActivityRowIn> resolve(DSLContext ctx, List<Parsed<ActivityRowIn>> rows) {
-        Plan<ActivityRowIn> plan = new Plan<>();
+    Plan<ActivityRowIn, Decided> resolve(DSLContext ctx, List<Parsed<ActivityRowIn>> rows) {
+        Plan<ActivityRowIn, Decided> plan = new Plan<>();
         OrgIndex index = new OrgIndex(ctx);
         Map<String, OrgIndex.Lookup> orgs = new HashMap<>();
         Map<String, Object> categories = categories(plan, ctx, rows);
@@ -196,7 +196,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
         if (!newNames.isEmpty()) {
             plan.creates.add("将新建活动类别：" + String.join("、", newNames.values()));
         }
-        plan.extra = new Decided(inputs, newNames, updates);
+        plan.resolved = new Decided(inputs, newNames, updates);
         return plan;
     }
 
@@ -210,7 +210,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
     }
 
     /** An activity already on file (same organiser, date and name): skipped when nothing differs, else its changes listed. */
-    private void onFile(Plan<ActivityRowIn> plan, Parsed<ActivityRowIn> p, org.taizhang.db.jooq.tables.records.ActivityRecord r,
+    private void onFile(Plan<ActivityRowIn, Decided> plan, Parsed<ActivityRowIn> p, org.taizhang.db.jooq.tables.records.ActivityRecord r,
                         ActivityInput in, Category category, OrgIndex index, Map<Integer, Integer> updates) {
         List<String> diffs = new ArrayList<>();
         if (!java.util.Objects.equals(r.getCategoryId(), in.categoryId())) {
@@ -240,9 +240,8 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    ImportResult write(DSLContext ctx, Plan<ActivityRowIn> plan, ImportProgress progress) {
-        Decided d = (Decided) plan.extra;
+    ImportResult write(DSLContext ctx, Plan<ActivityRowIn, Decided> plan, ImportProgress progress) {
+        Decided d = plan.resolved;
         Map<Integer, ActivityInput> inputs = d.inputs();
         Map<Integer, Integer> created = new HashMap<>();
         for (var e : d.newCategories().entrySet()) {
@@ -257,7 +256,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
         }
         int first = nextId(ctx, "activity");
         int[] n = {0};
-        String user = System.getProperty("user.name", "");
+        String user = org.taizhang.db.ChangeLog.OS_USER;
         // the inputs were validated by ActivityService; written here in JDBC batches (same columns as its insert,
         // same change log), which makes a 50k-row import several times faster than one insert at a time
         ctx.connection(c -> {

@@ -25,7 +25,7 @@ import org.taizhang.person.PersonService;
  * matched by name or path, a person by ID number (preferred), #编号, or a name unique in that
  * organisation; the same honour twice is reported.
  */
-final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
+final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn, Map<Integer, HonorInput>> {
     record HonorRowIn(LocalDate date, String title, String level, String kind, String orgRef, String awardee, String person,
                       String idNumber, String issuer, String note) {
     }
@@ -121,8 +121,8 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
     }
 
     @Override
-    Plan<HonorRowIn> resolve(DSLContext ctx, List<Parsed<HonorRowIn>> rows) {
-        Plan<HonorRowIn> plan = new Plan<>();
+    Plan<HonorRowIn, Map<Integer, HonorInput>> resolve(DSLContext ctx, List<Parsed<HonorRowIn>> rows) {
+        Plan<HonorRowIn, Map<Integer, HonorInput>> plan = new Plan<>();
         OrgIndex index = new OrgIndex(ctx);
         Map<String, OrgIndex.Lookup> orgs = new HashMap<>();
         Map<String, org.taizhang.db.jooq.tables.records.HonorRecord> existing = new HashMap<>();
@@ -272,7 +272,7 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
             }
             plan.settle(p, problems);
         }
-        plan.extra = inputs;
+        plan.resolved = inputs;
         return plan;
     }
 
@@ -315,9 +315,8 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    ImportResult write(DSLContext ctx, Plan<HonorRowIn> plan, ImportProgress progress) {
-        Map<Integer, HonorInput> inputs = (Map<Integer, HonorInput>) plan.extra;
+    ImportResult write(DSLContext ctx, Plan<HonorRowIn, Map<Integer, HonorInput>> plan, ImportProgress progress) {
+        Map<Integer, HonorInput> inputs = plan.resolved;
         int n = 0;
         for (Parsed<HonorRowIn> p : plan.accepted) {
             honors.insert(ctx, Objects.requireNonNull(inputs.get(p.row())));

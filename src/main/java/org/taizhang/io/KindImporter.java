@@ -17,7 +17,7 @@ import org.taizhang.common.ValidationException;
  * (checking everything the row alone can tell), checks candidates against the database and each
  * other, and writes the accepted ones inside the caller's transaction.
  */
-abstract class KindImporter<C> {
+abstract class KindImporter<C, E> {
     static final JSONFormat JSON = new JSONFormat().header(false).recordFormat(JSONFormat.RecordFormat.OBJECT);
 
     /** A row that passed the row-level checks. */
@@ -25,7 +25,7 @@ abstract class KindImporter<C> {
     }
 
     /** The outcome of checking against the database: accepted rows in write order, rejected rows with reasons. */
-    static final class Plan<C> {
+    static final class Plan<C, E> {
         final List<Parsed<C>> accepted = new ArrayList<>();
         final Map<Integer, List<RowProblem>> rejected = new LinkedHashMap<>();
         final List<String> notes = new ArrayList<>();
@@ -37,7 +37,8 @@ abstract class KindImporter<C> {
         final List<String> creates = new ArrayList<>();
         /** Values matched to the office's existing vocabulary under another spelling, for the preview. */
         final List<String> matches = new ArrayList<>();
-        Object extra;
+        /** What the kind resolved for writing (e.g. each row's service input). */
+        E resolved;
 
         void reject(int row, RowProblem p) {
             rejected.computeIfAbsent(row, k -> new ArrayList<>()).add(p);
@@ -67,9 +68,9 @@ abstract class KindImporter<C> {
     /** Row-level checks; returns null when {@code v} recorded problems. */
     abstract C parse(RowValues v);
 
-    abstract Plan<C> resolve(DSLContext ctx, List<Parsed<C>> rows);
+    abstract Plan<C, E> resolve(DSLContext ctx, List<Parsed<C>> rows);
 
-    abstract ImportResult write(DSLContext ctx, Plan<C> plan, ImportProgress progress);
+    abstract ImportResult write(DSLContext ctx, Plan<C, E> plan, ImportProgress progress);
 
     /** A problem tied to a field's column of a row, for the resolve step (which no longer has the cells). */
     RowProblem problem(ColumnMapping m, int row, ImportField field, String value, String reason) {

@@ -28,7 +28,7 @@ import org.taizhang.org.OrgType;
  * A row already on file (same name under the same parent) is skipped when nothing differs, and its changes are
  * listed (and applied with {@link ImportRequest#update()}).
  */
-final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
+final class OrgImporter extends KindImporter<OrgImporter.OrgRow, OrgImporter.Decided> {
     record OrgRow(OrgInput fields, String typeText, String parentRef) {
         String name() {
             return fields.name();
@@ -93,8 +93,8 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
     }
 
     @Override
-    Plan<OrgRow> resolve(DSLContext ctx, List<Parsed<OrgRow>> rows) {
-        Plan<OrgRow> plan = new Plan<>();
+    Plan<OrgRow, Decided> resolve(DSLContext ctx, List<Parsed<OrgRow>> rows) {
+        Plan<OrgRow, Decided> plan = new Plan<>();
         List<OrgType> types = OrgService.types(ctx);
         Map<Integer, OrgType> typeOf = new HashMap<>();
         Map<String, Integer> newTypes = new LinkedHashMap<>();
@@ -280,7 +280,7 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
                 plan.creates.add("将新建组织类型：" + e.getKey() + "（任期 " + e.getValue() + " 年，之后可以修改）");
             }
         }
-        plan.extra = new Decided(parentOf, used, typeOf, newTypes, existing, updates);
+        plan.resolved = new Decided(parentOf, used, typeOf, newTypes, existing, updates);
         return plan;
     }
 
@@ -293,7 +293,7 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
     }
 
     /** Each row's type: from its 组织类型 cell (matched or new), or from its name (园岭社区团委 → 团委). */
-    private void resolveTypes(Plan<OrgRow> plan, List<Parsed<OrgRow>> rows, List<OrgType> types, Map<Integer, OrgType> typeOf,
+    private void resolveTypes(Plan<OrgRow, Decided> plan, List<Parsed<OrgRow>> rows, List<OrgType> types, Map<Integer, OrgType> typeOf,
                               Map<String, Integer> newTypes) {
         List<String> known = types.stream().map(OrgType::name).toList();
         Map<String, OrgType> decided = new HashMap<>();
@@ -334,8 +334,8 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
     }
 
     @Override
-    ImportResult write(DSLContext ctx, Plan<OrgRow> plan, ImportProgress progress) {
-        Decided d = (Decided) plan.extra;
+    ImportResult write(DSLContext ctx, Plan<OrgRow, Decided> plan, ImportProgress progress) {
+        Decided d = plan.resolved;
         Map<String, Integer> typeIds = new HashMap<>();
         List<OrgType> types = OrgService.types(ctx);
         int createdTypes = 0;

@@ -24,15 +24,18 @@ import org.taizhang.person.PersonService;
  * a person whose ID number is already on file gets the new membership (as in the form); the same ID
  * number twice for one organisation, or with two different names, is reported.
  */
-final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
+final class PersonImporter extends KindImporter<PersonImporter.PersonRow, PersonImporter.Decided> {
     record PersonRow(PersonInput person, String orgRef, String role, LocalDate joined) {
+    }
+
+    /** A person already on file with an ID number of the import. */
+    record Known(int id, String name) {
     }
 
     /** An accepted row resolved: organisation id, existing person id (or null), and the sheet row that creates the person. */
     record Target(int orgId, Integer existingPersonId, int creatorRow) {
     }
 
-    private static final String OS_USER = System.getProperty("user.name", "");
     private final PersonService people;
     private final LocalDate today = LocalDate.now();
 
@@ -89,8 +92,8 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
     }
 
     @Override
-    Plan<PersonRow> resolve(DSLContext ctx, List<Parsed<PersonRow>> rows) {
-        Plan<PersonRow> plan = new Plan<>();
+    Plan<PersonRow, Decided> resolve(DSLContext ctx, List<Parsed<PersonRow>> rows) {
+        Plan<PersonRow, Decided> plan = new Plan<>();
         OrgIndex index = new OrgIndex(ctx);
         Map<String, OrgIndex.Lookup> lookups = new HashMap<>();
         Set<String> ids = new HashSet<>();
@@ -100,14 +103,14 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
             }
         }
         // people already on file with these ID numbers, and their current organisations
-        Map<String, Object[]> known = new HashMap<>();
+        Map<String, Known> known = new HashMap<>();
         List<String> idList = new ArrayList<>(ids);
         int onFile = ids.isEmpty() ? 0 : ctx.fetchCount(PERSON, PERSON.ID_NUMBER.isNotNull());
         if (onFile > 0 && (long) ids.size() * 4 > onFile) {
             // most of the table is asked for: one scan beats many IN lists
             for (var r : ctx.select(PERSON.ID, PERSON.NAME, PERSON.ID_NUMBER).from(PERSON).where(PERSON.ID_NUMBER.isNotNull()).fetch()) {
                 if (ids.contains(r.value3())) {
-                    known.put(r.value3(), new Object[] {r.value1(), r.value2()});
+                    known.put(r.value3(), new Known(r.value1(), r.value2()));
                 }
             }
             idList = List.of();
@@ -117,10 +120,10 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
         for (int i = 0; i < idList.size(); i += 500) {
             ctx.select(PERSON.ID, PERSON.NAME, PERSON.ID_NUMBER).from(PERSON)
                     .where(PERSON.ID_NUMBER.in(idList.subList(i, Math.min(idList.size(), i + 500)))).fetch()
-                    .forEach(r -> known.put(r.value3(), new Object[] {r.value1(), r.value2()}));
+                    .forEach(r -> known.put(r.value3(), new Known(r.value1(), r.value2())));
         }
         Set<Long> memberOf = new HashSet<>();
-        List<Integer> knownIds = known.values().stream().map(o -> (Integer) o[0]).toList();
+        List<Integer> knownIds = known.values().stream().map(Known::id).toList();
         for (int i = 0; i < knownIds.size(); i += 500) {
             ctx.select(MEMBERSHIP.PERSON_ID, MEMBERSHIP.ORG_ID).from(MEMBERSHIP)
                     .where(MEMBERSHIP.PERSON_ID.in(knownIds.subList(i, Math.min(knownIds.size(), i + 500)))
@@ -143,14 +146,14 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
             String id = r.person().idNumber();
             String name = r.person().name();
             if (id != null) {
-                Object[] k = known.get(id);
-                if (k != null && !k[1].equals(name)) {
-                    plan.reject(p.row(), problem(p.row(), ImportField.PERSON_ID, IdNumber.mask(id), "该身份证号已登记为“" + k[1]
+                Known k = known.get(id);
+                if (k != null && !k.name().equals(name)) {
+                    plan.reject(p.row(), problem(p.row(), ImportField.PERSON_ID, IdNumber.mask(id), "该身份证号已登记为“" + k.name()
                             + "”，与填写的姓名“" + name + "”不符，请核对"));
                     continue;
                 }
-                if (k != null && memberOf.contains(pair((Integer) k[0], orgId))) {
-                    onFile(ctx, plan, p, (Integer) k[0], orgId, index);
+                if (k != null && memberOf.contains(pair(k.id(), orgId))) {
+                    onFile(ctx, plan, p, k.id(), orgId, index);
                     continue;
                 }
                 Integer first = firstRowOfId.get(id);
@@ -165,7 +168,7 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
                     continue;
                 }
                 firstRowOfId.putIfAbsent(id, p.row());
-                targets.put(p.row(), new Target(orgId, k == null ? null : (Integer) k[0], firstRowOfId.get(id)));
+                targets.put(p.row(), new Target(orgId, k == null ? null : k.id(), firstRowOfId.get(id)));
             } else {
                 if (namesWithoutId == null) {
                     namesWithoutId = new HashMap<>();
@@ -191,13 +194,13 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
             }
             plan.accepted.add(p);
         }
-        plan.extra = new Decided(targets, updates.getOrDefault(plan, List.of()));
+        plan.resolved = new Decided(targets, updates.getOrDefault(plan, List.of()));
         updates.remove(plan);
         return plan;
     }
 
     /** A person already a member of the organisation: skipped when nothing differs, otherwise the changes listed. */
-    private void onFile(DSLContext ctx, Plan<PersonRow> plan, Parsed<PersonRow> p, int personId, int orgId, OrgIndex index) {
+    private void onFile(DSLContext ctx, Plan<PersonRow, Decided> plan, Parsed<PersonRow> p, int personId, int orgId, OrgIndex index) {
         var rec = ctx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).fetchOne();
         var mem = ctx.selectFrom(MEMBERSHIP).where(MEMBERSHIP.PERSON_ID.eq(personId).and(MEMBERSHIP.ORG_ID.eq(orgId))
                 .and(MEMBERSHIP.LEFT_ON.isNull())).limit(1).fetchOne();
@@ -227,9 +230,9 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
     record Update(int personId, PersonInput person, Integer membershipId, String role, LocalDate joined) {
     }
 
-    private final Map<Plan<PersonRow>, List<Update>> updates = new java.util.IdentityHashMap<>();
+    private final Map<Plan<PersonRow, Decided>, List<Update>> updates = new java.util.IdentityHashMap<>();
 
-    private List<Update> updates(Plan<PersonRow> plan) {
+    private List<Update> updates(Plan<PersonRow, Decided> plan) {
         return updates.computeIfAbsent(plan, k -> new ArrayList<>());
     }
 
@@ -255,9 +258,8 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    ImportResult write(DSLContext ctx, Plan<PersonRow> plan, ImportProgress progress) {
-        Decided decided = (Decided) plan.extra;
+    ImportResult write(DSLContext ctx, Plan<PersonRow, Decided> plan, ImportProgress progress) {
+        Decided decided = plan.resolved;
         Map<Integer, Target> targets = decided.targets();
         int firstPerson = nextId(ctx, "person");
         int firstMembership = nextId(ctx, "membership");
@@ -331,7 +333,7 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
     }
 
     private static void addLog(PreparedStatement log, String table, int id, String json) throws SQLException {
-        log.setString(1, OS_USER);
+        log.setString(1, org.taizhang.db.ChangeLog.OS_USER);
         log.setString(2, table);
         log.setInt(3, id);
         log.setString(4, json);
