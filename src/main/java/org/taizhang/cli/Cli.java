@@ -26,8 +26,13 @@ public final class Cli {
         return (TaizhangCli) spec.root().userObject();
     }
 
+    /** Opens the database of the command; what the user must know about it (sidecars set aside, failed backup …) goes to stderr. */
     public static Database open(CommandSpec spec) {
-        return root(spec).open();
+        Database db = root(spec).open();
+        PrintWriter err = spec.commandLine().getErr();
+        db.warnings().forEach(w -> err.println("提醒：" + w));
+        err.flush();
+        return db;
     }
 
     public static PrintWriter out(CommandSpec spec) {
