@@ -237,6 +237,11 @@ public final class BackupService {
         return list(backupDirectory(), db.file(), true);
     }
 
+    /** The backups of {@code dbFile} in its default backups folder (for when the file itself cannot be opened), with counts. */
+    public static List<BackupInfo> listFor(Path dbFile) {
+        return list(defaultDirectory(dbFile), dbFile.toAbsolutePath().normalize(), true);
+    }
+
     /**
      * @param withCounts open every backup to count its records (for display); without, counts are
      *     {@link RecordCounts#UNKNOWN} and listing is instant even for large backups

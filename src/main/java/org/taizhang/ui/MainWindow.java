@@ -55,6 +55,8 @@ public final class MainWindow {
     /** Start-up prompts: offer demo data for an empty database, show due reminders. Off in most tests. */
     private final boolean interactiveStart;
     private AppContext context;
+    /** The database file last asked for, kept when it could not be opened so that a backup can be restored over it. */
+    private Path lastFile;
     private MenuBar menu;
 
     public MainWindow(Stage stage, boolean interactiveStart) {
@@ -98,6 +100,7 @@ public final class MainWindow {
 
     /** Opens {@code file} in the background and shows it; offers demo data if it is empty. */
     public void open(Path file) {
+        lastFile = file.toAbsolutePath().normalize();
         Database previous = context == null ? null : context.db();
         context = null;
         appTabs.clear();
@@ -120,7 +123,7 @@ public final class MainWindow {
                 offerDemoData();
             }
         }, e -> {
-            setMessage("未能打开数据库");
+            setMessage("未能打开数据库。如有备份，可用“文件 → 从备份恢复…”恢复");
             dbLabel.setText("未打开数据库");
             if (!BackupActions.offerRecovery(stage, background, e, this::open)) {
                 Dialogs.error(stage, e);
@@ -199,7 +202,7 @@ public final class MainWindow {
         MenuItem backup = new MenuItem("备份到…");
         backup.setOnAction(e -> withContext(c -> BackupActions.backupTo(stage, c)));
         MenuItem restore = new MenuItem("从备份恢复…");
-        restore.setOnAction(e -> withContext(c -> BackupActions.restore(stage, c, this::open)));
+        restore.setOnAction(e -> restoreFromBackup());
         MenuItem changes = new MenuItem("最近的修改…");
         changes.setOnAction(e -> withContext(c -> org.taizhang.ui.safety.ChangesDialog.show(stage, c)));
         MenuItem exit = new MenuItem("退出");
@@ -214,6 +217,15 @@ public final class MainWindow {
                         + (context == null ? "（未打开数据库）" : context.db().file().toString())));
         help.getItems().add(about);
         return new MenuBar(file, help);
+    }
+
+    /** 文件 → 从备份恢复…, also when the file could not be opened (damaged, foreign, not a database). */
+    public void restoreFromBackup() {
+        if (context == null && lastFile != null) {
+            BackupActions.restoreWithoutOpenDatabase(stage, background, lastFile, this::open);
+        } else {
+            withContext(c -> BackupActions.restore(stage, c, this::open));
+        }
     }
 
     private void withContext(java.util.function.Consumer<AppContext> action) {
