@@ -507,10 +507,8 @@ public final class ActivityService {
         }
         String q = Texts.cleanOrNull(f.text());
         if (q != null) {
-            // every word must appear in the name, the place or the description
-            for (String word : q.split(" ")) {
-                c = c.and(ACTIVITY.NAME.contains(word).or(ACTIVITY.PLACE.contains(word)).or(ACTIVITY.DESCRIPTION.contains(word)));
-            }
+            // every word must appear in the name, the place or the description (the FTS index narrows first)
+            c = c.and(TextSearch.matching(q));
         }
         return c;
     }
