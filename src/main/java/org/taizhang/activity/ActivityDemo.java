@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.jooq.DSLContext;
 import org.taizhang.demo.DemoData;
+import org.taizhang.honor.HonorKind;
+import org.taizhang.honor.HonorLevel;
 
 /**
  * Demo activities across the ten categories over the last three years (realistic names, plausible
@@ -56,7 +58,7 @@ public final class ActivityDemo implements DemoData.Extension {
     private static final List<String> PLACES = List.of("党群服务中心", "职工服务中心", "文体中心", "青少年活动中心", "妇女儿童之家",
             "新时代文明实践站", "图书馆", "社区广场", "多功能厅", "会议室", "职工之家", "青年之家");
 
-    private static final List<String> LEVELS = List.of("国家级", "省级", "市级", "区/县级", "街道/乡镇级", "单位内部");
+    private static final List<String> LEVELS = HonorLevel.labels();
     private static final int[] LEVEL_WEIGHTS = {2, 8, 20, 30, 25, 15};
     private static final String[] LEVEL_PREFIX = {"全国", "省", "市", "区", "街道", ""};
     private static final List<String> COLLECTIVE_TITLES = List.of("五四红旗团支部", "三八红旗集体", "模范职工之家", "青年文明号",
@@ -218,7 +220,7 @@ public final class ActivityDemo implements DemoData.Extension {
                 ps.setString(1, date.toString());
                 ps.setString(2, title);
                 ps.setString(3, LEVELS.get(li));
-                ps.setString(4, individual ? "个人" : "集体");
+                ps.setString(4, (individual ? HonorKind.INDIVIDUAL : HonorKind.COLLECTIVE).label);
                 ps.setInt(5, orgId);
                 if (personId == null) {
                     ps.setNull(6, Types.INTEGER);

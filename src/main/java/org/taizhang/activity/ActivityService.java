@@ -27,6 +27,7 @@ import org.jooq.impl.DSL;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
@@ -134,7 +135,7 @@ public final class ActivityService {
         Integer tenths = null;
         try {
             tenths = Amounts.parseHours(t.hours());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             v.error(F_HOURS, e.getMessage());
         }
         Integer beneficiaries = count(v, t.beneficiaries(), F_BENEFICIARIES);
@@ -152,7 +153,7 @@ public final class ActivityService {
     private static LocalDate date(Validator v, String text, String field) {
         try {
             return Dates.parse(text);
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             v.error(field, e.getMessage());
             return null;
         }
@@ -161,7 +162,7 @@ public final class ActivityService {
     private static Integer count(Validator v, String text, String field) {
         try {
             return Amounts.parseCount(text);
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             v.error(field, e.getMessage());
             return null;
         }

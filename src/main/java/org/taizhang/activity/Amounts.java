@@ -2,6 +2,7 @@ package org.taizhang.activity;
 
 import java.math.BigDecimal;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 
 /**
  * Numbers as people type them: full-width digits (１２０), thousands separators (1,200), a trailing
@@ -27,46 +28,46 @@ public final class Amounts {
         return s;
     }
 
-    /** A whole number ≥ 0; blank → null; throws {@link IllegalArgumentException} with a Chinese reason. */
+    /** A whole number ≥ 0; blank → null; throws {@link UserException} with a Chinese reason. */
     public static Integer parseCount(String text) {
         String s = strip(text, "人次", "人", "次", "户", "名");
         if (s == null) {
             return null;
         }
         if (s.startsWith("-")) {
-            throw new IllegalArgumentException("不能是负数（“" + text.strip() + "”）");
+            throw new UserException("不能是负数（“" + text.strip() + "”）");
         }
         if (!s.matches("\\d+")) {
             if (s.matches("\\d+\\.\\d*")) {
-                throw new IllegalArgumentException("应为整数（“" + text.strip() + "”）");
+                throw new UserException("应为整数（“" + text.strip() + "”）");
             }
-            throw new IllegalArgumentException("“" + text.strip() + "”不是数字，请填写整数，如 120");
+            throw new UserException("“" + text.strip() + "”不是数字，请填写整数，如 120");
         }
         if (s.length() > 9) {
-            throw new IllegalArgumentException("数字太大（“" + text.strip() + "”）");
+            throw new UserException("数字太大（“" + text.strip() + "”）");
         }
         return Integer.parseInt(s);
     }
 
-    /** Hours with at most one decimal → tenths; blank → null; throws {@link IllegalArgumentException}. */
+    /** Hours with at most one decimal → tenths; blank → null; throws {@link UserException}. */
     public static Integer parseHours(String text) {
         String s = strip(text, "小时", "个小时", "时", "h", "H");
         if (s == null) {
             return null;
         }
         if (s.startsWith("-")) {
-            throw new IllegalArgumentException("不能是负数（“" + text.strip() + "”）");
+            throw new UserException("不能是负数（“" + text.strip() + "”）");
         }
         if (!s.matches("\\d+(\\.\\d*)?|\\.\\d+")) {
-            throw new IllegalArgumentException("“" + text.strip() + "”不是数字，请填写小时数，如 2.5");
+            throw new UserException("“" + text.strip() + "”不是数字，请填写小时数，如 2.5");
         }
         BigDecimal d = new BigDecimal(s.endsWith(".") ? s + "0" : s.startsWith(".") ? "0" + s : s).stripTrailingZeros();
         if (d.scale() > 1) {
-            throw new IllegalArgumentException("最多保留一位小数（“" + text.strip() + "”），如 2.5");
+            throw new UserException("最多保留一位小数（“" + text.strip() + "”），如 2.5");
         }
         BigDecimal tenths = d.movePointRight(1);
         if (tenths.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException("数字太大（“" + text.strip() + "”）");
+            throw new UserException("数字太大（“" + text.strip() + "”）");
         }
         return tenths.intValueExact();
     }

@@ -3,10 +3,8 @@ package org.taizhang.attachment;
 import static org.taizhang.db.jooq.Tables.ATTACHMENT;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Texts;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.ChangeLog;
@@ -130,24 +129,7 @@ public final class AttachmentService {
         String name = db.read(ctx -> ctx.select(ATTACHMENT.FILE_NAME).from(ATTACHMENT).where(ATTACHMENT.ID.eq(attachmentId))
                 .fetchOne(ATTACHMENT.FILE_NAME));
         Path out = Files.isDirectory(target) ? target.resolve(safeName(name)) : target;
-        try {
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".taizhang-", ".tmp");
-            try {
-                Files.write(tmp, c);
-                try {
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new ValidationException(F_FILE, "无法保存到“" + out + "”：" + e.getMessage()
-                    + "（文件是否正被其他程序打开？）");
-        }
+        AtomicFile.write(out, o -> o.write(c));
         return out;
     }
 

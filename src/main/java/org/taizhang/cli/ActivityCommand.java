@@ -21,6 +21,7 @@ import org.taizhang.activity.DuplicateActivityException;
 import org.taizhang.attachment.AttachmentInfo;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
 import picocli.CommandLine.Command;
@@ -126,10 +127,10 @@ final class ActivityCommand {
             try {
                 s = ActivitySort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--sort 只能是 date、name、org、category、participants、hours、beneficiaries 之一");
+                throw new UserException("--sort 只能是 date、name、org、category、participants、hours、beneficiaries 之一");
             }
             if (limit < 0 || offset < 0) {
-                throw new IllegalArgumentException("--limit 和 --offset 不能是负数");
+                throw new UserException("--limit 和 --offset 不能是负数");
             }
             try (Database db = Cli.open(spec)) {
                 ActivityService svc = new ActivityService(db);
@@ -346,7 +347,7 @@ final class ActivityCommand {
                     out.printf("已新增类别：%s%n", c.name());
                 } else if (rename != null) {
                     if (to == null) {
-                        throw new IllegalArgumentException("请用 --to 给出新名称");
+                        throw new UserException("请用 --to 给出新名称");
                     }
                     svc.renameCategory(svc.categoryByNameAny(rename).id(), to);
                     out.printf("已把类别“%s”改名为“%s”%n", Texts.clean(rename), Texts.clean(to));
@@ -358,7 +359,7 @@ final class ActivityCommand {
                     out.printf("已启用类别“%s”%n", Texts.clean(activate));
                 } else if (merge != null) {
                     if (into == null) {
-                        throw new IllegalArgumentException("请用 --into 给出合并的目标类别");
+                        throw new UserException("请用 --into 给出合并的目标类别");
                     }
                     int n = svc.mergeCategory(svc.categoryByNameAny(merge).id(), svc.categoryByNameAny(into).id());
                     out.printf("已把类别“%s”并入“%s”（移动活动 %d 场）%n", Texts.clean(merge), Texts.clean(into), n);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.io.ImportKind;
 import org.taizhang.io.ImportPreview;
@@ -41,7 +42,7 @@ final class BenchImport implements Callable<Integer> {
         PrintWriter out = Cli.out(spec);
         ImportKind k = ImportKind.parse(kind);
         if (k != ImportKind.PEOPLE && k != ImportKind.ACTIVITIES) {
-            throw new IllegalArgumentException("--kind 只能是 people 或 activities");
+            throw new UserException("--kind 只能是 people 或 activities");
         }
         Path folder = Files.createTempDirectory("taizhang-bench-import");
         Path sheet = folder.resolve(k.code() + "-" + rows + ".xlsx");

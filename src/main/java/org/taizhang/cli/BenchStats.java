@@ -18,8 +18,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.jooq.BatchBindStep;
 import org.taizhang.common.Dates;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
+import org.taizhang.honor.HonorKind;
 import org.taizhang.stats.HonorTable;
 import org.taizhang.stats.Period;
 import org.taizhang.stats.Report;
@@ -123,7 +125,7 @@ final class BenchStats implements Callable<Integer> {
         try {
             proc = pb.start();
         } catch (IOException e) {
-            throw new IllegalArgumentException("找不到 sqlite3 命令行工具（" + sqlite3 + "）。请先安装（如 apt-get install sqlite3），或用 --sqlite3 指定路径");
+            throw new UserException("找不到 sqlite3 命令行工具（" + sqlite3 + "）。请先安装（如 apt-get install sqlite3），或用 --sqlite3 指定路径");
         }
         String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!proc.waitFor(120, TimeUnit.SECONDS) || proc.exitValue() != 0) {
@@ -167,7 +169,7 @@ final class BenchStats implements Callable<Integer> {
                 for (int i = 0; i < honors; i++) {
                     boolean person = r.nextBoolean() && !personIds.isEmpty();
                     b.bind(start.plusDays(r.nextInt(span)), "先进", HonorTable.LEVELS.get(r.nextInt(HonorTable.LEVELS.size())),
-                            person ? "个人" : "集体", orgIds.get(r.nextInt(orgIds.size())), person ? personIds.get(r.nextInt(personIds.size())) : null);
+                            (person ? HonorKind.INDIVIDUAL : HonorKind.COLLECTIVE).label, orgIds.get(r.nextInt(orgIds.size())), person ? personIds.get(r.nextInt(personIds.size())) : null);
                 }
                 b.execute();
             });

@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import org.jooq.BatchBindStep;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
+import org.taizhang.honor.HonorKind;
+import org.taizhang.honor.HonorLevel;
 import org.taizhang.report.SummaryComposer;
 import org.taizhang.report.SummaryContent;
 import org.taizhang.report.SummaryTemplate;
@@ -113,13 +115,13 @@ final class BenchSummary implements Callable<Integer> {
             });
         }
         if (honorCount > 0) {
-            String[] levels = {"国家级", "省级", "市级", "区/县级", "街道/乡镇级", "单位内部"};
+            String[] levels = HonorLevel.labels().toArray(String[]::new);
             db.txRun(ctx -> {
                 BatchBindStep b = ctx.batch(ctx.insertInto(HONOR, HONOR.HONOR_DATE, HONOR.TITLE, HONOR.LEVEL, HONOR.KIND, HONOR.ORG_ID)
                         .values((LocalDate) null, null, null, null, null));
                 for (int i = 0; i < honorCount; i++) {
                     int l = Math.min(5, (int) Math.floor(Math.abs(r.nextGaussian()) * 2 + 1));
-                    b.bind(start.plusDays(r.nextInt(days)), "先进集体", levels[l], "集体", orgIds.get(r.nextInt(orgIds.size())));
+                    b.bind(start.plusDays(r.nextInt(days)), "先进集体", levels[l], HonorKind.COLLECTIVE.label, orgIds.get(r.nextInt(orgIds.size())));
                 }
                 b.execute();
             });

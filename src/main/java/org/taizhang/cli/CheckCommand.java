@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.taizhang.common.UserException;
 import org.taizhang.db.BackupInfo;
 import org.taizhang.db.BackupService;
 import org.taizhang.db.ChangeLogService;
@@ -42,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Path file = Cli.root(spec).databasePath().toAbsolutePath().normalize();
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("数据库文件“" + file + "”不存在。");
+            throw new UserException("数据库文件“" + file + "”不存在。");
         }
         CheckReport r = BackupService.checkFile(file);
         List<BackupInfo> backups = List.of();
@@ -106,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
                 try {
                     id = Integer.parseInt(log.get(1).strip());
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--log 的第二个参数应是记录编号（数字），收到“" + log.get(1) + "”。");
+                    throw new UserException("--log 的第二个参数应是记录编号（数字），收到“" + log.get(1) + "”。");
                 }
                 list = svc.history(log.get(0), id);
             } else {

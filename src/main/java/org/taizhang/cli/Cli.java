@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
 import org.taizhang.org.OrgService;
@@ -62,7 +63,7 @@ public final class Cli {
             return Period.parse(period);
         }
         if (from == null || to == null) {
-            throw new IllegalArgumentException("请用 --period（如 2022、2022H2）或 --from 与 --to 指定时段");
+            throw new UserException("请用 --period（如 2022、2022H2）或 --from 与 --to 指定时段");
         }
         return Period.custom(Cli.date(from), Cli.date(to));
     }

@@ -2,6 +2,7 @@ package org.taizhang.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.io.ExportService;
 import org.taizhang.io.ImportKind;
@@ -39,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
                 : out.resolveSibling(out.getFileName() + ".xlsx");
         if (kind.equalsIgnoreCase("template") || kind.equals("模板")) {
             if (templateKind == null) {
-                throw new IllegalArgumentException("请写明模板类型，如：export template people --out 人员导入模板.xlsx");
+                throw new UserException("请写明模板类型，如：export template people --out 人员导入模板.xlsx");
             }
             ImportKind k = ImportKind.parse(templateKind);
             ExportService.template(k, target);

@@ -78,7 +78,7 @@ final class HonorCommand {
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     Map<String, Object> c = new LinkedHashMap<>();
-                    counts.byLevel().forEach((l, v) -> c.put(l, Map.of("集体", v[0], "个人", v[1])));
+                    counts.byLevel().forEach((l, v) -> c.put(l, Map.of(HonorService.COLLECTIVE, v[0], HonorService.INDIVIDUAL, v[1])));
                     out.put("total", counts.total());
                     out.put("counts", c);
                     out.put("line", counts.line());

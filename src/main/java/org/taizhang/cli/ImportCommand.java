@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.io.ImportKind;
 import org.taizhang.io.ImportPreview;
@@ -63,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
             if (!dryRun && p.fileProblems().isEmpty()) {
                 try {
                     result = svc.commit(p, skipBad, ImportProgress.NONE);
-                } catch (IllegalArgumentException e) { // ImportRejectedException among them
+                } catch (UserException e) { // ImportRejectedException among them
                     refusal = e.getMessage();
                 }
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.taizhang.common.Pinyin;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgInput;
@@ -173,7 +174,7 @@ final class OrgCommand {
         @Override
         public Integer call() {
             if ((to == null) == !top) {
-                throw new IllegalArgumentException("请用 --to 指定新的上级组织，或用 --top 移为顶级");
+                throw new UserException("请用 --to 指定新的上级组织，或用 --top 移为顶级");
             }
             try (Database db = Cli.open(spec)) {
                 OrgService svc = new OrgService(db);

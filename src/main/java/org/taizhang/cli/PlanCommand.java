@@ -15,7 +15,7 @@ import org.taizhang.plan.PlanInput;
 import org.taizhang.plan.PlanNode;
 import org.taizhang.plan.PlanOutline;
 import org.taizhang.plan.PlanService;
-import org.taizhang.plan.PlanStatus;
+import org.taizhang.common.PlanStatus;
 import org.taizhang.plan.Progress;
 import org.taizhang.plan.TargetMetric;
 import org.taizhang.report.SummaryComposer;

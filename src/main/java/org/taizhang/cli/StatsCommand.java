@@ -2,7 +2,6 @@ package org.taizhang.cli;
 
 import static org.taizhang.db.jooq.Tables.ACTIVITY_CATEGORY;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
+import org.taizhang.honor.HonorKind;
 import org.taizhang.org.OrgService;
 import org.taizhang.stats.AgeOut;
 import org.taizhang.stats.Behind;
@@ -64,7 +65,7 @@ final class StatsCommand implements Callable<Integer> {
 
         Period period() {
             if (period != null && (from != null || to != null)) {
-                throw new IllegalArgumentException("--period 与 --from/--to 只能用一种，请去掉其中之一");
+                throw new UserException("--period 与 --from/--to 只能用一种，请去掉其中之一");
             }
             if (period != null) {
                 return Period.parse(period);
@@ -73,7 +74,7 @@ final class StatsCommand implements Callable<Integer> {
                 return Period.year(LocalDate.now().getYear());
             }
             if (from == null || to == null) {
-                throw new IllegalArgumentException("自定义时段要同时给出 --from 和 --to，例如 --from 2021-01-01 --to 2021-06-30");
+                throw new UserException("自定义时段要同时给出 --from 和 --to，例如 --from 2021-01-01 --to 2021-06-30");
             }
             return Period.custom(Cli.date(from), Cli.date(to));
         }
@@ -112,8 +113,10 @@ final class StatsCommand implements Callable<Integer> {
         for (String level : HonorTable.LEVELS) {
             long all = r.honors().count(level, null);
             if (all > 0 || r.previousHonors().count(level, null) > 0) {
-                out.printf("  %s：集体 %d，个人 %d（同期 集体 %d，个人 %d）%n", level, r.honors().count(level, "集体"),
-                        r.honors().count(level, "个人"), r.previousHonors().count(level, "集体"), r.previousHonors().count(level, "个人"));
+                String c = HonorKind.COLLECTIVE.label;
+                String i = HonorKind.INDIVIDUAL.label;
+                out.printf("  %s：%s %d，%s %d（同期 %s %d，%s %d）%n", level, c, r.honors().count(level, c), i, r.honors().count(level, i),
+                        c, r.previousHonors().count(level, c), i, r.previousHonors().count(level, i));
             }
         }
         OrgWork w = r.orgWork();
@@ -160,7 +163,7 @@ final class StatsCommand implements Callable<Integer> {
         public Integer call() {
             LocalDate day = at == null ? LocalDate.now() : Cli.date(at);
             if (limit < 1) {
-                throw new IllegalArgumentException("--limit 至少为 1");
+                throw new UserException("--limit 至少为 1");
             }
             try (Database db = Cli.open(spec)) {
                 Integer root = Cli.orgId(db, org);
@@ -270,10 +273,10 @@ final class StatsCommand implements Callable<Integer> {
                 case "activities" -> new Figure.Activities(categoryId(db), month(), child == null ? null : new OrgService(db).resolve(child).id(), own);
                 case "honors" -> {
                     if (level != null && !HonorTable.LEVELS.contains(Texts.clean(level))) {
-                        throw new IllegalArgumentException("荣誉级别“" + level + "”不存在，可选：" + String.join("、", HonorTable.LEVELS));
+                        throw new UserException("荣誉级别“" + level + "”不存在，可选：" + String.join("、", HonorTable.LEVELS));
                     }
                     if (kind != null && !HonorTable.KINDS.contains(Texts.clean(kind))) {
-                        throw new IllegalArgumentException("荣誉类型应为“集体”或“个人”，而不是“" + kind + "”");
+                        throw new UserException("荣誉类型应为“集体”或“个人”，而不是“" + kind + "”");
                     }
                     yield new Figure.Honors(Texts.cleanOrNull(level), Texts.cleanOrNull(kind));
                 }
@@ -287,7 +290,7 @@ final class StatsCommand implements Callable<Integer> {
                 case "left" -> new Figure.MemberChanges(false);
                 case "age-outs" -> new Figure.AgeOuts();
                 case "without-org" -> new Figure.WithoutOrg();
-                default -> throw new IllegalArgumentException("--figure 不认识“" + figure + "”，可选：activities、honors、elections-held、founded、"
+                default -> throw new UserException("--figure 不认识“" + figure + "”，可选：activities、honors、elections-held、founded、"
                         + "overdue、due-soon、members-start、members-end、joined、left、age-outs、without-org");
             };
         }
@@ -298,8 +301,8 @@ final class StatsCommand implements Callable<Integer> {
             }
             try {
                 return YearMonth.from(Period.parse(month).from());
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                throw new IllegalArgumentException("--month 应写成 2021-05，而不是“" + month + "”");
+            } catch (UserException | DateTimeParseException e) {
+                throw new UserException("--month 应写成 2021-05，而不是“" + month + "”");
             }
         }
 
@@ -312,7 +315,7 @@ final class StatsCommand implements Callable<Integer> {
                     .where(ACTIVITY_CATEGORY.NAME.eq(Texts.clean(category))
                             .or(c.chars().allMatch(Character::isDigit) ? ACTIVITY_CATEGORY.ID.eq(Integer.parseInt(c)) : org.jooq.impl.DSL.falseCondition()))
                     .fetchOptional(ACTIVITY_CATEGORY.ID)
-                    .orElseThrow(() -> new IllegalArgumentException("没有名为“" + category + "”的活动类别")));
+                    .orElseThrow(() -> new UserException("没有名为“" + category + "”的活动类别")));
         }
     }
 
@@ -328,7 +331,7 @@ final class StatsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!outFile.getFileName().toString().toLowerCase().endsWith(".xlsx")) {
-                throw new IllegalArgumentException("导出文件名应以 .xlsx 结尾，例如 统计.xlsx");
+                throw new UserException("导出文件名应以 .xlsx 结尾，例如 统计.xlsx");
             }
             try (Database db = Cli.open(spec)) {
                 Report r = new StatsService(db).report(scope.root(db), scope.period(), scope.months);
@@ -336,10 +339,6 @@ final class StatsCommand implements Callable<Integer> {
                 Cli.out(spec).printf("已导出 %s %s 的统计到 %s%n", r.rootName(), r.period().label(), outFile.toAbsolutePath());
                 Cli.out(spec).flush();
                 return 0;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("错误：" + e.getMessage());
-                spec.commandLine().getErr().flush();
-                return 1;
             }
         }
     }

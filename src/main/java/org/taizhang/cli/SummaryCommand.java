@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgService;
@@ -92,7 +93,7 @@ final class SummaryCommand {
         @Override
         public Integer call() {
             if (out == null && !save && !print) {
-                throw new IllegalArgumentException("请用 --out 文件.docx 指定输出文件（或用 --save 保存、--print 打印）");
+                throw new UserException("请用 --out 文件.docx 指定输出文件（或用 --save 保存、--print 打印）");
             }
             try (Database db = Cli.open(spec)) {
                 Org o = new OrgService(db).resolve(org);
@@ -230,7 +231,7 @@ final class SummaryCommand {
                     parts.set(index, SummaryComposer.edit(old, heading, text == null ? old.text() : text.replace("\\n", "\n"), c.figures()));
                     c = c.withParts(parts);
                 } else if (text != null || heading != null) {
-                    throw new IllegalArgumentException("修改正文或标题时请用 --part 指定第几部分");
+                    throw new UserException("修改正文或标题时请用 --part 指定第几部分");
                 }
                 if (title != null || signOrg != null || signDate != null) {
                     c = c.withTitle(title != null ? title : c.title(), signOrg != null ? signOrg : c.signOrg(),

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.taizhang.app.Errors;
+import org.taizhang.common.UserException;
 import org.taizhang.db.DataDirectory;
 import org.taizhang.db.Database;
 import org.taizhang.db.DatabaseException;
@@ -103,13 +105,12 @@ public final class TaizhangCli implements Callable<Integer> {
                 e.flush();
                 return EXIT_NO_WINDOW;
             }
-            if (ex instanceof IllegalArgumentException i) {
-                e.println("错误：" + i.getMessage());
+            if (ex instanceof UserException u) {
+                e.println("错误：" + u.getMessage());
                 e.flush();
                 return EXIT_INVALID;
             }
-            e.println("程序内部错误，操作未完成（数据没有改动）。请把以下信息发给维护人员：");
-            ex.printStackTrace(e);
+            e.println(Errors.reportBug(ex));
             e.flush();
             return EXIT_INTERNAL;
         });

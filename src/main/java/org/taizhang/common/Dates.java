@@ -14,7 +14,7 @@ public final class Dates {
     private Dates() {
     }
 
-    /** Parses a date; throws {@link IllegalArgumentException} with a Chinese reason. Null/blank → null. */
+    /** Parses a date; throws {@link UserException} with a Chinese reason. Null/blank → null. */
     public static LocalDate parse(String text) {
         String s = Texts.compactCode(text);
         if (s == null || s.isEmpty()) {
@@ -24,7 +24,7 @@ public final class Dates {
         if (!m.matches()) {
             m = COMPACT.matcher(s);
             if (!m.matches()) {
-                throw new IllegalArgumentException("“" + text.strip() + "”不是日期，请写成 2021-03-05 或 2021年3月5日");
+                throw new UserException("“" + text.strip() + "”不是日期，请写成 2021-03-05 或 2021年3月5日");
             }
         }
         int y = Integer.parseInt(m.group(1));
@@ -33,7 +33,7 @@ public final class Dates {
         try {
             return LocalDate.of(y, mo, d);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("日期“" + text.strip() + "”不存在（" + y + "年没有" + mo + "月" + d + "日）");
+            throw new UserException("日期“" + text.strip() + "”不存在（" + y + "年没有" + mo + "月" + d + "日）");
         }
     }
 

@@ -11,7 +11,7 @@ public final class Phones {
     private Phones() {
     }
 
-    /** Normalised phone, or throws {@link IllegalArgumentException} with a Chinese reason. Blank → null. */
+    /** Normalised phone, or throws {@link UserException} with a Chinese reason. Blank → null. */
     public static String normalise(String input) {
         String s = Texts.compactCode(input);
         if (s == null || s.isEmpty()) {
@@ -21,7 +21,7 @@ public final class Phones {
         if (MOBILE.matcher(s).matches() || LANDLINE.matcher(s).matches()) {
             return s;
         }
-        throw new IllegalArgumentException("“" + input.strip() + "”不是有效的电话号码（手机11位，座机如0755-12345678）");
+        throw new UserException("“" + input.strip() + "”不是有效的电话号码（手机11位，座机如0755-12345678）");
     }
 
     /** 138****5678 */

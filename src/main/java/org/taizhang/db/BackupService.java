@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -33,10 +30,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
+import org.taizhang.common.AtomicFile;
 
 /**
  * Backups of the open database: SQLite online backup → temp file → fsync → integrity and foreign-key
- * check of the copy (opened read-only) → atomic rename into the backups folder (beside the database,
+ * check of the copy (opened read-only) → atomic rename ({@link AtomicFile}) into the backups folder (beside the database,
  * {@code <name>.backups/}, or the folder stored in {@code app_setting} under {@value #SETTING_DIR}).
  *
  * <p>Automatic backups: once a day on start ({@link #dailyIfDue()}), before every migration and before
@@ -161,9 +159,7 @@ public final class BackupService {
      */
     public BackupInfo backupTo(Path file) {
         Path target = file.toAbsolutePath().normalize();
-        if (target.equals(db.file()) || target.toString().equals(db.file() + "-wal") || target.toString().equals(db.file() + "-shm")) {
-            throw new DatabaseException("不能把备份写到正在使用的数据库文件本身上，请换一个文件名或位置。");
-        }
+        AtomicFile.refuseProtected(target);
         if (Files.isDirectory(target)) {
             target = target.resolve(stem(db.file()) + "-" + STAMP.format(LocalDateTime.now(clock)) + "-" + KIND_MANUAL + ".db");
         }
@@ -195,39 +191,42 @@ public final class BackupService {
     /** Called by the window and the command line after opening: the daily backup, never fatal. */
     public static void onStart(Database db) {
         try {
-            new BackupService(db).dailyIfDue();
+            BackupService s = new BackupService(db);
+            if (!db.readOnly()) {
+                AtomicFile.cleanStaleTemps(s.backupDirectory()); // partial backups of a killed run
+            }
+            s.dailyIfDue();
         } catch (RuntimeException e) {
             db.addWarning("今天的自动备份没有成功：" + e.getMessage() + " 数据库本身没有受影响；请检查磁盘空间，或用“文件 → 备份到…”手动备份。");
         }
     }
 
     private BackupInfo writeBackup(Path target, LocalDateTime when, String kind) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
+        CheckReport[] report = new CheckReport[1];
         try {
-            Files.deleteIfExists(tmp);
-            int rc = db.withConnection(c -> c.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(), null));
-            if (rc != 0) {
-                throw new SQLException(rc == 13 ? "database or disk is full" : "backup failed, SQLite code " + rc, null, rc);
-            }
-            // a backup of a WAL database is marked WAL; make the copy a single self-contained file
-            try (Connection c = connect(tmp, false); Statement st = c.createStatement()) {
-                st.execute("PRAGMA journal_mode = DELETE");
-            }
-            fsync(tmp);
-            CheckReport report = checkFile(tmp);
-            if (!report.ok()) {
-                throw new DatabaseException("备份副本没有通过检查，已丢弃（" + report.summary() + "）。数据库未改动。"
-                        + "如果磁盘空间充足，这可能说明数据库文件本身有问题，请运行“检查数据库”。");
-            }
-            move(tmp, target);
-            fsyncDirectory(target.getParent());
-            return new BackupInfo(target, when, kind, Files.size(target), report.counts());
-        } catch (DatabaseException e) {
-            deleteQuietly(tmp);
-            throw e;
-        } catch (IOException | SQLException e) {
-            deleteQuietly(tmp);
-            throw new DatabaseException("备份到“" + target + "”失败：" + Database.describe(e) + "。数据库未改动，未完成的备份文件已删除。", e);
+            AtomicFile.writeFile(target, tmp -> {
+                try {
+                    int rc = db.withConnection(c -> c.unwrap(SQLiteConnection.class).getDatabase().backup("main", tmp.toString(), null));
+                    if (rc != 0) {
+                        throw new SQLException(rc == 13 ? "database or disk is full" : "backup failed, SQLite code " + rc, null, rc);
+                    }
+                    // a backup of a WAL database is marked WAL; make the copy a single self-contained file
+                    try (Connection c = connect(tmp, false); Statement st = c.createStatement()) {
+                        st.execute("PRAGMA journal_mode = DELETE");
+                    }
+                } catch (SQLException e) {
+                    throw new DatabaseException("备份到“" + target + "”失败：" + Database.describe(e) + "。数据库未改动，未完成的备份文件已删除。", e);
+                }
+                fsync(tmp);
+                report[0] = checkFile(tmp);
+                if (!report[0].ok()) {
+                    throw new DatabaseException("备份副本没有通过检查，已丢弃（" + report[0].summary() + "）。数据库未改动。"
+                            + "如果磁盘空间充足，这可能说明数据库文件本身有问题，请运行“检查数据库”。");
+                }
+            });
+            return new BackupInfo(target, when, kind, Files.size(target), report[0].counts());
+        } catch (IOException e) {
+            throw new DatabaseException("备份到“" + target + "”失败：" + Database.describe(e) + "。数据库未改动。", e);
         }
     }
 
@@ -397,9 +396,8 @@ public final class BackupService {
         return r;
     }
 
-    private static void replace(Path dbFile, Path backup) throws IOException {
-        Path tmp = dbFile.resolveSibling(dbFile.getFileName() + ".restoring");
-        try {
+    private static void replace(Path dbFile, Path backup) {
+        AtomicFile.writeFile(dbFile, tmp -> {
             Files.copy(backup, tmp, StandardCopyOption.REPLACE_EXISTING);
             fsync(tmp);
             CheckReport r = checkFile(tmp);
@@ -407,15 +405,10 @@ public final class BackupService {
                 throw new DatabaseException("复制的备份没有通过完整性检查（" + r.summary() + "），已放弃恢复；当前数据库未改动。");
             }
             // stale journal files would be applied to the restored copy: remove them (the database was closed cleanly)
-            Files.deleteIfExists(dbFile.resolveSibling(dbFile.getFileName() + "-wal"));
-            Files.deleteIfExists(dbFile.resolveSibling(dbFile.getFileName() + "-shm"));
-            Files.deleteIfExists(dbFile.resolveSibling(dbFile.getFileName() + "-journal"));
-            move(tmp, dbFile);
-            fsyncDirectory(dbFile.getParent());
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
+            for (String suffix : List.of("-wal", "-shm", "-journal")) {
+                Files.deleteIfExists(dbFile.resolveSibling(dbFile.getFileName() + suffix));
+            }
+        }, backup);
     }
 
     // ---------------------------------------------------------------- check
@@ -533,30 +526,6 @@ public final class BackupService {
     static void fsync(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.force(true);
-        }
-    }
-
-    static void fsyncDirectory(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | RuntimeException ignored) {
-            // not possible on every platform (Windows); the rename is still atomic
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (FileSystemException e) {
-            if (e instanceof NoSuchFileException) {
-                throw e;
-            }
-            throw new IOException("文件“" + to.getFileName() + "”正被其他程序占用或不可写（" + e.getReason() + "）", e);
         }
     }
 

@@ -9,7 +9,8 @@ import org.jooq.Record;
 /** Appends to the change log inside the caller's transaction: who (OS user), what record, old → new. */
 public final class ChangeLog {
     private static final JSONFormat JSON = new JSONFormat().header(false).recordFormat(JSONFormat.RecordFormat.OBJECT);
-    private static final String OS_USER = System.getProperty("user.name", "");
+    /** The operating-system user recorded as "who" in the change log (one home for every writer of it). */
+    public static final String OS_USER = System.getProperty("user.name", "");
 
     private ChangeLog() {
     }

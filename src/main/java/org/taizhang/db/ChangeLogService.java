@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
+import org.taizhang.common.UserException;
 import org.taizhang.db.jooq.DefaultSchema;
 import org.taizhang.db.jooq.tables.records.ChangeLogRecord;
 
@@ -110,14 +111,14 @@ public final class ChangeLogService {
         return db.tx(ctx -> {
             ChangeLogRecord c = ctx.selectFrom(CHANGE_LOG).where(CHANGE_LOG.ID.eq(changeId)).fetchOne();
             if (c == null) {
-                throw new IllegalArgumentException("找不到更改记录 #" + changeId + "。");
+                throw new UserException("找不到更改记录 #" + changeId + "。");
             }
             Integer later = ctx.select(CHANGE_LOG.ID).from(CHANGE_LOG)
                     .where(CHANGE_LOG.TABLE_NAME.eq(c.getTableName()).and(CHANGE_LOG.RECORD_ID.eq(c.getRecordId()))
                             .and(CHANGE_LOG.ID.gt(changeId)))
                     .orderBy(CHANGE_LOG.ID.desc()).limit(1).fetchOne(CHANGE_LOG.ID);
             if (later != null) {
-                throw new IllegalArgumentException("更改 #" + changeId + " 之后这条记录又改过（最近一次是 #" + later
+                throw new UserException("更改 #" + changeId + " 之后这条记录又改过（最近一次是 #" + later
                         + "）。为免覆盖后来的修改，请从最近的一次开始逐个撤销。");
             }
             Table<?> table = requireTable(c.getTableName());
@@ -129,14 +130,14 @@ public final class ChangeLogService {
                 switch (c.getAction()) {
                     case "insert" -> {
                         if (current == null) {
-                            throw new IllegalArgumentException(what + "已经不存在，无需撤销新增。");
+                            throw new UserException(what + "已经不存在，无需撤销新增。");
                         }
                         ctx.deleteFrom(table).where(id.eq(c.getRecordId())).execute();
                         ChangeLog.delete(ctx, c.getTableName(), c.getRecordId(), current);
                     }
                     case "update" -> {
                         if (current == null) {
-                            throw new IllegalArgumentException(what + "已经被删除，无法撤销修改。");
+                            throw new UserException(what + "已经被删除，无法撤销修改。");
                         }
                         Map<Field<?>, Object> values = values(table, c.getOldValue());
                         values.remove(id);
@@ -146,22 +147,22 @@ public final class ChangeLogService {
                     }
                     case "delete" -> {
                         if (current != null) {
-                            throw new IllegalArgumentException(what + "已经存在，无法撤销删除。");
+                            throw new UserException(what + "已经存在，无法撤销删除。");
                         }
                         ctx.insertInto(table).set(values(table, c.getOldValue())).execute();
                         Record after = ctx.selectFrom(table).where(id.eq(c.getRecordId())).fetchOne();
                         ChangeLog.insert(ctx, c.getTableName(), c.getRecordId(), after);
                     }
-                    default -> throw new IllegalArgumentException("无法撤销未知的操作“" + c.getAction() + "”。");
+                    default -> throw new UserException("无法撤销未知的操作“" + c.getAction() + "”。");
                 }
             } catch (DataAccessException e) {
                 String m = String.valueOf(e.getMessage());
                 if (m.contains("FOREIGN KEY")) {
-                    throw new IllegalArgumentException("无法撤销更改 #" + changeId + "：" + what
+                    throw new UserException("无法撤销更改 #" + changeId + "：" + what
                             + (c.getAction().equals("delete") ? "引用的上级记录已不存在" : "正被其他记录引用") + "。请先处理相关记录；数据未改动。");
                 }
                 if (m.contains("UNIQUE")) {
-                    throw new IllegalArgumentException("无法撤销更改 #" + changeId + "：恢复后会与现有记录重复（" + what + "）。数据未改动。");
+                    throw new UserException("无法撤销更改 #" + changeId + "：恢复后会与现有记录重复（" + what + "）。数据未改动。");
                 }
                 throw e;
             }
@@ -183,7 +184,7 @@ public final class ChangeLogService {
     private static Table<?> requireTable(String name) {
         Table<?> t = DefaultSchema.DEFAULT_SCHEMA.getTable(name);
         if (t == null || t.field("id") == null || name.equals("change_log")) {
-            throw new IllegalArgumentException("没有名为“" + name + "”的记录表。可用的有：org、person、membership、activity、honor 等。");
+            throw new UserException("没有名为“" + name + "”的记录表。可用的有：org、person、membership、activity、honor 等。");
         }
         return t;
     }

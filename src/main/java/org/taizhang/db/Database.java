@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,6 +27,8 @@ import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.taizhang.common.AtomicFile;
+import org.taizhang.common.OsErrors;
 
 /**
  * The one object that opens the SQLite file. Before touching a file it checks that it is ours and not
@@ -55,6 +55,8 @@ public final class Database implements AutoCloseable {
     private final boolean readOnly;
     private final String readOnlyReason;
     private final DbLock lock;
+    /** The database and its sidecars may not be the target of any file the program writes while open. */
+    private final AtomicFile.Protection protection;
     private volatile boolean healthy;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
@@ -64,6 +66,7 @@ public final class Database implements AutoCloseable {
         this.readOnly = readOnly;
         this.readOnlyReason = readOnlyReason;
         this.lock = lock;
+        this.protection = AtomicFile.protect("正在使用的台账数据库文件", ownFiles(file).toArray(Path[]::new));
         Settings settings = new Settings().withRenderSchema(false).withExecuteLogging(false);
         this.dsl = DSL.using(connection, SQLDialect.SQLITE, settings);
     }
@@ -147,6 +150,9 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         db.healthy = true;
+        if (!readOnly) {
+            AtomicFile.cleanStaleTemps(abs.getParent()); // temp files of a killed export or backup
+        }
         StorageCheck.warning(abs).ifPresent(db::addWarning);
         return db;
     }
@@ -601,22 +607,17 @@ public final class Database implements AutoCloseable {
         return String.valueOf(e.getMessage());
     }
 
-    /** A short Chinese reason for a file-system error. */
+    /** A short Chinese reason for a file-system error (see {@link OsErrors}). */
     static String ioReason(IOException e) {
-        String m = String.valueOf(e.getMessage());
-        if (e instanceof AccessDeniedException) {
-            return "没有写入权限（" + m + "）";
-        }
-        if (m.contains("No space left") || m.contains("磁盘空间不足") || m.contains("not enough space")) {
-            return "磁盘空间不足";
-        }
-        if (m.contains("Read-only file system")) {
-            return "所在磁盘是只读的";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason() + "（" + f.getFile() + "）";
-        }
-        return m;
+        return OsErrors.describe(e);
+    }
+
+    /** The database file and every file SQLite and the program keep beside it: -wal, -shm, -journal, .lock. */
+    public static List<Path> ownFiles(Path db) {
+        Path abs = db.toAbsolutePath().normalize();
+        String n = abs.getFileName().toString();
+        return List.of(abs, abs.resolveSibling(n + "-wal"), abs.resolveSibling(n + "-shm"), abs.resolveSibling(n + "-journal"),
+                DbLock.lockFile(abs));
     }
 
     static Path walOf(Path db) {
@@ -645,6 +646,7 @@ public final class Database implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing: nothing more to do
         } finally {
+            protection.close();
             if (lock != null) {
                 lock.close(healthy);
             }

@@ -1,7 +1,9 @@
 package org.taizhang.db;
 
+import org.taizhang.common.UserException;
+
 /** A problem with the database file, worded for the user (Chinese), never a raw SQL error. */
-public class DatabaseException extends RuntimeException {
+public class DatabaseException extends UserException {
     public DatabaseException(String message) {
         super(message);
     }

@@ -240,7 +240,7 @@ public final class DistrictExample {
     private static int item(DSLContext ctx, int plan, Integer parent, int order, String lead, String body, String status, String metric,
                             Integer category, Integer target, LocalDate due) {
         return ctx.insertInto(PLAN_ITEM).set(PLAN_ITEM.PLAN_ID, plan).set(PLAN_ITEM.PARENT_ID, parent).set(PLAN_ITEM.SORT_ORDER, order)
-                .set(PLAN_ITEM.LEAD, lead).set(PLAN_ITEM.BODY, body).set(PLAN_ITEM.STATUS, status == null ? "未开始" : status)
+                .set(PLAN_ITEM.LEAD, lead).set(PLAN_ITEM.BODY, body).set(PLAN_ITEM.STATUS, org.taizhang.common.PlanStatus.of(status).code)
                 .set(PLAN_ITEM.TARGET_METRIC, metric).set(PLAN_ITEM.TARGET_CATEGORY_ID, category).set(PLAN_ITEM.TARGET_VALUE, target)
                 .set(PLAN_ITEM.DUE_DATE, due).returning(PLAN_ITEM.ID).fetchOne(PLAN_ITEM.ID);
     }

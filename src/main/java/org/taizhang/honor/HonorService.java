@@ -23,6 +23,7 @@ import org.jooq.impl.DSL;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
@@ -47,10 +48,11 @@ public final class HonorService {
     public static final String F_ISSUER = "授予单位";
     public static final String F_NOTE = "备注";
 
-    public static final List<String> LEVELS = List.of("国家级", "省级", "市级", "区/县级", "街道/乡镇级", "单位内部");
-    public static final String COLLECTIVE = "集体";
-    public static final String INDIVIDUAL = "个人";
-    public static final List<String> KINDS = List.of(COLLECTIVE, INDIVIDUAL);
+    /** Labels of {@link HonorLevel} and {@link HonorKind}, as the records and the table hold them. */
+    public static final List<String> LEVELS = HonorLevel.labels();
+    public static final String COLLECTIVE = HonorKind.COLLECTIVE.label;
+    public static final String INDIVIDUAL = HonorKind.INDIVIDUAL.label;
+    public static final List<String> KINDS = HonorKind.labels();
 
     private final Database db;
     private final Clock clock;
@@ -66,47 +68,14 @@ public final class HonorService {
 
     /** A level as people write it (全国, 省, 区级, 县级, 街道级 …) → one of {@link #LEVELS}; null if unknown. */
     public static String normaliseLevel(String text) {
-        String s = Texts.compactCode(text);
-        if (s == null || s.isEmpty()) {
-            return null;
-        }
-        if (LEVELS.contains(s)) {
-            return s;
-        }
-        s = s.replace("（", "(").toLowerCase(Locale.ROOT);
-        if (s.startsWith("国家") || s.startsWith("全国") || s.startsWith("中央")) {
-            return "国家级";
-        }
-        if (s.startsWith("省") || s.startsWith("自治区") || s.startsWith("直辖市")) {
-            return "省级";
-        }
-        if (s.startsWith("市") || s.startsWith("地市")) {
-            return "市级";
-        }
-        if (s.startsWith("区") || s.startsWith("县") || s.equals("区县级") || s.equals("区/县")) {
-            return "区/县级";
-        }
-        if (s.startsWith("街道") || s.startsWith("乡镇") || s.startsWith("镇") || s.startsWith("乡")) {
-            return "街道/乡镇级";
-        }
-        if (s.startsWith("单位") || s.contains("内部") || s.startsWith("系统内")) {
-            return "单位内部";
-        }
-        return null;
+        HonorLevel l = HonorLevel.parse(text);
+        return l == null ? null : l.label;
     }
 
+    /** A kind as people write it (集体, 团体, 个人 …) → {@link #COLLECTIVE} or {@link #INDIVIDUAL}; null if unknown. */
     public static String normaliseKind(String text) {
-        String s = Texts.compactCode(text);
-        if (s == null || s.isEmpty()) {
-            return null;
-        }
-        if (s.startsWith("集体") || s.equals("团体") || s.equals("单位")) {
-            return COLLECTIVE;
-        }
-        if (s.startsWith("个人") || s.equals("个体")) {
-            return INDIVIDUAL;
-        }
-        return null;
+        HonorKind k = HonorKind.parse(text);
+        return k == null ? null : k.label;
     }
 
     /** Parses typed text, resolving organisation and person; every problem is reported under its label. */
@@ -115,7 +84,7 @@ public final class HonorService {
         LocalDate date = null;
         try {
             date = Dates.parse(t.date());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             v.error(F_DATE, e.getMessage());
         }
         String level = t.level();

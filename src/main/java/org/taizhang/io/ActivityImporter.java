@@ -23,7 +23,7 @@ import org.taizhang.db.Database;
  * organiser and co-organisers are matched by name or path; the same organiser + date + name, in the
  * database or twice in the sheet, is reported as a duplicate.
  */
-final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn> {
+final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn, Map<Integer, ActivityInput>> {
     record ActivityRowIn(LocalDate date, LocalDate end, String name, String orgRef, String coOrgs, String category,
                          Integer participants, Integer tenths, Integer beneficiaries, String place, String description,
                          boolean highlight, boolean planned) {
@@ -64,8 +64,8 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
     }
 
     @Override
-    Plan<ActivityRowIn> resolve(DSLContext ctx, List<Parsed<ActivityRowIn>> rows) {
-        Plan<ActivityRowIn> plan = new Plan<>();
+    Plan<ActivityRowIn, Map<Integer, ActivityInput>> resolve(DSLContext ctx, List<Parsed<ActivityRowIn>> rows) {
+        Plan<ActivityRowIn, Map<Integer, ActivityInput>> plan = new Plan<>();
         OrgIndex index = new OrgIndex(ctx);
         Map<String, OrgIndex.Lookup> orgs = new HashMap<>();
         Map<String, Object> categories = new HashMap<>();
@@ -142,17 +142,16 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
             }
             plan.settle(p, problems);
         }
-        plan.extra = inputs;
+        plan.resolved = inputs;
         return plan;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    ImportResult write(DSLContext ctx, Plan<ActivityRowIn> plan, ImportProgress progress) {
-        Map<Integer, ActivityInput> inputs = (Map<Integer, ActivityInput>) plan.extra;
+    ImportResult write(DSLContext ctx, Plan<ActivityRowIn, Map<Integer, ActivityInput>> plan, ImportProgress progress) {
+        Map<Integer, ActivityInput> inputs = plan.resolved;
         int first = nextId(ctx, "activity");
         int[] n = {0};
-        String user = System.getProperty("user.name", "");
+        String user = org.taizhang.db.ChangeLog.OS_USER;
         // the inputs were validated by ActivityService; written here in JDBC batches (same columns as its insert,
         // same change log), which makes a 50k-row import several times faster than one insert at a time
         ctx.connection(c -> {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 
 /**
  * Which sheet column holds which field: the header row is found below any title and blank rows
@@ -139,14 +140,14 @@ public final class ColumnMapping {
                 col = SheetRow.columnIndex(e.getKey());
             }
             if (col < 0) {
-                throw new IllegalArgumentException("列映射“" + e.getKey() + "=" + e.getValue() + "”：表头中没有“" + e.getKey()
+                throw new UserException("列映射“" + e.getKey() + "=" + e.getValue() + "”：表头中没有“" + e.getKey()
                         + "”这一列（也不是列号如 C）。表头是：" + String.join("、", headers.stream().filter(h -> !h.isEmpty()).toList()));
             }
             if (isIgnore(e.getValue())) {
                 byOverride.put(col, IGNORE);
                 continue;
             }
-            ImportField f = kind.field(e.getValue()).orElseThrow(() -> new IllegalArgumentException("列映射“" + e.getKey() + "="
+            ImportField f = kind.field(e.getValue()).orElseThrow(() -> new UserException("列映射“" + e.getKey() + "="
                     + e.getValue() + "”：导入" + kind.label() + "时没有“" + e.getValue() + "”这个字段，可选："
                     + String.join("、", kind.fields().stream().map(ImportField::label).toList()) + "（或“忽略”）"));
             byOverride.put(col, f.key());

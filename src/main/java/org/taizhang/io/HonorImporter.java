@@ -22,7 +22,7 @@ import org.taizhang.person.IdNumber;
  * matched by name or path, a person by ID number (preferred), #编号, or a name unique in that
  * organisation; the same honour twice is reported.
  */
-final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
+final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn, Map<Integer, HonorInput>> {
     record HonorRowIn(LocalDate date, String title, String level, String kind, String orgRef, String person, String idNumber,
                       String issuer, String note) {
     }
@@ -73,8 +73,8 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
     }
 
     @Override
-    Plan<HonorRowIn> resolve(DSLContext ctx, List<Parsed<HonorRowIn>> rows) {
-        Plan<HonorRowIn> plan = new Plan<>();
+    Plan<HonorRowIn, Map<Integer, HonorInput>> resolve(DSLContext ctx, List<Parsed<HonorRowIn>> rows) {
+        Plan<HonorRowIn, Map<Integer, HonorInput>> plan = new Plan<>();
         OrgIndex index = new OrgIndex(ctx);
         Map<String, OrgIndex.Lookup> orgs = new HashMap<>();
         Set<String> existing = new HashSet<>();
@@ -127,14 +127,13 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn> {
             }
             plan.settle(p, problems);
         }
-        plan.extra = inputs;
+        plan.resolved = inputs;
         return plan;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    ImportResult write(DSLContext ctx, Plan<HonorRowIn> plan, ImportProgress progress) {
-        Map<Integer, HonorInput> inputs = (Map<Integer, HonorInput>) plan.extra;
+    ImportResult write(DSLContext ctx, Plan<HonorRowIn, Map<Integer, HonorInput>> plan, ImportProgress progress) {
+        Map<Integer, HonorInput> inputs = plan.resolved;
         int n = 0;
         for (Parsed<HonorRowIn> p : plan.accepted) {
             honors.insert(ctx, Objects.requireNonNull(inputs.get(p.row())));

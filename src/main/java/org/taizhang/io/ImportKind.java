@@ -3,6 +3,7 @@ package org.taizhang.io;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.taizhang.common.UserException;
 
 /** What can be imported, with the columns each kind understands (in template order). */
 public enum ImportKind {
@@ -102,7 +103,7 @@ public enum ImportKind {
         if (n.equals("honours") || n.equals("honour")) {
             return HONORS;
         }
-        throw new IllegalArgumentException("不认识“" + s + "”，可选：orgs（组织）、people（人员）、activities（活动）、honors（荣誉）");
+        throw new UserException("不认识“" + s + "”，可选：orgs（组织）、people（人员）、activities（活动）、honors（荣誉）");
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class ImportPreview {
     private final List<String> notes;
     final List<KindImporter.Parsed<Object>> parsed;
     final Map<Integer, RejectedRow> parseRejects;
-    KindImporter<Object> importer;
+    KindImporter<Object, Object> importer;
 
     ImportPreview(ImportRequest request, String sheet, ColumnMapping mapping, List<String> fileProblems, int dataRows,
                   List<RejectedRow> rejected, int accepted, List<String> notes, List<KindImporter.Parsed<Object>> parsed,

@@ -3,6 +3,7 @@ package org.taizhang.io;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.taizhang.common.UserException;
 
 /**
  * What to import: kind, file, sheet (null = first), column overrides (列名 or column letter → 字段),
@@ -41,7 +42,7 @@ public record ImportRequest(ImportKind kind, Path file, String sheet, Map<String
                 eq = spec.indexOf('＝');
             }
             if (eq <= 0) {
-                throw new IllegalArgumentException("列映射“" + spec + "”应写成 列名=字段，如 --map 单位=所属组织 或 --map C=身份证号");
+                throw new UserException("列映射“" + spec + "”应写成 列名=字段，如 --map 单位=所属组织 或 --map C=身份证号");
             }
             out.put(spec.substring(0, eq).strip(), spec.substring(eq + 1).strip());
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 
 /**
@@ -24,7 +25,7 @@ public final class ImportService {
         this.db = db;
     }
 
-    KindImporter<?> importerFor(ImportRequest req) {
+    KindImporter<?, ?> importerFor(ImportRequest req) {
         return switch (req.kind()) {
             case ORGS -> new OrgImporter(db, req);
             case PEOPLE -> new PersonImporter(db, req);
@@ -36,7 +37,7 @@ public final class ImportService {
     /** Reads and checks the file; writes nothing. */
     @SuppressWarnings("unchecked")
     public ImportPreview preview(ImportRequest req, ImportProgress progress) {
-        KindImporter<Object> importer = (KindImporter<Object>) importerFor(req);
+        KindImporter<Object, Object> importer = (KindImporter<Object, Object>) importerFor(req);
         Reading reading = new Reading(req, importer, progress);
         String sheet = SheetReader.read(req.file(), req.sheet(), reading);
         reading.finish();
@@ -58,14 +59,14 @@ public final class ImportService {
             return new ImportPreview(req, sheet, mapping, fileProblems, reading.dataRows, List.of(), 0, List.of(), List.of(), Map.of());
         }
         progress.update("正在核对组织与重复记录", 0, -1);
-        KindImporter.Plan<Object> plan = db.read(ctx -> importer.resolve(ctx, reading.parsed));
+        KindImporter.Plan<Object, Object> plan = db.read(ctx -> importer.resolve(ctx, reading.parsed));
         ImportPreview preview = build(req, sheet, mapping, reading, plan);
         preview.importer = importer;
         return preview;
     }
 
     private static ImportPreview build(ImportRequest req, String sheet, ColumnMapping mapping, Reading reading,
-                                       KindImporter.Plan<Object> plan) {
+                                       KindImporter.Plan<Object, Object> plan) {
         Map<Integer, RejectedRow> all = new TreeMap<>(reading.rejects);
         plan.rejected.forEach((row, problems) -> all.merge(row, new RejectedRow(row, List.of(), problems),
                 (a, b) -> {
@@ -85,11 +86,11 @@ public final class ImportService {
      */
     public ImportResult commit(ImportPreview preview, boolean skipBad, ImportProgress progress) {
         if (!preview.fileProblems().isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", preview.fileProblems()));
+            throw new UserException(String.join("\n", preview.fileProblems()));
         }
-        KindImporter<Object> importer = preview.importer;
+        KindImporter<Object, Object> importer = preview.importer;
         return db.tx(ctx -> {
-            KindImporter.Plan<Object> plan = importer.resolve(ctx, preview.parsed);
+            KindImporter.Plan<Object, Object> plan = importer.resolve(ctx, preview.parsed);
             int rejected = preview.parseRejects.size() + (int) plan.rejected.keySet().stream()
                     .filter(r -> !preview.parseRejects.containsKey(r)).count();
             if (rejected > 0 && !skipBad) {
@@ -100,7 +101,7 @@ public final class ImportService {
                         + "或选择只导入无误的行（命令行 --skip-bad）。第一个错误：" + rows.getFirst().problems().getFirst(), rows);
             }
             if (plan.accepted.isEmpty()) {
-                throw new IllegalArgumentException("没有可以导入的行（" + rejected + " 行都有错误），数据库没有改动。");
+                throw new UserException("没有可以导入的行（" + rejected + " 行都有错误），数据库没有改动。");
             }
             progress.checkCancelled();
             ImportResult r = importer.write(ctx, plan, progress);
@@ -112,7 +113,7 @@ public final class ImportService {
     /** Streams rows: buffers the first rows until the header is found, then checks each data row. */
     private static final class Reading implements SheetReader.RowHandler {
         final ImportRequest req;
-        final KindImporter<Object> importer;
+        final KindImporter<Object, Object> importer;
         final ImportProgress progress;
         final List<SheetRow> head = new ArrayList<>();
         final List<KindImporter.Parsed<Object>> parsed = new ArrayList<>();
@@ -123,7 +124,7 @@ public final class ImportService {
         int dataRows;
         long total = -1;
 
-        Reading(ImportRequest req, KindImporter<Object> importer, ImportProgress progress) {
+        Reading(ImportRequest req, KindImporter<Object, Object> importer, ImportProgress progress) {
             this.req = req;
             this.importer = importer;
             this.progress = progress;

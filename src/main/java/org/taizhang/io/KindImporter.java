@@ -17,19 +17,22 @@ import org.taizhang.common.ValidationException;
  * (checking everything the row alone can tell), checks candidates against the database and each
  * other, and writes the accepted ones inside the caller's transaction.
  */
-abstract class KindImporter<C> {
+abstract class KindImporter<C, E> {
     static final JSONFormat JSON = new JSONFormat().header(false).recordFormat(JSONFormat.RecordFormat.OBJECT);
 
     /** A row that passed the row-level checks. */
     record Parsed<C>(int row, C value) {
     }
 
-    /** The outcome of checking against the database: accepted rows in write order, rejected rows with reasons. */
-    static final class Plan<C> {
+    /**
+     * The outcome of checking against the database: accepted rows in write order, rejected rows with reasons,
+     * and what the kind resolved for writing ({@code E}, e.g. each row's service input).
+     */
+    static final class Plan<C, E> {
         final List<Parsed<C>> accepted = new ArrayList<>();
         final Map<Integer, List<RowProblem>> rejected = new LinkedHashMap<>();
         final List<String> notes = new ArrayList<>();
-        Object extra;
+        E resolved;
 
         void reject(int row, RowProblem p) {
             rejected.computeIfAbsent(row, k -> new ArrayList<>()).add(p);
@@ -59,9 +62,9 @@ abstract class KindImporter<C> {
     /** Row-level checks; returns null when {@code v} recorded problems. */
     abstract C parse(RowValues v);
 
-    abstract Plan<C> resolve(DSLContext ctx, List<Parsed<C>> rows);
+    abstract Plan<C, E> resolve(DSLContext ctx, List<Parsed<C>> rows);
 
-    abstract ImportResult write(DSLContext ctx, Plan<C> plan, ImportProgress progress);
+    abstract ImportResult write(DSLContext ctx, Plan<C, E> plan, ImportProgress progress);
 
     /** A problem tied to a field's column of a row, for the resolve step (which no longer has the cells). */
     RowProblem problem(ColumnMapping m, int row, String fieldKey, String value, String reason) {

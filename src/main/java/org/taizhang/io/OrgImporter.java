@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.taizhang.common.UserException;
 import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
 import org.taizhang.db.jooq.tables.records.OrgRecord;
@@ -26,7 +27,7 @@ import org.taizhang.common.Phones;
  * the sheet, whatever the row order; unknown parents are rejected, or created at the top level (类型
  * “其他”) when the user asks for it. The same rules as the organisation form apply.
  */
-final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
+final class OrgImporter extends KindImporter<OrgImporter.OrgRow, OrgImporter.Links> {
     record OrgRow(String name, OrgType type, String parentRef, LocalDate founded, Integer term, LocalDate election,
                   String contact, String phone, String note) {
     }
@@ -80,7 +81,7 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
         String phone = null;
         try {
             phone = Phones.normalise(v.code("phone"));
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             v.problem("phone", e.getMessage());
         }
         String note = v.text("note", 500);
@@ -101,9 +102,13 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
     record Missing(int tmpId, String name) {
     }
 
+    /** Each row's parent (negative temporary ids for rows of the sheet) and the top-level organisations to create first. */
+    record Links(Map<Integer, Integer> parentOf, List<Missing> missing) {
+    }
+
     @Override
-    Plan<OrgRow> resolve(DSLContext ctx, List<Parsed<OrgRow>> rows) {
-        Plan<OrgRow> plan = new Plan<>();
+    Plan<OrgRow, Links> resolve(DSLContext ctx, List<Parsed<OrgRow>> rows) {
+        Plan<OrgRow, Links> plan = new Plan<>();
         OrgIndex index = new OrgIndex(ctx);
         Map<Integer, Parsed<OrgRow>> byTmp = new LinkedHashMap<>();
         for (Parsed<OrgRow> p : rows) {
@@ -232,15 +237,14 @@ final class OrgImporter extends KindImporter<OrgImporter.OrgRow> {
                 plan.notes.add("将新建顶层组织“" + m.name() + "”（类型“其他”），作为表中下级组织的上级");
             }
         }
-        plan.extra = new Object[] {parentOf, used};
+        plan.resolved = new Links(parentOf, used);
         return plan;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    ImportResult write(DSLContext ctx, Plan<OrgRow> plan, ImportProgress progress) {
-        Map<Integer, Integer> parentOf = (Map<Integer, Integer>) ((Object[]) plan.extra)[0];
-        List<Missing> missing = (List<Missing>) ((Object[]) plan.extra)[1];
+    ImportResult write(DSLContext ctx, Plan<OrgRow, Links> plan, ImportProgress progress) {
+        Map<Integer, Integer> parentOf = plan.resolved.parentOf();
+        List<Missing> missing = plan.resolved.missing();
         Map<Integer, Integer> realId = new HashMap<>();
         Map<Integer, Integer> nextSort = new HashMap<>();
         int other = types.stream().filter(t -> t.name().equals("其他")).map(OrgType::id).findFirst().orElse(types.getLast().id());

@@ -24,15 +24,18 @@ import org.taizhang.person.PersonService;
  * a person whose ID number is already on file gets the new membership (as in the form); the same ID
  * number twice for one organisation, or with two different names, is reported.
  */
-final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
+final class PersonImporter extends KindImporter<PersonImporter.PersonRow, Map<Integer, PersonImporter.Target>> {
     record PersonRow(PersonInput person, String orgRef, String role, LocalDate joined) {
+    }
+
+    /** A person already on file with an ID number of the import. */
+    record Known(int id, String name) {
     }
 
     /** An accepted row resolved: organisation id, existing person id (or null), and the sheet row that creates the person. */
     record Target(int orgId, Integer existingPersonId, int creatorRow) {
     }
 
-    private static final String OS_USER = System.getProperty("user.name", "");
     private final PersonService people;
     private final LocalDate today = LocalDate.now();
 
@@ -77,8 +80,8 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
     }
 
     @Override
-    Plan<PersonRow> resolve(DSLContext ctx, List<Parsed<PersonRow>> rows) {
-        Plan<PersonRow> plan = new Plan<>();
+    Plan<PersonRow, Map<Integer, Target>> resolve(DSLContext ctx, List<Parsed<PersonRow>> rows) {
+        Plan<PersonRow, Map<Integer, Target>> plan = new Plan<>();
         OrgIndex index = new OrgIndex(ctx);
         Map<String, OrgIndex.Lookup> lookups = new HashMap<>();
         Set<String> ids = new HashSet<>();
@@ -88,14 +91,14 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
             }
         }
         // people already on file with these ID numbers, and their current organisations
-        Map<String, Object[]> known = new HashMap<>();
+        Map<String, Known> known = new HashMap<>();
         List<String> idList = new ArrayList<>(ids);
         int onFile = ids.isEmpty() ? 0 : ctx.fetchCount(PERSON, PERSON.ID_NUMBER.isNotNull());
         if (onFile > 0 && (long) ids.size() * 4 > onFile) {
             // most of the table is asked for: one scan beats many IN lists
             for (var r : ctx.select(PERSON.ID, PERSON.NAME, PERSON.ID_NUMBER).from(PERSON).where(PERSON.ID_NUMBER.isNotNull()).fetch()) {
                 if (ids.contains(r.value3())) {
-                    known.put(r.value3(), new Object[] {r.value1(), r.value2()});
+                    known.put(r.value3(), new Known(r.value1(), r.value2()));
                 }
             }
             idList = List.of();
@@ -105,10 +108,10 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
         for (int i = 0; i < idList.size(); i += 500) {
             ctx.select(PERSON.ID, PERSON.NAME, PERSON.ID_NUMBER).from(PERSON)
                     .where(PERSON.ID_NUMBER.in(idList.subList(i, Math.min(idList.size(), i + 500)))).fetch()
-                    .forEach(r -> known.put(r.value3(), new Object[] {r.value1(), r.value2()}));
+                    .forEach(r -> known.put(r.value3(), new Known(r.value1(), r.value2())));
         }
         Set<Long> memberOf = new HashSet<>();
-        List<Integer> knownIds = known.values().stream().map(o -> (Integer) o[0]).toList();
+        List<Integer> knownIds = known.values().stream().map(Known::id).toList();
         for (int i = 0; i < knownIds.size(); i += 500) {
             ctx.select(MEMBERSHIP.PERSON_ID, MEMBERSHIP.ORG_ID).from(MEMBERSHIP)
                     .where(MEMBERSHIP.PERSON_ID.in(knownIds.subList(i, Math.min(knownIds.size(), i + 500)))
@@ -131,13 +134,13 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
             String id = r.person().idNumber();
             String name = r.person().name();
             if (id != null) {
-                Object[] k = known.get(id);
-                if (k != null && !k[1].equals(name)) {
-                    plan.reject(p.row(), problem(p.row(), "idNumber", IdNumber.mask(id), "该身份证号已登记为“" + k[1]
+                Known k = known.get(id);
+                if (k != null && !k.name().equals(name)) {
+                    plan.reject(p.row(), problem(p.row(), "idNumber", IdNumber.mask(id), "该身份证号已登记为“" + k.name()
                             + "”，与填写的姓名“" + name + "”不符，请核对"));
                     continue;
                 }
-                if (k != null && memberOf.contains(pair((Integer) k[0], orgId))) {
+                if (k != null && memberOf.contains(pair(k.id(), orgId))) {
                     plan.reject(p.row(), problem(p.row(), "idNumber", IdNumber.mask(id), name + "（" + IdNumber.mask(id)
                             + "）已经是“" + index.path(orgId) + "”的成员（重复）"));
                     continue;
@@ -154,7 +157,7 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
                     continue;
                 }
                 firstRowOfId.putIfAbsent(id, p.row());
-                targets.put(p.row(), new Target(orgId, k == null ? null : (Integer) k[0], firstRowOfId.get(id)));
+                targets.put(p.row(), new Target(orgId, k == null ? null : k.id(), firstRowOfId.get(id)));
             } else {
                 if (namesWithoutId == null) {
                     namesWithoutId = new HashSet<>();
@@ -179,7 +182,7 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
             }
             plan.accepted.add(p);
         }
-        plan.extra = targets;
+        plan.resolved = targets;
         return plan;
     }
 
@@ -197,9 +200,8 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    ImportResult write(DSLContext ctx, Plan<PersonRow> plan, ImportProgress progress) {
-        Map<Integer, Target> targets = (Map<Integer, Target>) plan.extra;
+    ImportResult write(DSLContext ctx, Plan<PersonRow, Map<Integer, Target>> plan, ImportProgress progress) {
+        Map<Integer, Target> targets = plan.resolved;
         int firstPerson = nextId(ctx, "person");
         int firstMembership = nextId(ctx, "membership");
         int[] counts = new int[2];
@@ -261,7 +263,7 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow> {
     }
 
     private static void addLog(PreparedStatement log, String table, int id, String json) throws SQLException {
-        log.setString(1, OS_USER);
+        log.setString(1, org.taizhang.db.ChangeLog.OS_USER);
         log.setString(2, table);
         log.setInt(3, id);
         log.setString(4, json);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.taizhang.common.UserException;
 
 /**
  * The rejected rows of an import as an .xlsx to fix and re-import: the original header, each
@@ -21,7 +22,7 @@ public final class RejectsWriter {
     /** @return the number of rows written */
     public static int write(ImportPreview preview, Path out) {
         if (preview.mapping() == null || preview.rejected().isEmpty()) {
-            throw new IllegalArgumentException("没有被拒绝的行，无需导出。");
+            throw new UserException("没有被拒绝的行，无需导出。");
         }
         Map<Integer, RejectedRow> byRow = new HashMap<>();
         preview.rejected().forEach(r -> byRow.put(r.row(), r));
@@ -53,7 +54,7 @@ public final class RejectsWriter {
                 w.row(values);
                 n[0]++;
             });
-            w.save(out);
+            w.save(out, preview.request().file());
             return n[0];
         }
     }

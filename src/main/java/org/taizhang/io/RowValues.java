@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.taizhang.common.Dates;
 import org.taizhang.common.FieldError;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 
 /**
  * Typed, cleaned access to the mapped cells of one data row. Every problem is recorded with its
@@ -278,7 +279,7 @@ public final class RowValues {
     private LocalDate parseDate(String key, String s) {
         try {
             return Dates.parse(s);
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             problem(key, e.getMessage());
             return null;
         }

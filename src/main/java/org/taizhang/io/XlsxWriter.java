@@ -1,13 +1,8 @@
 package org.taizhang.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -22,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.taizhang.common.AtomicFile;
 
 /**
  * Writes tables to .xlsx with SXSSF (streaming, flat memory): a bold shaded header row that stays
@@ -206,70 +202,14 @@ public final class XlsxWriter implements AutoCloseable {
         }
     }
 
-    /** Writes the workbook to {@code target} through a temporary file and a rename. */
-    public void save(Path target) {
+    /**
+     * Writes the workbook to {@code target} through {@link AtomicFile}; {@code inputs} are files the same
+     * command reads (they are never overwritten).
+     */
+    public void save(Path target, Path... inputs) {
         finishSheet();
         sheet = null;
-        Path abs = target.toAbsolutePath();
-        Path folder = abs.getParent();
-        String name = abs.getFileName().toString();
-        checkNotOpen(folder, name);
-        Path tmp = null;
-        try {
-            Files.createDirectories(folder);
-            tmp = Files.createTempFile(folder, ".~" + stem(name) + "-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                wb.write(out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (AccessDeniedException e) {
-            throw new IllegalArgumentException(locked(name) + "（或没有写入该文件夹的权限）", e);
-        } catch (FileSystemException e) {
-            String m = String.valueOf(e.getReason()).toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("used by another process") || m.contains("另一个程序") || m.contains("locked")) {
-                throw new IllegalArgumentException(locked(name), e);
-            }
-            throw new IllegalArgumentException("无法写入“" + abs + "”：" + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("无法写入“" + abs + "”：" + e.getMessage() + "（磁盘已满或没有权限？）", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
-        }
-    }
-
-    private static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        String s = dot > 0 ? name.substring(0, dot) : name;
-        return s.length() > 40 ? s.substring(0, 40) : s;
-    }
-
-    private static String locked(String name) {
-        return "“" + name + "”正在被 Excel 或 WPS 打开，无法覆盖。请先关闭这个文件再导出，或换一个文件名";
-    }
-
-    /** Excel and WPS keep a "~$name" lock file beside an open workbook. */
-    static void checkNotOpen(Path folder, String name) {
-        if (folder == null) {
-            return;
-        }
-        List<String> locks = name.length() > 2 ? List.of("~$" + name, "~$" + name.substring(2), ".~lock." + name + "#")
-                : List.of("~$" + name);
-        for (String lock : locks) {
-            if (Files.exists(folder.resolve(lock))) {
-                throw new IllegalArgumentException(locked(name) + "。");
-            }
-        }
+        AtomicFile.write(target, wb::write, inputs);
     }
 
     @Override

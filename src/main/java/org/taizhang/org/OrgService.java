@@ -21,6 +21,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
@@ -260,7 +261,7 @@ public final class OrgService {
         String phone = null;
         try {
             phone = Phones.normalise(in.contactPhone());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             v.error(F_PHONE, e.getMessage());
         }
         String note = v.optionalText(in.note(), "备注", 500);

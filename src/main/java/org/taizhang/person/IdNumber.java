@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Set;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 
 /**
  * An 18-digit 公民身份号码 (GB 11643-1999): 6-digit area code, 8-digit birth date, 3-digit sequence
@@ -19,7 +20,7 @@ public record IdNumber(String value, LocalDate birthDate, String gender) {
             "71", "81", "82", "83");
 
     /** Thrown with the reason in Chinese. */
-    public static final class InvalidIdNumberException extends IllegalArgumentException {
+    public static final class InvalidIdNumberException extends UserException {
         public InvalidIdNumberException(String message) {
             super(message);
         }

@@ -17,6 +17,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
@@ -289,7 +290,7 @@ public final class PersonService {
         String phone = null;
         try {
             phone = Phones.normalise(in.phone());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             v.error(F_PHONE, e.getMessage());
         }
         String political = Texts.cleanOrNull(in.politicalStatus());

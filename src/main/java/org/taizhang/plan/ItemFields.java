@@ -1,6 +1,7 @@
 package org.taizhang.plan;
 
 import java.time.LocalDate;
+import org.taizhang.common.PlanStatus;
 
 /**
  * The editable content of one outline node. For a heading (一、/（一）) only {@code lead} (the heading

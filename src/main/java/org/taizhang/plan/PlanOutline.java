@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.taizhang.common.Numbers;
+import org.taizhang.common.UserException;
 
 /**
  * The outline of a plan being edited: sections 一、 → subsections （一） → items 一是. Three levels
@@ -67,7 +68,7 @@ public final class PlanOutline {
                 return l.node();
             }
         }
-        throw new IllegalArgumentException("计划中没有这一条（可能已被删除）");
+        throw new UserException("计划中没有这一条（可能已被删除）");
     }
 
     /** The parent, or null for a section. */
@@ -207,7 +208,7 @@ public final class PlanOutline {
     public PlanNode addChild(long parentKey, ItemFields f) {
         PlanNode parent = find(parentKey);
         if (depth(parentKey) >= MAX_DEPTH) {
-            throw new IllegalArgumentException("计划最多三级（一、→（一）→一是），这一条下面不能再加下级；请在它后面加同级条目");
+            throw new UserException("计划最多三级（一、→（一）→一是），这一条下面不能再加下级；请在它后面加同级条目");
         }
         remember();
         PlanNode n = new PlanNode(nextKey++, null, f);
@@ -247,7 +248,7 @@ public final class PlanOutline {
                 return i;
             }
         }
-        throw new IllegalArgumentException("计划中没有这一条（可能已被删除）");
+        throw new UserException("计划中没有这一条（可能已被删除）");
     }
 
     /** Alt+↑: swaps with the previous sibling; false (nothing changed) at the top. */

@@ -18,7 +18,9 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.taizhang.common.PlanStatus;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
 import org.taizhang.db.ChangeLog;
@@ -196,15 +198,10 @@ public final class PlanService {
         TargetMetric m;
         try {
             m = TargetMetric.of(r.getTargetMetric());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             m = null;
         }
-        PlanStatus s;
-        try {
-            s = PlanStatus.of(r.getStatus());
-        } catch (IllegalArgumentException e) {
-            s = PlanStatus.NOT_STARTED;
-        }
+        PlanStatus s = PlanStatus.ofCode(r.getStatus());
         return new ItemFields(r.getLead(), r.getBody(), r.getOwnerOrgId(), r.getDueDate(), s, m, r.getTargetCategoryId(),
                 r.getTargetValue(), Boolean.TRUE.equals(r.getCarriedOver()));
     }
@@ -261,7 +258,7 @@ public final class PlanService {
             rec.setBody(f.body() == null || f.body().isBlank() ? null : f.body().strip());
             rec.setOwnerOrgId(f.ownerOrgId());
             rec.setDueDate(f.dueDate());
-            rec.setStatus(f.status().label);
+            rec.setStatus(f.status().code);
             rec.setTargetMetric(f.metric() == null ? null : f.metric().code);
             rec.setTargetCategoryId(f.metric() != null && f.metric().byCategory ? f.targetCategoryId() : null);
             rec.setTargetValue(f.metric() == null ? null : f.targetValue());

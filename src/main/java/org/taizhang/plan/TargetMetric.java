@@ -1,5 +1,7 @@
 package org.taizhang.plan;
 
+import org.taizhang.common.UserException;
+
 /**
  * What a measurable target counts, from the records of the plan's organisation subtree in the plan's
  * period: activities (optionally of one category), 人次, 服务时长, 惠及人数, 换届 completed, new
@@ -42,7 +44,7 @@ public enum TargetMetric {
         for (TargetMetric m : values()) {
             b.append(b.isEmpty() ? "" : "、").append(m.code).append("（").append(m.label).append("）");
         }
-        throw new IllegalArgumentException("目标指标“" + t + "”无效，可选：" + b);
+        throw new UserException("目标指标“" + t + "”无效，可选：" + b);
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.taizhang.plan.Plan;
 import org.taizhang.plan.PlanNode;
 import org.taizhang.plan.PlanOutline;
 import org.taizhang.plan.PlanService;
-import org.taizhang.plan.PlanStatus;
+import org.taizhang.common.PlanStatus;
 import org.taizhang.plan.Progress;
 import org.taizhang.report.SummaryContent.Para;
 import org.taizhang.report.SummaryContent.Part;

@@ -1,5 +1,7 @@
 package org.taizhang.report;
 
+import org.taizhang.common.UserException;
+
 /** What the composer drafts: 工作总结, 工作计划, or 总结+计划 (summary with the next period's plan). */
 public enum SummaryTemplate {
     SUMMARY("工作总结"), PLAN("工作计划"), BOTH("总结+计划");
@@ -26,7 +28,7 @@ public enum SummaryTemplate {
         if (t.equals("计划")) {
             return PLAN;
         }
-        throw new IllegalArgumentException("模板“" + text.strip() + "”无效，可选：工作总结、工作计划、总结+计划");
+        throw new UserException("模板“" + text.strip() + "”无效，可选：工作总结、工作计划、总结+计划");
     }
 
     @Override

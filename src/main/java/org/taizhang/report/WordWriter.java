@@ -1,17 +1,9 @@
 package org.taizhang.report;
 
-import org.taizhang.common.Numbers;
-
-import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagePartName;
@@ -38,6 +30,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.taizhang.common.AtomicFile;
+import org.taizhang.common.Numbers;
 import org.taizhang.common.ValidationException;
 
 /**
@@ -97,72 +91,17 @@ public final class WordWriter {
         return (int) Math.round(millimetres / 25.4 * 1440);
     }
 
-    /** Writes {@code doc} to {@code target} (temp file + rename); a target open in Word gets a clear message. */
+    /** Writes {@code doc} to {@code target} through {@link AtomicFile}; a target open in Word gets a clear message. */
     public static void write(ReportDocument doc, Path target) {
-        Path abs = target.toAbsolutePath().normalize();
-        String name = abs.getFileName().toString();
+        String name = target.toAbsolutePath().normalize().getFileName().toString();
         if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".docx")) {
             throw new ValidationException("导出文件", "文件名“" + name + "”应以 .docx 结尾");
         }
-        if (Files.isDirectory(abs)) {
-            throw new ValidationException("导出文件", "“" + abs + "”是一个文件夹，请换一个文件名");
-        }
-        Path dir = abs.getParent();
-        if (isOpenInWord(abs)) {
-            throw new ValidationException("导出文件", lockedMessage(name));
-        }
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".taizhang-", ".docx.tmp");
-            try (XWPFDocument x = build(doc); OutputStream out = Files.newOutputStream(tmp)) {
+        AtomicFile.write(target, out -> {
+            try (XWPFDocument x = build(doc)) {
                 x.write(out);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (AccessDeniedException e) {
-            throw new ValidationException("导出文件", lockedMessage(name));
-        } catch (FileSystemException e) {
-            String reason = e.getReason() == null ? "" : e.getReason();
-            if (reason.contains("used by another process") || reason.contains("另一个程序") || reason.contains("being used")) {
-                throw new ValidationException("导出文件", lockedMessage(name));
-            }
-            throw new ValidationException("导出文件", "无法写入“" + abs + "”：" + (reason.isEmpty() ? e.getMessage() : reason));
-        } catch (IOException e) {
-            throw new ValidationException("导出文件", "无法写入“" + abs + "”：" + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temp file is hidden and harmless
-                }
-            }
-        }
-    }
-
-    private static String lockedMessage(String name) {
-        return "“" + name + "”正在被 Word 或 WPS 打开（或为只读），无法覆盖。请先关闭该文件再导出，或换一个文件名。";
-    }
-
-    /** Word and WPS leave an owner file "~$name.docx" (first two letters dropped on long names) beside an open file. */
-    static boolean isOpenInWord(Path file) {
-        if (!Files.exists(file)) {
-            return false;
-        }
-        String n = file.getFileName().toString();
-        Path dir = file.getParent();
-        if (Files.exists(dir.resolve("~$" + n))) {
-            return true;
-        }
-        if (n.length() > 2 && Files.exists(dir.resolve("~$" + n.substring(2)))) {
-            return true;
-        }
-        return !Files.isWritable(file);
+        });
     }
 
     /** Builds the document in memory (the caller closes it). */

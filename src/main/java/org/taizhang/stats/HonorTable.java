@@ -1,11 +1,13 @@
 package org.taizhang.stats;
 
 import java.util.List;
+import org.taizhang.honor.HonorKind;
+import org.taizhang.honor.HonorLevel;
 
 /** Honours by level × kind (集体/个人), every level present (zeros included), in the schema's level order. */
 public record HonorTable(List<Cell> cells) {
-    public static final List<String> LEVELS = List.of("国家级", "省级", "市级", "区/县级", "街道/乡镇级", "单位内部");
-    public static final List<String> KINDS = List.of("集体", "个人");
+    public static final List<String> LEVELS = HonorLevel.labels();
+    public static final List<String> KINDS = HonorKind.labels();
 
     public record Cell(String level, String kind, long count) {
     }

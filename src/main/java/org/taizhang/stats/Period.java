@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 
 /**
  * A statistics period: every day from {@code from} to {@code to}, both inclusive. Factories for the
@@ -21,10 +22,10 @@ public record Period(LocalDate from, LocalDate to) {
 
     public Period {
         if (from == null || to == null) {
-            throw new IllegalArgumentException("统计时段的开始和结束日期都要填写");
+            throw new UserException("统计时段的开始和结束日期都要填写");
         }
         if (from.isAfter(to)) {
-            throw new IllegalArgumentException("统计时段的开始日期 " + Dates.iso(from) + " 晚于结束日期 " + Dates.iso(to) + "，请对调后再试");
+            throw new UserException("统计时段的开始日期 " + Dates.iso(from) + " 晚于结束日期 " + Dates.iso(to) + "，请对调后再试");
         }
     }
 
@@ -44,7 +45,7 @@ public record Period(LocalDate from, LocalDate to) {
     /** quarter 1..4 */
     public static Period quarter(int year, int quarter) {
         if (quarter < 1 || quarter > 4) {
-            throw new IllegalArgumentException("季度应为 1 到 4，而不是 " + quarter);
+            throw new UserException("季度应为 1 到 4，而不是 " + quarter);
         }
         YearMonth first = YearMonth.of(year, quarter * 3 - 2);
         return new Period(first.atDay(1), first.plusMonths(2).atEndOfMonth());
@@ -71,7 +72,7 @@ public record Period(LocalDate from, LocalDate to) {
     public static Period parse(String text) {
         String s = Texts.compactCode(Texts.halfWidth(text));
         if (s == null || s.isEmpty()) {
-            throw new IllegalArgumentException("请填写统计时段，如 2021、2021H1、2021Q3、2021-05");
+            throw new UserException("请填写统计时段，如 2021、2021H1、2021Q3、2021-05");
         }
         Matcher m;
         if ((m = YEAR.matcher(s)).matches()) {
@@ -81,7 +82,7 @@ public record Period(LocalDate from, LocalDate to) {
             int y = Integer.parseInt(m.group(1));
             boolean first = m.group(2) != null ? m.group(2).equals("上") : "1".equals(m.group(3));
             if (m.group(2) == null && m.group(3) == null) {
-                throw new IllegalArgumentException("“" + text.strip() + "”不是统计时段：半年请写 2021H1 或 2021H2");
+                throw new UserException("“" + text.strip() + "”不是统计时段：半年请写 2021H1 或 2021H2");
             }
             return first ? firstHalf(y) : secondHalf(y);
         }
@@ -92,14 +93,14 @@ public record Period(LocalDate from, LocalDate to) {
         if ((m = MONTH.matcher(s)).matches()) {
             int mo = Integer.parseInt(m.group(2));
             if (mo < 1 || mo > 12) {
-                throw new IllegalArgumentException("“" + text.strip() + "”中的月份 " + mo + " 不存在，应为 1 到 12");
+                throw new UserException("“" + text.strip() + "”中的月份 " + mo + " 不存在，应为 1 到 12");
             }
             return month(Integer.parseInt(m.group(1)), mo);
         }
         if ((m = RANGE.matcher(s)).matches()) {
             return new Period(Dates.parse(m.group(1)), Dates.parse(m.group(2)));
         }
-        throw new IllegalArgumentException("“" + text.strip() + "”不是统计时段，请写成 2021（全年）、2021H1（上半年）、2021Q3（第三季度）或 2021-05（月份）");
+        throw new UserException("“" + text.strip() + "”不是统计时段，请写成 2021（全年）、2021H1（上半年）、2021Q3（第三季度）或 2021-05（月份）");
     }
 
     /** The same period one year earlier (同比). A whole-month period stays whole months (Feb 29 is kept or dropped). */

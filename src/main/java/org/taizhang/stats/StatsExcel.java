@@ -1,13 +1,7 @@
 package org.taizhang.stats;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -18,7 +12,9 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Dates;
+import org.taizhang.honor.HonorKind;
 
 /**
  * Writes a {@link Report} as a formatted .xlsx: one sheet per breakdown (总览, 按类别, 按月份, 按下级组织,
@@ -27,6 +23,8 @@ import org.taizhang.common.Dates;
  * export never leaves half a file.
  */
 public final class StatsExcel implements AutoCloseable {
+    private static final String COLLECTIVE = HonorKind.COLLECTIVE.label;
+    private static final String INDIVIDUAL = HonorKind.INDIVIDUAL.label;
     public static final List<String> SHEETS = List.of("总览", "按类别", "按月份", "按下级组织", "荣誉", "组织工作");
 
     private final XSSFWorkbook wb = new XSSFWorkbook();
@@ -55,36 +53,14 @@ public final class StatsExcel implements AutoCloseable {
         percent.setDataFormat(wb.createDataFormat().getFormat("0.0\"%\""));
     }
 
-    /** Writes {@code r} to {@code target} (temp file, then rename). */
-    public static void write(Report r, Path target) throws IOException {
-        Path abs = target.toAbsolutePath().normalize();
-        Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("导出失败：文件夹“" + dir + "”不存在，请先建好文件夹或换一个位置");
-        }
-        if (Files.isDirectory(abs)) {
-            throw new IOException("导出失败：“" + abs + "”是一个文件夹，请给出 .xlsx 文件名");
-        }
-        Path tmp = Files.createTempFile(dir, ".taizhang-stats-", ".xlsx.tmp");
-        try (StatsExcel x = new StatsExcel()) {
-            x.fill(r);
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+    /** Writes {@code r} to {@code target} through {@link AtomicFile} (a refusal is a {@link org.taizhang.common.FileException}). */
+    public static void write(Report r, Path target) {
+        AtomicFile.write(target, out -> {
+            try (StatsExcel x = new StatsExcel()) {
+                x.fill(r);
                 x.wb.write(out);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (AccessDeniedException e) {
-            throw new IOException("导出失败：无法写入“" + abs.getFileName() + "”。如果它正在 Excel 或 WPS 中打开，请先关闭再导出；"
-                    + "或者换一个文件名。", e);
-        } catch (FileSystemException e) {
-            throw new IOException("导出失败：无法写入“" + abs.getFileName() + "”（" + e.getReason() + "）。如果它正在 Excel 或 WPS 中打开，"
-                    + "请先关闭再导出。", e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private void fill(Report r) {
@@ -201,26 +177,26 @@ public final class StatsExcel implements AutoCloseable {
     private void honors(Report r) {
         Sheet s = wb.createSheet("荣誉");
         int n = titleRows(s, r, "荣誉");
-        headerRow(s, n, List.of("级别", "集体", "个人", "合计", "同期集体", "同期个人", "同期合计"));
+        headerRow(s, n, List.of("级别", COLLECTIVE, INDIVIDUAL, "合计", "同期" + COLLECTIVE, "同期" + INDIVIDUAL, "同期合计"));
         for (String level : HonorTable.LEVELS) {
             var row = s.createRow(++n);
             row.createCell(0).setCellValue(level);
-            row.createCell(1).setCellValue(r.honors().count(level, "集体"));
-            row.createCell(2).setCellValue(r.honors().count(level, "个人"));
+            row.createCell(1).setCellValue(r.honors().count(level, COLLECTIVE));
+            row.createCell(2).setCellValue(r.honors().count(level, INDIVIDUAL));
             row.createCell(3).setCellValue(r.honors().count(level, null));
-            row.createCell(4).setCellValue(r.previousHonors().count(level, "集体"));
-            row.createCell(5).setCellValue(r.previousHonors().count(level, "个人"));
+            row.createCell(4).setCellValue(r.previousHonors().count(level, COLLECTIVE));
+            row.createCell(5).setCellValue(r.previousHonors().count(level, INDIVIDUAL));
             row.createCell(6).setCellValue(r.previousHonors().count(level, null));
         }
         var row = s.createRow(++n);
         Cell total = row.createCell(0);
         total.setCellValue("合计");
         total.setCellStyle(header);
-        row.createCell(1).setCellValue(r.honors().count(null, "集体"));
-        row.createCell(2).setCellValue(r.honors().count(null, "个人"));
+        row.createCell(1).setCellValue(r.honors().count(null, COLLECTIVE));
+        row.createCell(2).setCellValue(r.honors().count(null, INDIVIDUAL));
         row.createCell(3).setCellValue(r.honors().total());
-        row.createCell(4).setCellValue(r.previousHonors().count(null, "集体"));
-        row.createCell(5).setCellValue(r.previousHonors().count(null, "个人"));
+        row.createCell(4).setCellValue(r.previousHonors().count(null, COLLECTIVE));
+        row.createCell(5).setCellValue(r.previousHonors().count(null, INDIVIDUAL));
         row.createCell(6).setCellValue(r.previousHonors().total());
     }
 

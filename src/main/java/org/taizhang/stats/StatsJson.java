@@ -175,7 +175,7 @@ public final class StatsJson {
         m.put("text", p.text());
         m.put("org", p.orgName());
         m.put("due", Dates.iso(p.due()));
-        m.put("status", p.status());
+        m.put("status", p.status().label);
         return m;
     }
 

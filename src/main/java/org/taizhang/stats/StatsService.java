@@ -28,6 +28,8 @@ import org.jooq.SelectField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.taizhang.common.Dates;
+import org.taizhang.common.PlanStatus;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.org.Subtree;
 
@@ -356,7 +358,7 @@ public final class StatsService {
         return db.read(ctx -> {
             String rootName = root == null ? "全部组织"
                     : ctx.select(ORG.NAME).from(ORG).where(ORG.ID.eq(root)).fetchOptional(ORG.NAME)
-                            .orElseThrow(() -> new IllegalArgumentException("组织 #" + root + " 不存在（可能已被删除），请重新选择组织"));
+                            .orElseThrow(() -> new UserException("组织 #" + root + " 不存在（可能已被删除），请重新选择组织"));
             Period prev = p.previousYear();
             List<Cell> cube = cube(ctx, root, p);
             List<Cell> prevCube = cube(ctx, root, prev);
@@ -406,7 +408,7 @@ public final class StatsService {
     /** The 待办/提醒 list at {@code at} for the subtree of {@code root} (null: everything); each list capped at {@code limit}. */
     public Reminders reminders(Integer root, LocalDate at, int months, int limit) {
         if (months < 0 || months > 120) {
-            throw new IllegalArgumentException("提前提醒的月数应在 0 到 120 之间，而不是 " + months);
+            throw new UserException("提前提醒的月数应在 0 到 120 之间，而不是 " + months);
         }
         LocalDate until = at.plusMonths(months);
         LocalDate longAgo = LocalDate.of(1900, 1, 1);
@@ -422,7 +424,7 @@ public final class StatsService {
 
     /** Unfinished (未开始/进行中) plan items due before {@code at}, of plans owned in the subtree or with an owner in it. */
     private static Condition planItemOverdue(Integer root, LocalDate at) {
-        Condition c = PLAN_ITEM.DUE_DATE.lt(at).and(PLAN_ITEM.STATUS.in("未开始", "进行中"));
+        Condition c = PLAN_ITEM.DUE_DATE.lt(at).and(PLAN_ITEM.STATUS.in(PlanStatus.NOT_STARTED.code, PlanStatus.IN_PROGRESS.code));
         if (root != null) {
             c = c.and(Subtree.contains(PLAN.ORG_ID, root).or(Subtree.contains(PLAN_ITEM.OWNER_ORG_ID, root)));
         }
@@ -437,7 +439,7 @@ public final class StatsService {
                 .leftJoin(owner).on(owner.ID.eq(PLAN_ITEM.OWNER_ORG_ID))
                 .where(planItemOverdue(root, at)).orderBy(PLAN_ITEM.DUE_DATE, PLAN_ITEM.ID).limit(limit)
                 .fetch(r -> new PlanItemDue(r.value1(), r.value2(), r.value3(), itemText(r.value4(), r.value5()), r.value6(), r.value7(),
-                        r.value8()));
+                        PlanStatus.ofCode(r.value8())));
     }
 
     private static String itemText(String lead, String body) {

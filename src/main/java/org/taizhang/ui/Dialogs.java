@@ -1,19 +1,17 @@
 package org.taizhang.ui;
 
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.TextArea;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.taizhang.app.Errors;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.DatabaseException;
 
-/** Message boxes in plain Chinese. A programming error shows its details folded away, never a bare stack trace. */
+/** Message boxes in plain Chinese. A programming error shows a reference to the log, never a stack trace. */
 public final class Dialogs {
     public static final FileChooser.ExtensionFilter WORD = new FileChooser.ExtensionFilter("Word 文档 (*.docx)", "*.docx");
     public static final FileChooser.ExtensionFilter EXCEL = new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx");
@@ -36,52 +34,41 @@ public final class Dialogs {
         return path.getFileName().toString().toLowerCase().endsWith(extension) ? path : path.resolveSibling(chosen.getName() + extension);
     }
 
+    /**
+     * Shows a failed operation: a user error (any {@link org.taizhang.common.UserException}) with its own message,
+     * a bug with the reference and log file from {@link Errors} — never a stack trace.
+     */
     public static void error(Window owner, Throwable e) {
-        Throwable cause = e;
-        while ((cause instanceof RuntimeException) && cause.getCause() != null
-                && !(cause instanceof ValidationException) && !(cause instanceof DatabaseException)) {
-            cause = cause.getCause();
-        }
         Alert a = new Alert(Alert.AlertType.ERROR);
         a.initOwner(owner);
         a.setTitle("出错了");
-        if (cause instanceof ValidationException v) {
+        var user = Errors.userError(e);
+        if (user.isPresent() && user.get() instanceof ValidationException v) {
             a.setHeaderText("填写的内容有问题");
             a.setContentText(String.join("\n", v.errors().stream().map(Object::toString).toList()));
-        } else if (cause instanceof DatabaseException d) {
+        } else if (user.isPresent() && user.get() instanceof DatabaseException d) {
             a.setHeaderText("数据库问题");
             a.setContentText(d.getMessage());
-        } else if (cause instanceof IllegalArgumentException i) {
+        } else if (user.isPresent()) {
             a.setHeaderText("操作未完成");
-            a.setContentText(i.getMessage());
+            a.setContentText(user.get().getMessage());
         } else {
-            a.setHeaderText("操作未完成，数据没有改动");
-            a.setContentText("程序遇到意外问题：" + cause + "\n如反复出现，请把下面的详细信息发给维护人员。");
-            StringWriter sw = new StringWriter();
-            e.printStackTrace(new PrintWriter(sw));
-            TextArea details = new TextArea(sw.toString());
-            details.setEditable(false);
-            a.getDialogPane().setExpandableContent(details);
+            a.setHeaderText("操作未完成");
+            a.setContentText(Errors.reportBug(e));
         }
         a.showAndWait();
     }
 
     /**
-     * The one-line text a tab shows in its message bar for a failed operation: the validation errors
-     * joined by "；", the message of an {@link IllegalArgumentException}, otherwise "操作未完成：" and the cause.
+     * The one-line text a tab shows in its message bar for a failed operation: the validation errors joined by
+     * "；", the message of any other user error, or for a bug the reference message from {@link Errors}.
      */
     public static String inlineText(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && !(c instanceof ValidationException) && !(c instanceof IllegalArgumentException)) {
-            c = c.getCause();
-        }
-        if (c instanceof ValidationException v) {
+        var user = Errors.userError(e);
+        if (user.isPresent() && user.get() instanceof ValidationException v) {
             return String.join("；", v.errors().stream().map(Object::toString).toList());
-        } else if (c instanceof IllegalArgumentException) {
-            return c.getMessage();
-        } else {
-            return "操作未完成：" + c;
         }
+        return Errors.message(e);
     }
 
     public static void info(Window owner, String header, String text) {

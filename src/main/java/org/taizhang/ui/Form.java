@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.taizhang.common.Dates;
 import org.taizhang.common.FieldError;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 
 /**
@@ -167,7 +168,7 @@ public final class Form {
             public LocalDate fromString(String s) {
                 try {
                     return Dates.parse(s);
-                } catch (IllegalArgumentException e) {
+                } catch (UserException e) {
                     return null;
                 }
             }
@@ -183,7 +184,7 @@ public final class Form {
         }
         try {
             return Dates.parse(text);
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             throw new ValidationException(field, e.getMessage());
         }
     }

@@ -103,16 +103,18 @@ public final class MainWindow {
         appTabs.clear();
         tabs.getTabs().clear();
         setMessage("正在打开数据库…");
+        record Opened(Database db, boolean empty) {
+        }
         background.run(() -> {
             if (previous != null) {
                 previous.close();
             }
             Database db = Database.open(file);
             org.taizhang.db.BackupService.onStart(db);
-            return new Object[] {db, DemoData.isEmpty(db)};
+            return new Opened(db, DemoData.isEmpty(db));
         }, result -> {
-            Database db = (Database) result[0];
-            boolean empty = (Boolean) result[1];
+            Database db = result.db();
+            boolean empty = result.empty();
             show(db);
             if (empty && interactiveStart) {
                 offerDemoData();

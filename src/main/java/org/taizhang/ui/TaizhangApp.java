@@ -2,6 +2,7 @@ package org.taizhang.ui;
 
 import java.nio.file.Path;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.taizhang.db.DataDirectory;
 
@@ -17,6 +18,14 @@ public final class TaizhangApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // a bug nobody caught (in an event handler, a background callback …) is logged and shown with its reference
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (Platform.isFxApplicationThread()) {
+                Dialogs.error(stage, e);
+            } else {
+                Platform.runLater(() -> Dialogs.error(stage, e));
+            }
+        });
         MainWindow window = new MainWindow(stage, true);
         stage.show();
         window.open(databasePath != null ? databasePath : DataDirectory.defaultDatabase());

@@ -96,6 +96,6 @@ class ImportExportCommandTest {
         Files.writeString(dir.resolve("~$组织.xlsx"), "lock");
         CliRun locked = run("export", "orgs", "--out", out.toString());
         assertThat(locked.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
-        assertThat(locked.err()).contains("正在被 Excel 或 WPS 打开");
+        assertThat(locked.err()).contains("正在被 Excel、Word 或 WPS 打开");
     }
 }

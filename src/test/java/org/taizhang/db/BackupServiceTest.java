@@ -117,7 +117,8 @@ class BackupServiceTest {
             assertThat(Fixtures.snapshot(b.file())).isEqualTo(Fixtures.snapshot(file));
             BackupInfo again = s.backupTo(usb.resolve("备份.db"));
             assertThat(again.file()).isEqualTo(b.file());
-            assertThatThrownBy(() -> s.backupTo(file)).isInstanceOf(DatabaseException.class).hasMessageContaining("不能把备份写到正在使用的数据库文件");
+            assertThatThrownBy(() -> s.backupTo(file)).isInstanceOf(org.taizhang.common.FileException.class)
+                    .hasMessageContaining("正在使用的台账数据库文件");
             assertThatThrownBy(() -> s.backupTo(dir.resolve("拔出的U盘/x.db"))).hasMessageContaining("不存在");
         }
     }

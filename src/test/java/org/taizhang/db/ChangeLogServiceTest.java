@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.TestDb;
+import org.taizhang.common.UserException;
 import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 
@@ -38,7 +39,7 @@ class ChangeLogServiceTest {
             assertThat(orgs.get(id).orElseThrow().foundedOn()).isEqualTo(LocalDate.of(2021, 3, 5));
             assertThat(log.history("org", id)).hasSize(3);
             // an older change of the same record cannot be undone past a newer one
-            assertThatThrownBy(() -> log.undo(h.get(0).id())).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> log.undo(h.get(0).id())).isInstanceOf(UserException.class)
                     .hasMessageContaining("之后这条记录又改过").hasMessageContaining("请从最近的一次开始逐个撤销");
         }
     }
@@ -68,7 +69,7 @@ class ChangeLogServiceTest {
             int child = orgs.add(org(orgs, "下级团支部", parent));
             List<String> before = Fixtures.snapshot(db.file());
             int insertOfParent = log.history("org", parent).getFirst().id();
-            assertThatThrownBy(() -> log.undo(insertOfParent)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> log.undo(insertOfParent)).isInstanceOf(UserException.class)
                     .hasMessageContaining("正被其他记录引用").hasMessageContaining("数据未改动");
             assertThat(Fixtures.snapshot(db.file())).isEqualTo(before);
             // the child's insert is the newest change of that record: undoing it deletes it

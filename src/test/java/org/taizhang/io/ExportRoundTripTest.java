@@ -136,12 +136,12 @@ class ExportRoundTripTest {
             Path out = dir.resolve("名册.xlsx");
             Files.writeString(dir.resolve("~$名册.xlsx"), "lock");
             assertThatThrownBy(() -> new ExportService(db).export(ImportKind.ORGS, ExportService.Options.ALL, out))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("正在被 Excel 或 WPS 打开");
+                    .isInstanceOf(org.taizhang.common.FileException.class).hasMessageContaining("正在被 Excel、Word 或 WPS 打开");
             assertThat(out).doesNotExist();
             Path folderAsTarget = Files.createDirectory(dir.resolve("x.xlsx"));
             Files.writeString(folderAsTarget.resolve("keep.txt"), "x");
             assertThatThrownBy(() -> new ExportService(db).export(ImportKind.ORGS, ExportService.Options.ALL, folderAsTarget))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("无法写入");
+                    .isInstanceOf(org.taizhang.common.FileException.class).hasMessageContaining("是一个文件夹");
             try (var files = Files.list(dir)) {
                 assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList()).isEmpty();
             }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.taizhang.common.PlanStatus;
+import org.taizhang.common.UserException;
 
 class PlanOutlineTest {
     PlanOutline o;
@@ -140,7 +142,7 @@ class PlanOutlineTest {
 
     @Test
     void unknownKeyIsRefused() {
-        assertThatThrownBy(() -> o.delete(999)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> o.moveUp(999)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> o.delete(999)).isInstanceOf(UserException.class);
+        assertThatThrownBy(() -> o.moveUp(999)).isInstanceOf(UserException.class);
     }
 }

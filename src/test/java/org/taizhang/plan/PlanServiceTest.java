@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.Fixtures;
 import org.taizhang.TestDb;
+import org.taizhang.common.PlanStatus;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
 import org.taizhang.stats.Period;

@@ -204,8 +204,8 @@ class WordWriterTest {
         Path file = dir.resolve("汇报材料.docx");
         Files.writeString(file, "old");
         Files.writeString(dir.resolve("~$" + "汇报材料.docx"), "lock");
-        assertThatThrownBy(() -> WordWriter.write(sample(), file)).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("正在被 Word 或 WPS 打开").hasMessageContaining("汇报材料.docx");
+        assertThatThrownBy(() -> WordWriter.write(sample(), file)).isInstanceOf(org.taizhang.common.FileException.class)
+                .hasMessageContaining("正在被 Excel、Word 或 WPS 打开").hasMessageContaining("汇报材料.docx");
         assertThat(Files.readString(file)).isEqualTo("old");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
@@ -217,7 +217,7 @@ class WordWriterTest {
         assertThatThrownBy(() -> WordWriter.write(sample(), dir.resolve("x.doc"))).isInstanceOf(ValidationException.class)
                 .hasMessageContaining(".docx");
         Path folder = Files.createDirectory(dir.resolve("文件夹.docx"));
-        assertThatThrownBy(() -> WordWriter.write(sample(), folder)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> WordWriter.write(sample(), folder)).isInstanceOf(org.taizhang.common.FileException.class)
                 .hasMessageContaining("文件夹");
         // overwriting an existing, closed file works
         Path file = dir.resolve("ok.docx");

@@ -162,11 +162,11 @@ class StatsCommandTest {
         r = run("stats", "export", "--out", dir.resolve("x.txt").toString());
         assertThat(r.err()).contains(".xlsx");
         r = run("stats", "export", "--out", dir.resolve("没有这个文件夹/x.xlsx").toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
         assertThat(r.err()).contains("不存在");
         Files.createDirectories(dir.resolve("目录.xlsx"));
         r = run("stats", "export", "--out", dir.resolve("目录.xlsx").toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
         assertThat(r.err()).contains("是一个文件夹");
         r = run("stats", "records", "--figure", "honors", "--level", "世界级");
         assertThat(r.err()).contains("荣誉级别“世界级”不存在");

@@ -11,6 +11,7 @@ import static org.taizhang.db.jooq.Tables.PLAN_ITEM;
 
 import java.time.LocalDate;
 import org.jooq.DSLContext;
+import org.taizhang.common.PlanStatus;
 import org.taizhang.db.Database;
 
 /**
@@ -95,11 +96,11 @@ final class StatsFixture {
             honor(ctx, "2020-05-05", "省级五四红旗团支部", "省级", "集体", LEAGUE, null); // 2020H1
 
             plan(ctx, 1, LEAGUE, "2021年区团委工作计划");
-            planItem(ctx, 1, 1, "一是开展主题团日𠮷", null, "2021-03-31", "进行中", null);
-            planItem(ctx, 2, 1, "二是完成换届", null, "2021-03-31", "已完成", null);
-            planItem(ctx, 3, 1, null, "协助外区团委开展青年志愿服务活动，内容较长需要截断显示的说明文字一二三四五六七八九十", "2021-05-01", "未开始", OTHER);
+            planItem(ctx, 1, 1, "一是开展主题团日𠮷", null, "2021-03-31", PlanStatus.IN_PROGRESS.code, null);
+            planItem(ctx, 2, 1, "二是完成换届", null, "2021-03-31", PlanStatus.DONE.code, null);
+            planItem(ctx, 3, 1, null, "协助外区团委开展青年志愿服务活动，内容较长需要截断显示的说明文字一二三四五六七八九十", "2021-05-01", PlanStatus.NOT_STARTED.code, OTHER);
             plan(ctx, 2, OTHER, "外区计划");
-            planItem(ctx, 4, 2, "一是外区事项", null, "2021-01-01", "未开始", null);
+            planItem(ctx, 4, 2, "一是外区事项", null, "2021-01-01", PlanStatus.NOT_STARTED.code, null);
         });
     }
 

@@ -52,6 +52,7 @@ import org.taizhang.activity.DuplicateActivityException;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Dates;
 import org.taizhang.common.FieldError;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.org.OrgTree;
 import org.taizhang.ui.AppContext;
@@ -345,10 +346,11 @@ public final class ActivityTab implements AppTab {
 
     @Override
     public void reload() {
-        ctx.background().run(() -> new Object[] {service.categories(true), new OrgTree(ctx.orgs().listAll())}, r -> {
-            @SuppressWarnings("unchecked")
-            List<Category> cats = (List<Category>) r[0];
-            OrgTree tree = (OrgTree) r[1];
+        record Loaded(List<Category> cats, OrgTree tree) {
+        }
+        ctx.background().run(() -> new Loaded(service.categories(true), new OrgTree(ctx.orgs().listAll())), r -> {
+            List<Category> cats = r.cats();
+            OrgTree tree = r.tree();
             Category keepFilter = categoryFilter.getValue();
             List<Category> filterItems = new ArrayList<>();
             filterItems.add(ALL_CATEGORIES);
@@ -491,7 +493,7 @@ public final class ActivityTab implements AppTab {
         LocalDate day;
         try {
             day = Dates.parse(t.date());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             day = null;
         }
         LocalDate d = day;
@@ -599,10 +601,12 @@ public final class ActivityTab implements AppTab {
 
     /** Loads an activity into the form for editing. */
     private void edit(int id) {
-        ctx.background().run(() -> new Object[] {service.input(id).orElseThrow(() -> new ValidationException(ActivityService.F_NAME,
-                "该活动已不存在，可能已被删除")), service.get(id).orElseThrow()}, r -> {
-                    ActivityInput in = (ActivityInput) r[0];
-                    ActivityRow row = (ActivityRow) r[1];
+        record Loaded(ActivityInput in, ActivityRow row) {
+        }
+        ctx.background().run(() -> new Loaded(service.input(id).orElseThrow(() -> new ValidationException(ActivityService.F_NAME,
+                "该活动已不存在，可能已被删除")), service.get(id).orElseThrow()), r -> {
+                    ActivityInput in = r.in();
+                    ActivityRow row = r.row();
                     filling = true;
                     editingId = id;
                     formTitle.setText("编辑活动 #" + id);

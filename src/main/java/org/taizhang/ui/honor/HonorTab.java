@@ -155,14 +155,14 @@ public final class HonorTab implements AppTab {
     public void refresh() {
         HonorFilter f = currentFilter();
         int gen = ++generation;
-        ctx.background().run(() -> new Object[] {service.list(f, 0, LIMIT), service.counts(f)}, r -> {
+        record Loaded(List<HonorRow> rows, HonorCounts counts) {
+        }
+        ctx.background().run(() -> new Loaded(service.list(f, 0, LIMIT), service.counts(f)), r -> {
             if (gen != generation) {
                 return;
             }
-            @SuppressWarnings("unchecked")
-            List<HonorRow> rows = (List<HonorRow>) r[0];
-            table.getItems().setAll(rows);
-            showCounts((HonorCounts) r[1]);
+            table.getItems().setAll(r.rows());
+            showCounts(r.counts());
         });
     }
 

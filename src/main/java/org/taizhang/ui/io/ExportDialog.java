@@ -17,6 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
+import org.taizhang.app.Errors;
 import org.taizhang.io.ExportService;
 import org.taizhang.io.ImportKind;
 import org.taizhang.org.Org;
@@ -107,7 +108,7 @@ public final class ExportDialog extends Dialog<ButtonType> {
                 status.setText("已导出" + k.label() + " " + n + " 行到 " + out);
             }, ex -> {
                 ok.setDisable(false);
-                status.setText("导出失败：" + ex.getMessage());
+                status.setText("导出失败：" + Errors.message(ex));
             });
         });
     }

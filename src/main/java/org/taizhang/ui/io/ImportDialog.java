@@ -32,6 +32,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.taizhang.app.Errors;
 import org.taizhang.io.ColumnMapping;
 import org.taizhang.io.ImportField;
 import org.taizhang.io.ImportKind;
@@ -229,11 +230,7 @@ public final class ImportDialog {
     }
 
     private static String message(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && !(c instanceof IllegalArgumentException)) {
-            c = c.getCause();
-        }
-        return c.getMessage() == null ? c.toString() : c.getMessage();
+        return Errors.message(e);
     }
 
     /** The user's column choices as 列=字段 overrides (only where they differ from what was detected). */

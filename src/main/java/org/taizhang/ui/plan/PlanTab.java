@@ -36,6 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.taizhang.common.Texts;
+import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
@@ -45,7 +46,7 @@ import org.taizhang.plan.PlanInput;
 import org.taizhang.plan.PlanNode;
 import org.taizhang.plan.PlanOutline;
 import org.taizhang.plan.PlanService;
-import org.taizhang.plan.PlanStatus;
+import org.taizhang.common.PlanStatus;
 import org.taizhang.plan.Progress;
 import org.taizhang.plan.TargetMetric;
 import org.taizhang.report.SummaryComposer;
@@ -319,7 +320,7 @@ public final class PlanTab implements AppTab {
         try {
             op.getAsBoolean();
             message.setText("");
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             message.setText(e.getMessage());
         }
         refreshOutline(select);
@@ -352,7 +353,7 @@ public final class PlanTab implements AppTab {
             message.setText("");
             refreshOutline(n.key());
             lead.requestFocus();
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             message.setText(e.getMessage());
         }
     }
@@ -547,7 +548,7 @@ public final class PlanTab implements AppTab {
         PlanNode n;
         try {
             n = outline.find(key);
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             return; // deleted
         }
         ItemFields f = formFields(key);
@@ -565,11 +566,11 @@ public final class PlanTab implements AppTab {
 
     @Override
     public void reload() {
-        ctx.background().run(() -> new Object[] {ctx.orgs().listAll(), plans.categories()}, r -> {
-            @SuppressWarnings("unchecked")
-            List<Org> all = (List<Org>) r[0];
-            @SuppressWarnings("unchecked")
-            Map<Integer, String> cats = (Map<Integer, String>) r[1];
+        record Loaded(List<Org> all, Map<Integer, String> cats) {
+        }
+        ctx.background().run(() -> new Loaded(ctx.orgs().listAll(), plans.categories()), r -> {
+            List<Org> all = r.all();
+            Map<Integer, String> cats = r.cats();
             orgTree = new OrgTree(all);
             categories = cats;
             category.getItems().setAll(cats.values());
@@ -677,15 +678,15 @@ public final class PlanTab implements AppTab {
     }
 
     private void openPlan(Plan p) {
+        record Loaded(PlanOutline outline, Map<Long, Progress> progress) {
+        }
         ctx.background().run(() -> {
             PlanOutline o = plans.load(p.id());
-            return new Object[] {o, plans.progress(p, o)};
+            return new Loaded(o, plans.progress(p, o));
         }, r -> {
             plan = p;
-            outline = (PlanOutline) r[0];
-            @SuppressWarnings("unchecked")
-            Map<Long, Progress> pr = (Map<Long, Progress>) r[1];
-            progress = pr;
+            outline = r.outline();
+            progress = r.progress();
             message.setText("");
             refreshOutline(null);
         }, this::showError);

@@ -123,11 +123,11 @@ public final class RosterTab implements AppTab {
 
     @Override
     public void reload() {
-        ctx.background().run(() -> new Object[] {ctx.orgs().types(), new OrgTree(ctx.orgs().listAll())}, r -> {
-            @SuppressWarnings("unchecked")
-            List<OrgType> t = (List<OrgType>) r[0];
-            types = t;
-            orgTree = (OrgTree) r[1];
+        record Loaded(List<OrgType> types, OrgTree tree) {
+        }
+        ctx.background().run(() -> new Loaded(ctx.orgs().types(), new OrgTree(ctx.orgs().listAll())), r -> {
+            types = r.types();
+            orgTree = r.tree();
             rebuildTree();
         });
     }

@@ -3,10 +3,7 @@ package org.taizhang.ui.stats;
 import static org.taizhang.ui.Controls.button;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +53,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Dates;
+import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.stats.Change;
@@ -394,13 +393,13 @@ public final class StatsTab implements AppTab {
             LocalDate f = fromPicker.getValue();
             LocalDate t = toPicker.getValue();
             if (f == null || t == null) {
-                throw new IllegalArgumentException("自定义时段请选好开始日期和结束日期");
+                throw new UserException("自定义时段请选好开始日期和结束日期");
             }
             return Period.custom(f, t);
         }
         Integer y = yearBox.getValue();
         if (y == null) {
-            throw new IllegalArgumentException("请填写年份");
+            throw new UserException("请填写年份");
         }
         return switch (k) {
             case "上半年" -> Period.firstHalf(y);
@@ -470,7 +469,7 @@ public final class StatsTab implements AppTab {
         Period p;
         try {
             p = chosenPeriod();
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             status.setText(e.getMessage());
             Dialogs.info(window(), "时段不完整", e.getMessage());
             return;
@@ -786,32 +785,22 @@ public final class StatsTab implements AppTab {
         try {
             saveChartPng(visibleChart(), target);
             status.setText("图表已保存到 " + target);
-        } catch (IOException e) {
+        } catch (UserException e) {
             Dialogs.info(window(), "图表没有保存", e.getMessage());
         }
     }
 
-    /** Snapshots {@code chart} (on the FX thread) and writes it as PNG: temp file, then rename. */
-    public static void saveChartPng(Chart chart, Path target) throws IOException {
+    /** Snapshots {@code chart} (on the FX thread) and writes it as PNG through {@link AtomicFile}. */
+    public static void saveChartPng(Chart chart, Path target) {
         SnapshotParameters sp = new SnapshotParameters();
         sp.setFill(javafx.scene.paint.Color.WHITE);
         WritableImage img = chart.snapshot(sp, null);
-        Path abs = target.toAbsolutePath().normalize();
-        Path tmp = Files.createTempFile(abs.getParent(), ".taizhang-chart-", ".png.tmp");
-        try {
-            if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", tmp.toFile())) {
+        java.awt.image.BufferedImage image = SwingFXUtils.fromFXImage(img, null);
+        AtomicFile.write(target, out -> {
+            if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("无法生成 PNG 图片");
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new IOException("图表没有保存到“" + abs.getFileName() + "”：" + e.getMessage() + "。如果该文件正被其他程序打开，请先关闭或换个文件名。", e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Organisation picker cell: indented by depth in the list, the plain name on the button. */

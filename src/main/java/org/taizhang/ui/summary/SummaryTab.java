@@ -22,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.common.Numbers;
@@ -131,11 +132,11 @@ public final class SummaryTab implements AppTab {
 
     @Override
     public void reload() {
-        ctx.background().run(() -> new Object[] {ctx.orgs().listAll(), store.list(null)}, r -> {
-            @SuppressWarnings("unchecked")
-            List<Org> all = (List<Org>) r[0];
-            @SuppressWarnings("unchecked")
-            List<SummaryService.Saved> saved = (List<SummaryService.Saved>) r[1];
+        record Loaded(List<Org> all, List<SummaryService.Saved> saved) {
+        }
+        ctx.background().run(() -> new Loaded(ctx.orgs().listAll(), store.list(null)), r -> {
+            List<Org> all = r.all();
+            List<SummaryService.Saved> saved = r.saved();
             OrgTree tree = new OrgTree(all);
             List<Org> ordered = tree.lines(null, o -> true).stream().map(OrgTree.Line::org).toList();
             Org keep = orgBox.getValue();
@@ -181,7 +182,7 @@ public final class SummaryTab implements AppTab {
         Period p;
         try {
             p = Period.parse(period.getText());
-        } catch (IllegalArgumentException e) {
+        } catch (UserException e) {
             message.setText("时段：" + e.getMessage());
             return;
         }
@@ -274,14 +275,15 @@ public final class SummaryTab implements AppTab {
             return;
         }
         Integer id = savedId;
+        record Saved(int id, List<SummaryService.Saved> saved) {
+        }
         ctx.background().run(() -> {
             int newId = store.save(id, c);
-            return new Object[] {newId, store.list(null)};
+            return new Saved(newId, store.list(null));
         }, r -> {
-            savedId = (Integer) r[0];
+            savedId = r.id();
             content = c;
-            @SuppressWarnings("unchecked")
-            List<SummaryService.Saved> saved = (List<SummaryService.Saved>) r[1];
+            List<SummaryService.Saved> saved = r.saved();
             savedBox.getItems().setAll(saved);
             message.setText("已保存（总结 #" + savedId + "）");
         }, this::showError);

@@ -88,13 +88,7 @@ class StatsTabTest {
 
         // save the by-category chart as PNG
         Path png = dir.resolve("图表𠮷.png");
-        WaitForAsyncUtils.asyncFx(() -> {
-            try {
-                StatsTab.saveChartPng(tab.visibleChart(), png);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get();
+        WaitForAsyncUtils.asyncFx(() -> StatsTab.saveChartPng(tab.visibleChart(), png)).get();
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isGreaterThan(50);
 
