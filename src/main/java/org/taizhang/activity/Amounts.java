@@ -74,9 +74,7 @@ public final class Amounts {
 
     /** Tenths of an hour with thousands separators → "12,345.5", for totals shown to people. */
     public static String hoursGrouped(long tenths) {
-        String sign = tenths < 0 ? "-" : "";
-        long t = Math.abs(tenths);
-        return sign + String.format("%,d", t / 10) + "." + (t % 10);
+        return org.taizhang.common.Numbers.groupedTenths(tenths);
     }
 
     /** Tenths of an hour → "12.5", "3.0". */

@@ -9,6 +9,7 @@ import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
+import org.taizhang.app.Workspace;
 import org.taizhang.db.Database;
 import org.taizhang.org.OrgService;
 import org.taizhang.stats.Period;
@@ -26,7 +27,13 @@ public final class Cli {
         return (TaizhangCli) spec.root().userObject();
     }
 
+    /** The chosen database, opened through {@link Workspace#open} (checks, lock, migrations, daily backup). */
     public static Database open(CommandSpec spec) {
+        return workspace(spec).db();
+    }
+
+    /** The chosen database and its services; closing it closes the database. */
+    public static Workspace workspace(CommandSpec spec) {
         return root(spec).open();
     }
 

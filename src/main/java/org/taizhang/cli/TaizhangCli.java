@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.taizhang.app.Errors;
 import org.taizhang.common.UserException;
 import org.taizhang.db.DataDirectory;
-import org.taizhang.db.Database;
+import org.taizhang.app.Workspace;
 import org.taizhang.db.DatabaseException;
 import org.taizhang.common.ValidationException;
 import picocli.CommandLine;
@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
                 StatsCommand.class,
                 PlanCommand.class,
                 SummaryCommand.class,
+                ExchangeCommand.class,
                 BackupCommand.class,
                 RestoreCommand.class,
                 CheckCommand.class,
@@ -54,11 +55,9 @@ public final class TaizhangCli implements Callable<Integer> {
         return db != null ? db : DataDirectory.defaultDatabase();
     }
 
-    /** Opens the chosen database; callers close it. */
-    public Database open() {
-        Database db = Database.open(databasePath());
-        org.taizhang.db.BackupService.onStart(db);
-        return db;
+    /** Opens the chosen database with its checks and daily backup ({@link Workspace#open}); callers close it. */
+    public Workspace open() {
+        return Workspace.open(databasePath());
     }
 
     @Override

@@ -47,6 +47,21 @@ public final class Numbers {
         return ordinal(n) + "是";
     }
 
+    /**
+     * The one rule for whole numbers on screen and in tables: thousands separated by commas
+     * (57,612; 878; -1,234). Prose in Word documents uses {@link #approx(long)} instead.
+     */
+    public static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    /** Tenths of an hour as shown on screen: 125,337.8 or 12 (no trailing .0), thousands separated. */
+    public static String groupedTenths(long tenths) {
+        String sign = tenths < 0 ? "-" : "";
+        long t = Math.abs(tenths);
+        return sign + grouped(t / 10) + (t % 10 == 0 ? "" : "." + (t % 10));
+    }
+
     /** Exact whole number without grouping: 7335. */
     public static String count(long n) {
         return Long.toString(n);

@@ -27,6 +27,7 @@ import org.taizhang.db.jooq.tables.records.ChangeLogRecord;
 public final class ChangeLogService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
+    private static final java.util.Set<String> HIDDEN = java.util.Set.of("id", "created_at", "updated_at", "added_at", "content", "sha256");
     private static final java.time.format.DateTimeFormatter STAMP = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** One change: who (OS user), when, which record, what action, old and new values (JSON objects). */
@@ -52,31 +53,55 @@ public final class ChangeLogService {
             };
         }
 
-        /** The fields that changed, "name：旧 → 新", for an update; all fields for an insert or delete. */
+        /**
+         * The fields that changed, "名称：旧 → 新", for an update; all fields for an insert or delete —
+         * each under its Chinese name (bookkeeping columns such as the id and timestamps left out).
+         */
         public List<String> details() {
             Map<String, Object> before = parse(oldValue);
             Map<String, Object> after = parse(newValue);
             List<String> out = new ArrayList<>();
             if (action.equals("update")) {
                 for (String k : after.keySet()) {
-                    if (!k.equals("id") && !Objects.equals(before.get(k), after.get(k))) {
-                        out.add(k + "：" + text(before.get(k)) + " → " + text(after.get(k)));
+                    if (!HIDDEN.contains(k) && !Objects.equals(before.get(k), after.get(k))) {
+                        out.add(ChangeLabels.column(k) + "：" + text(before.get(k)) + " → " + text(after.get(k)));
                     }
                 }
             } else {
-                (action.equals("insert") ? after : before).forEach((k, v) -> out.add(k + "：" + text(v)));
+                (action.equals("insert") ? after : before).forEach((k, v) -> {
+                    if (!HIDDEN.contains(k) && v != null) {
+                        out.add(ChangeLabels.column(k) + "：" + text(v));
+                    }
+                });
             }
             return out;
         }
 
+        /** What was changed, as a clerk names it: 活动“学雷锋志愿服务”, or 活动（第 262 条） when it has no name. */
+        public String subject() {
+            Map<String, Object> values = parse(newValue == null ? oldValue : newValue);
+            for (String k : List.of("name", "title", "lead", "file_name")) {
+                Object v = values.get(k);
+                if (v != null && !v.toString().isBlank()) {
+                    return ChangeLabels.table(table) + "“" + v + "”";
+                }
+            }
+            return ChangeLabels.table(table) + "（第 " + recordId + " 条）";
+        }
+
         private static String text(Object v) {
-            return v == null ? "（空）" : v.toString();
+            if (v == null) {
+                return "（空）";
+            }
+            if (v instanceof Boolean b) {
+                return b ? "是" : "否";
+            }
+            return v.toString();
         }
 
         @Override
         public String toString() {
-            return "#" + id + " " + localTime() + " " + (osUser == null ? "" : osUser) + " " + actionLabel() + " " + table + " 第 " + recordId
-                    + " 条" + (action.equals("update") ? "：" + String.join("；", details()) : "");
+            return "#" + id + " " + localTime() + " " + (osUser == null ? "" : osUser) + " " + actionLabel() + " " + subject() + (action.equals("update") ? "：" + String.join("；", details()) : "");
         }
     }
 

@@ -32,8 +32,49 @@ public final class PlanOutline {
     private final Deque<List<PlanNode>> redo = new ArrayDeque<>();
     private long nextKey = 1;
     private boolean dirty;
+    /** Counts changes, so a save of an older snapshot does not mark newer edits as saved. */
+    private long version;
 
     public PlanOutline() {
+    }
+
+    /**
+     * An independent copy of the outline as it is now (same keys and row ids), to be saved on another
+     * thread while this one goes on being edited. Hand it back to {@link #saved(PlanOutline)} afterwards.
+     */
+    public PlanOutline snapshot() {
+        PlanOutline c = new PlanOutline();
+        c.roots = snapshotRoots();
+        c.nextKey = nextKey;
+        c.version = version;
+        c.dirty = dirty;
+        return c;
+    }
+
+    /**
+     * Takes over the row ids the saved {@code copy} got (new lines now have their rows, also in the
+     * undo history); the outline is clean unless it was edited after the snapshot was taken.
+     */
+    public void saved(PlanOutline copy) {
+        java.util.Map<Long, Integer> ids = new java.util.HashMap<>();
+        for (Line l : copy.lines()) {
+            ids.put(l.node().key(), l.node().id());
+        }
+        adoptIds(roots, ids);
+        undo.forEach(level -> adoptIds(level, ids));
+        redo.forEach(level -> adoptIds(level, ids));
+        if (copy.version == version) {
+            dirty = false;
+        }
+    }
+
+    private static void adoptIds(List<PlanNode> nodes, java.util.Map<Long, Integer> ids) {
+        for (PlanNode n : nodes) {
+            if (ids.containsKey(n.key())) {
+                n.setId(ids.get(n.key()));
+            }
+            adoptIds(n.children, ids);
+        }
     }
 
     /** Builds from stored rows without recording undo steps (used when loading). */
@@ -149,7 +190,7 @@ public final class PlanOutline {
 
     // ------------------------------------------------------------------ undo / redo
 
-    private List<PlanNode> snapshot() {
+    private List<PlanNode> snapshotRoots() {
         List<PlanNode> copy = new ArrayList<>();
         for (PlanNode n : roots) {
             copy.add(n.deepCopy());
@@ -158,12 +199,13 @@ public final class PlanOutline {
     }
 
     private void remember() {
-        undo.push(snapshot());
+        undo.push(snapshotRoots());
         if (undo.size() > UNDO_LIMIT) {
             undo.removeLast();
         }
         redo.clear();
         dirty = true;
+        version++;
     }
 
     public boolean canUndo() {
@@ -178,9 +220,10 @@ public final class PlanOutline {
         if (undo.isEmpty()) {
             return false;
         }
-        redo.push(snapshot());
+        redo.push(snapshotRoots());
         roots = undo.pop();
         dirty = true;
+        version++;
         return true;
     }
 
@@ -188,9 +231,10 @@ public final class PlanOutline {
         if (redo.isEmpty()) {
             return false;
         }
-        undo.push(snapshot());
+        undo.push(snapshotRoots());
         roots = redo.pop();
         dirty = true;
+        version++;
         return true;
     }
 

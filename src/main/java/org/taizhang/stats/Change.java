@@ -32,6 +32,6 @@ public record Change(long current, long previous) {
     /** "+12" / "-3" / "0". */
     public String deltaText() {
         long d = delta();
-        return d > 0 ? "+" + d : String.valueOf(d);
+        return (d > 0 ? "+" : "") + org.taizhang.common.Numbers.grouped(d);
     }
 }

@@ -72,7 +72,7 @@ public record Period(LocalDate from, LocalDate to) {
     public static Period parse(String text) {
         String s = Texts.compactCode(Texts.halfWidth(text));
         if (s == null || s.isEmpty()) {
-            throw new UserException("请填写统计时段，如 2021、2021H1、2021Q3、2021-05");
+            throw new UserException("请填写时段，如 2021年、2021年上半年、2021年第三季度、2021年5月");
         }
         Matcher m;
         if ((m = YEAR.matcher(s)).matches()) {
@@ -82,7 +82,7 @@ public record Period(LocalDate from, LocalDate to) {
             int y = Integer.parseInt(m.group(1));
             boolean first = m.group(2) != null ? m.group(2).equals("上") : "1".equals(m.group(3));
             if (m.group(2) == null && m.group(3) == null) {
-                throw new UserException("“" + text.strip() + "”不是统计时段：半年请写 2021H1 或 2021H2");
+                throw new UserException("“" + text.strip() + "”不是统计时段：半年请写 2021年上半年 或 2021年下半年");
             }
             return first ? firstHalf(y) : secondHalf(y);
         }
@@ -100,7 +100,7 @@ public record Period(LocalDate from, LocalDate to) {
         if ((m = RANGE.matcher(s)).matches()) {
             return new Period(Dates.parse(m.group(1)), Dates.parse(m.group(2)));
         }
-        throw new UserException("“" + text.strip() + "”不是统计时段，请写成 2021（全年）、2021H1（上半年）、2021Q3（第三季度）或 2021-05（月份）");
+        throw new UserException("“" + text.strip() + "”不是统计时段，请写成 2021年、2021年上半年、2021年第三季度、2021年5月，或 2021-03-01至2021-05-31");
     }
 
     /** The same period one year earlier (同比). A whole-month period stays whole months (Feb 29 is kept or dropped). */

@@ -49,9 +49,9 @@ public record Totals(long activities, long participants, long serviceTenths, lon
             this.unit = unit;
         }
 
-        /** The value as shown: hours with one decimal, other figures as integers. */
+        /** The value as shown: hours with one decimal, other figures as integers, thousands separated (57,612). */
         public String format(long value) {
-            return this == SERVICE_TENTHS ? hoursText(value) : String.valueOf(value);
+            return this == SERVICE_TENTHS ? org.taizhang.common.Numbers.groupedTenths(value) : org.taizhang.common.Numbers.grouped(value);
         }
     }
 }

@@ -2,9 +2,16 @@ package org.taizhang.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.taizhang.app.Errors;
@@ -25,7 +32,14 @@ public final class Dialogs {
         fc.setTitle(title);
         fc.getExtensionFilters().add(type);
         fc.setInitialFileName(fileName);
-        return fc.showSaveDialog(owner);
+        if (UiPrefs.exportFolder() != null) {
+            fc.setInitialDirectory(UiPrefs.exportFolder());
+        }
+        File chosen = fc.showSaveDialog(owner);
+        if (chosen != null) {
+            UiPrefs.exportedTo(chosen.toPath());
+        }
+        return chosen;
     }
 
     /** The chosen file as a path, with {@code extension} (".xlsx") added when its name does not end with it in any case. */
@@ -56,6 +70,7 @@ public final class Dialogs {
             a.setHeaderText("操作未完成");
             a.setContentText(Errors.reportBug(e));
         }
+        fit(a);
         a.showAndWait();
     }
 
@@ -76,7 +91,90 @@ public final class Dialogs {
         a.initOwner(owner);
         a.setTitle("提示");
         a.setHeaderText(header);
+        fit(a);
         a.showAndWait();
+    }
+
+    /**
+     * Makes a dialog readable: the window's style sheet (dense tables with grid lines), resizable,
+     * at least 520 px wide with the text wrapped and never cut, and placed over the middle of its owner.
+     */
+    public static void fit(Dialog<?> d) {
+        DialogPane pane = d.getDialogPane();
+        var css = Dialogs.class.getResource("taizhang.css");
+        if (css != null && !pane.getStylesheets().contains(css.toExternalForm())) {
+            pane.getStylesheets().add(css.toExternalForm());
+        }
+        d.setResizable(true);
+        pane.setMinHeight(Region.USE_PREF_SIZE);
+        pane.setMinWidth(Math.max(520, pane.getMinWidth()));
+        if (pane.getPrefWidth() < 520) {
+            pane.setPrefWidth(560);
+        }
+        Node content = pane.lookup(".content.label");
+        if (content instanceof Label l) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        d.setOnShown(e -> centerOnOwner(d));
+    }
+
+    /** Puts {@code d} over the middle of its owner window (and inside the screen). */
+    public static void centerOnOwner(Dialog<?> d) {
+        Window owner = d.getOwner();
+        if (owner == null || Double.isNaN(d.getWidth()) || d.getWidth() <= 0) {
+            return;
+        }
+        double x = owner.getX() + (owner.getWidth() - d.getWidth()) / 2;
+        double y = owner.getY() + Math.max(0, (owner.getHeight() - d.getHeight()) / 3);
+        d.setX(Math.max(owner.getX(), x));
+        d.setY(Math.max(owner.getY(), y));
+    }
+
+    /**
+     * Tells that {@code file} was written, with 打开文件 and 打开所在文件夹 buttons (the system's own
+     * program opens it; where the computer has none, the path is shown to copy).
+     */
+    public static void exported(Window owner, String header, Path file) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(owner);
+        a.setTitle("已导出");
+        a.setHeaderText(header);
+        a.setContentText("已保存到：" + file.toAbsolutePath());
+        ButtonType open = new ButtonType("打开文件", ButtonBar.ButtonData.OK_DONE);
+        ButtonType folder = new ButtonType("打开所在文件夹", ButtonBar.ButtonData.OTHER);
+        ButtonType close = new ButtonType("关闭", ButtonBar.ButtonData.CANCEL_CLOSE);
+        a.getButtonTypes().setAll(open, folder, close);
+        a.getDialogPane().lookupButton(open).setId("exported-open");
+        a.getDialogPane().lookupButton(folder).setId("exported-folder");
+        fit(a);
+        a.setOnHidden(e -> {
+            if (a.getResult() == open) {
+                openWithSystem(owner, file);
+            } else if (a.getResult() == folder) {
+                openWithSystem(owner, file.toAbsolutePath().getParent());
+            }
+        });
+        a.show();
+    }
+
+    /** Opens a file or folder with the program the system uses for it, off the FX thread. */
+    public static void openWithSystem(Window owner, Path target) {
+        Thread t = new Thread(() -> {
+            try {
+                if (java.awt.Desktop.isDesktopSupported() && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                    java.awt.Desktop.getDesktop().open(target.toFile());
+                } else {
+                    new ProcessBuilder(System.getProperty("os.name", "").toLowerCase().contains("win") ? List.of("explorer", target.toString())
+                            : System.getProperty("os.name", "").toLowerCase().contains("mac") ? List.of("open", target.toString())
+                            : List.of("xdg-open", target.toString())).start();
+                }
+            } catch (Exception ex) {
+                javafx.application.Platform.runLater(() -> info(owner, "没有能打开它的程序", "请自己打开：" + target.toAbsolutePath()));
+            }
+        }, "taizhang-open");
+        t.setDaemon(true);
+        t.start();
     }
 
     public static boolean confirm(Window owner, String header, String text) {
@@ -92,6 +190,7 @@ public final class Dialogs {
         if (okId != null) {
             a.getDialogPane().lookupButton(ButtonType.OK).setId(okId);
         }
+        fit(a);
         Optional<ButtonType> r = a.showAndWait();
         return r.isPresent() && r.get() == ButtonType.OK;
     }

@@ -25,8 +25,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.taizhang.app.DemoDataFactory;
+import org.taizhang.app.Workspace;
 import org.taizhang.db.Database;
+import org.taizhang.db.DatabaseDamagedException;
 import org.taizhang.demo.DemoData;
 import org.taizhang.ui.activity.ActivityTab;
 import org.taizhang.ui.honor.HonorTab;
@@ -69,6 +70,8 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("taizhang.css").toExternalForm());
         stage.setScene(scene);
+        UiPrefs.newWindow();
+        UiPrefs.rememberWindow(stage, 1280, 800);
         ImportExportActions.installDrop(scene, stage, () -> context);
         stage.setTitle(TITLE);
         for (String size : List.of("16", "32", "48", "64", "128", "256")) {
@@ -96,27 +99,29 @@ public final class MainWindow {
         return appTabs;
     }
 
-    /** Opens {@code file} in the background and shows it; offers demo data if it is empty. */
+    /**
+     * Opens {@code file} in the background and shows it; offers demo data if it is empty. The check after an
+     * unclean exit and the daily backup run after the first screen is filled ({@link #startChores}).
+     */
     public void open(Path file) {
-        Database previous = context == null ? null : context.db();
+        Workspace previous = context == null ? null : context.workspace();
         context = null;
         appTabs.clear();
         tabs.getTabs().clear();
         setMessage("正在打开数据库…");
-        record Opened(Database db, boolean empty) {
+        record Opened(Workspace workspace, boolean empty) {
         }
         background.run(() -> {
             if (previous != null) {
                 previous.close();
             }
-            Database db = Database.open(file);
-            org.taizhang.db.BackupService.onStart(db);
-            return new Opened(db, DemoData.isEmpty(db));
+            Workspace ws = Workspace.openForWindow(file);
+            return new Opened(ws, ws.isEmpty());
         }, result -> {
-            Database db = result.db();
-            boolean empty = result.empty();
-            show(db);
-            if (empty && interactiveStart) {
+            show(result.workspace());
+            // queued behind the tabs' first loads: the chores start once the first screen is filled
+            background.run(() -> null, r -> startChores(result.workspace()));
+            if (result.empty() && interactiveStart) {
                 offerDemoData();
             }
         }, e -> {
@@ -128,11 +133,55 @@ public final class MainWindow {
         });
     }
 
-    private void show(Database db) {
-        context = new AppContext(db, background, this::markAllStale);
-        dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
+    /**
+     * The start-up chores on a thread of their own (the check reads through its own connection, so the tabs
+     * keep loading), with their progress in the status bar; damage found by the check ends in the recovery offer.
+     */
+    private void startChores(Workspace ws) {
+        Thread chores = new Thread(() -> {
+            try {
+                ws.startChores(status -> Platform.runLater(() -> {
+                    if (context != null && context.workspace() == ws) {
+                        setMessage(status.isEmpty() ? "就绪" : status);
+                    }
+                }));
+                Platform.runLater(() -> {
+                    if (context != null && context.workspace() == ws) {
+                        showBanner(ws.db());
+                    }
+                });
+            } catch (DatabaseDamagedException e) {
+                Platform.runLater(() -> {
+                    if (context == null || context.workspace() != ws) {
+                        return;
+                    }
+                    context = null;
+                    appTabs.clear();
+                    tabs.getTabs().clear();
+                    setMessage("数据库检查未通过");
+                    dbLabel.setText("未打开数据库");
+                    if (!BackupActions.offerRecovery(stage, background, e, this::open)) {
+                        Dialogs.error(stage, e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> Dialogs.error(stage, e));
+            }
+        }, "taizhang-start-chores");
+        chores.setDaemon(true);
+        chores.start();
+    }
+
+    private void showBanner(Database db) {
         javafx.scene.Node banner = BackupActions.banner(db);
         root.setTop(banner == null ? menu : new javafx.scene.layout.VBox(menu, banner));
+    }
+
+    private void show(Workspace ws) {
+        Database db = ws.db();
+        context = new AppContext(ws, background, this::markAllStale);
+        dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
+        showBanner(db);
         appTabs.add(new RosterTab(context));
         appTabs.add(new ActivityTab(context));
         appTabs.add(new HonorTab(context));
@@ -152,6 +201,13 @@ public final class MainWindow {
                 s.remindOnStartup(stage, () -> tabs.getSelectionModel().select(s.tab()));
             }
         }
+        String last = UiPrefs.get("tab.last", null);
+        tabs.getTabs().stream().filter(t -> t.getText().equals(last)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                UiPrefs.put("tab.last", b.getText());
+            }
+        });
         appTabs.forEach(AppTab::reload);
         setMessage("就绪");
     }
@@ -172,7 +228,7 @@ public final class MainWindow {
         }
         AppContext ctx = context;
         setMessage("正在生成示例数据…");
-        background.run(() -> DemoDataFactory.create(ctx.db(), LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { }),
+        background.run(() -> ctx.workspace().demo(LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { }),
                 r -> {
                     setMessage("已装入示例数据：组织 " + r.orgs() + " 个，人员 " + r.people() + " 人，活动 " + r.activities() + " 场");
                     appTabs.forEach(AppTab::reload);
@@ -187,12 +243,12 @@ public final class MainWindow {
         Menu file = new Menu("文件");
         MenuItem newDb = new MenuItem("新建数据库…");
         newDb.setOnAction(e -> chooseDatabase(true));
-        MenuItem openDb = new MenuItem("打开数据库…");
+        MenuItem openDb = Icons.on(new MenuItem("打开数据库…"), Icons.FOLDER);
         openDb.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         openDb.setOnAction(e -> chooseDatabase(false));
-        MenuItem importItem = new MenuItem("导入…");
+        MenuItem importItem = Icons.on(new MenuItem("导入…"), Icons.IMPORT);
         importItem.setOnAction(e -> withContext(c -> ImportExportActions.importExcel(stage, c)));
-        MenuItem exportItem = new MenuItem("导出…");
+        MenuItem exportItem = Icons.on(new MenuItem("导出…"), Icons.EXPORT);
         exportItem.setOnAction(e -> withContext(c -> ImportExportActions.exportExcel(stage, c)));
         MenuItem templates = new MenuItem("导出导入模板…");
         templates.setOnAction(e -> withContext(c -> ImportExportActions.exportTemplates(stage, c)));
@@ -207,12 +263,17 @@ public final class MainWindow {
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
                 new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
+        MenuItem guide = Icons.on(new MenuItem("使用说明"), Icons.GUIDE);
+        guide.setAccelerator(KeyCombination.keyCombination("F1"));
+        guide.setOnAction(e -> HelpWindows.guide(stage));
+        MenuItem keys = Icons.on(new MenuItem("快捷键"), Icons.KEYS);
+        keys.setOnAction(e -> HelpWindows.shortcuts(stage));
         MenuItem about = new MenuItem("关于");
         about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",
                 "为机关工会、团委、妇联、青联、义工联等群团组织记录台账、统计数字、生成工作总结。\n\n"
                         + "全部数据只保存在本机的数据库文件中，不会上传到任何地方：\n"
                         + (context == null ? "（未打开数据库）" : context.db().file().toString())));
-        help.getItems().add(about);
+        help.getItems().addAll(guide, keys, new SeparatorMenuItem(), about);
         return new MenuBar(file, help);
     }
 
@@ -262,7 +323,7 @@ public final class MainWindow {
         AppContext ctx = context;
         background.run(() -> {
             if (ctx != null) {
-                ctx.db().close();
+                ctx.workspace().close();
             }
             return null;
         }, r -> { }, e -> { });

@@ -130,7 +130,7 @@ class SafetyCommandsTest {
         assertThat(run("--db", db, "org", "edit", "#2", "--name", "２０２１团委").code()).isZero();
         assertThat(run("--db", db, "org", "edit", "#2", "--name", "改名团委🎉").code()).isZero();
         CliRun log = run("--db", db, "check", "--log", "org", "2");
-        assertThat(log.out()).contains("修改 org 第 2 条").contains("name：２０２１团委 → 改名团委🎉");
+        assertThat(log.out()).contains("修改 组织“改名团委🎉”").contains("名称：２０２１团委 → 改名团委🎉").doesNotContain("name：");
         JsonNode recent = Cli.mapper().readTree(run("--db", db, "check", "--recent", "1", "--json").out());
         int changeId = recent.get(0).get("id").asInt();
         CliRun undo = run("--db", db, "check", "--undo", String.valueOf(changeId));

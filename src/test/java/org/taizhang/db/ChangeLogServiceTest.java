@@ -30,7 +30,7 @@ class ChangeLogServiceTest {
             orgs.update(id, org(orgs, "吉祥社区团委🎉", null));
             List<ChangeLogService.Change> h = log.history("org", id);
             assertThat(h).extracting(ChangeLogService.Change::actionLabel).containsExactly("新增", "修改");
-            assertThat(h.get(1).details()).contains("name：𠮷祥社区团委 → 吉祥社区团委🎉").noneMatch(d -> d.startsWith("id："));
+            assertThat(h.get(1).details()).contains("名称：𠮷祥社区团委 → 吉祥社区团委🎉").noneMatch(d -> d.startsWith("编号："));
             assertThat(h.get(1).osUser()).isEqualTo(System.getProperty("user.name"));
 
             ChangeLogService.Change undo = log.undo(h.get(1).id());

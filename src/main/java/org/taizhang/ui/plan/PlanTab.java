@@ -20,7 +20,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
@@ -56,6 +55,7 @@ import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.Icons;
 
 /**
  * 工作计划: plans of an organisation on the left; the selected plan's outline (一、→（一）→一是) as a
@@ -120,15 +120,15 @@ public final class PlanTab implements AppTab {
         newTitle.setId("plan-new-title");
         newTitle.setPromptText("计划标题（可空，自动生成）");
         newPeriod.setId("plan-new-period");
-        newPeriod.setPromptText("时段，如 2022、2022H2");
+        newPeriod.setPromptText("时段，如 2022年、2022年下半年");
         message.setId("plan-message");
         message.setWrapText(true);
 
-        Button create = button("新建计划", "plan-create", this::createPlan);
-        Button copy = button("复制上期", "plan-copy", this::copyPlan);
+        Button create = Icons.button("新建计划", "plan-create", Icons.ADD, this::createPlan);
+        Button copy = Icons.button("复制上期", "plan-copy", Icons.COPY, this::copyPlan);
         copy.setTooltip(new Tooltip("以该组织上一期的计划为基础新建，条目标为“上期结转”"));
-        Button remove = button("删除计划", "plan-delete", this::deletePlan);
-        Button header = button("改标题/时段", "plan-edit-header", this::editHeader);
+        Button remove = Icons.button("删除计划", "plan-delete", Icons.DELETE, this::deletePlan);
+        Button header = Icons.button("改标题/时段", "plan-edit-header", Icons.EDIT, this::editHeader);
         header.setTooltip(new Tooltip("把上面填写的时段和标题用到当前计划（空的项不改）"));
         VBox left = new VBox(8, new Label("组织"), org, yearFilter, new Label("计划"), planList, new Label("新建计划 / 修改当前计划"), newPeriod,
                 newTitle, new HBox(6, create, copy), new HBox(6, header, remove));
@@ -136,21 +136,33 @@ public final class PlanTab implements AppTab {
         VBox.setVgrow(planList, Priority.ALWAYS);
 
         buildOutline();
-        ToolBar bar = new ToolBar(
-                button("加部分", "plan-add-section", () -> add(Where.SECTION)),
-                button("加同级", "plan-add-after", () -> add(Where.AFTER)),
-                button("加下级", "plan-add-child", () -> add(Where.CHILD)),
-                button("删除", "plan-remove", () -> onSelected(k -> outline.delete(k))),
-                button("上移 Alt+↑", "plan-up", () -> onSelected(k -> outline.moveUp(k))),
-                button("下移 Alt+↓", "plan-down", () -> onSelected(k -> outline.moveDown(k))),
-                button("降级 Tab", "plan-indent", () -> onSelected(k -> outline.indent(k))),
-                button("升级 Shift+Tab", "plan-outdent", () -> onSelected(k -> outline.outdent(k))),
-                button("撤销", "plan-undo", () -> change(outline::undo)),
-                button("重做", "plan-redo", () -> change(outline::redo)),
-                button("保存", "plan-save", this::save),
-                button("导出 Word…", "plan-export", this::exportChosen));
+        // the editing buttons wrap onto a second line in a narrow window instead of hiding behind »;
+        // 保存 and 导出 Word… stand on the title line, always in sight
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(4, 4,
+                Icons.button("加部分", "plan-add-section", Icons.ADD, () -> add(Where.SECTION)),
+                Icons.button("加同级", "plan-add-after", Icons.ADD, () -> add(Where.AFTER)),
+                Icons.button("加下级", "plan-add-child", Icons.ADD, () -> add(Where.CHILD)),
+                Icons.button("删除", "plan-remove", Icons.DELETE, () -> onSelected(k -> outline.delete(k))),
+                iconOnly("上移（Alt+↑）", "plan-up", Icons.MOVE_UP, () -> onSelected(k -> outline.moveUp(k))),
+                iconOnly("下移（Alt+↓）", "plan-down", Icons.MOVE_DOWN, () -> onSelected(k -> outline.moveDown(k))),
+                iconOnly("降级（Tab）", "plan-indent", Icons.INDENT, () -> onSelected(k -> outline.indent(k))),
+                iconOnly("升级（Shift+Tab）", "plan-outdent", Icons.OUTDENT, () -> onSelected(k -> outline.outdent(k))),
+                iconOnly("撤销（Ctrl+Z）", "plan-undo", Icons.UNDO, () -> change(outline::undo)),
+                iconOnly("重做（Ctrl+Y）", "plan-redo", Icons.REDO, () -> change(outline::redo)));
+        Button saveButton = Icons.button("保存", "plan-save", Icons.SAVE, this::save);
+        saveButton.setTooltip(new Tooltip("保存计划（Ctrl+S）"));
+        saveButton.getStyleClass().add("accent");
+        Button exportButton = Icons.button("导出 Word…", "plan-export", Icons.WORD, this::exportChosen);
+        for (Button b : List.of(saveButton, exportButton)) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        planTitle.setMinWidth(0);
+        HBox titleLine = new HBox(6, planTitle, grow, saveButton, exportButton);
+        titleLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         BorderPane center = new BorderPane(outlineView);
-        VBox top = new VBox(4, planTitle, bar);
+        VBox top = new VBox(4, titleLine, bar);
         top.setPadding(new Insets(8, 8, 0, 8));
         planTitle.getStyleClass().add("title-4");
         center.setTop(top);
@@ -162,6 +174,29 @@ public final class PlanTab implements AppTab {
         BorderPane.setMargin(message, new Insets(4, 8, 4, 8));
         tab = new Tab("工作计划", root);
         tab.setClosable(false);
+        // Ctrl+S saves from any field of the tab (the outline, the item form, the new-plan fields)
+        root.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(SAVE_KEY, () -> {
+                    if (tab.isSelected()) {
+                        save();
+                    }
+                });
+            }
+        });
+    }
+
+    private static Button iconOnly(String tip, String id, String icon, Runnable action) {
+        Button b = Icons.button("", id, icon, action);
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip);
+        return b;
+    }
+
+    private static final javafx.scene.input.KeyCombination SAVE_KEY = javafx.scene.input.KeyCombination.keyCombination("Shortcut+S");
+
+    private javafx.stage.Window window() {
+        return tab.getTabPane() == null || tab.getTabPane().getScene() == null ? null : tab.getTabPane().getScene().getWindow();
     }
 
     // ------------------------------------------------------------------ outline view
@@ -279,8 +314,6 @@ public final class PlanTab implements AppTab {
             onSelected(k -> outline.delete(k));
         } else if (e.getCode() == KeyCode.INSERT) {
             add(Where.AFTER);
-        } else if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
-            save();
         } else {
             done = false;
         }
@@ -635,10 +668,12 @@ public final class PlanTab implements AppTab {
 
     /** Switching plans with unsaved changes saves them first; if they cannot be saved, the plan stays open with the reason. */
     private void saveThenOpen(Plan current, PlanOutline o, Plan next) {
+        PlanOutline copy = o.snapshot(); // the database thread saves a copy; the FX thread may go on editing o
         ctx.background().run(() -> {
-            plans.save(current.id(), o);
+            plans.save(current.id(), copy);
             return null;
         }, r -> {
+            o.saved(copy);
             message.setText("已自动保存“" + current.title() + "”");
             openPlan(next);
         }, e -> {
@@ -767,10 +802,12 @@ public final class PlanTab implements AppTab {
         PlanOutline o = outline;
         Long select = selectedKey();
         applyPending(select);
+        PlanOutline copy = o.snapshot(); // saved on the database thread while the outline stays editable here
         ctx.background().run(() -> {
-            plans.save(p.id(), o);
-            return plans.progress(p, o);
+            plans.save(p.id(), copy);
+            return plans.progress(p, copy);
         }, pr -> {
+            o.saved(copy);
             progress = pr;
             message.setText("已保存");
             refreshOutline(select);
@@ -818,14 +855,19 @@ public final class PlanTab implements AppTab {
         Plan p = plan;
         PlanOutline o = outline;
         applyPending(selectedKey());
+        PlanOutline copy = o.snapshot();
         ctx.background().run(() -> {
-            if (o.dirty()) {
-                plans.save(p.id(), o);
+            if (copy.dirty()) {
+                plans.save(p.id(), copy);
             }
             SummaryComposer composer = new SummaryComposer(ctx.db());
             composer.export(composer.draft(p.orgId(), p.from(), p.to(), SummaryTemplate.PLAN, p.id()), file);
             return file;
-        }, f -> message.setText("已导出：" + f), this::showError);
+        }, f -> {
+            o.saved(copy);
+            message.setText("已导出：" + f);
+            Dialogs.exported(window(), "计划已导出为 Word", f);
+        }, this::showError);
     }
 
     private void showError(Throwable e) {

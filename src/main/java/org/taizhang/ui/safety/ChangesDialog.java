@@ -3,7 +3,6 @@ package org.taizhang.ui.safety;
 import static org.taizhang.ui.Controls.column;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -19,17 +18,11 @@ import org.taizhang.ui.Dialogs;
 
 /** 文件 → 最近的修改…: who changed what and when (from the change log), with undo of a selected change. */
 public final class ChangesDialog {
-    private static final Map<String, String> TABLES = Map.ofEntries(Map.entry("org", "组织"), Map.entry("person", "人员"),
-            Map.entry("membership", "成员关系"), Map.entry("activity", "活动"), Map.entry("activity_coorg", "联合举办"),
-            Map.entry("honor", "荣誉"), Map.entry("plan", "计划"), Map.entry("plan_item", "计划事项"),
-            Map.entry("summary", "总结"), Map.entry("attachment", "附件"), Map.entry("org_type", "组织类型"),
-            Map.entry("activity_category", "活动类别"));
-
     private ChangesDialog() {
     }
 
     public static String tableLabel(String table) {
-        return TABLES.getOrDefault(table, table);
+        return org.taizhang.db.ChangeLabels.table(table);
     }
 
     public static void show(Window owner, AppContext ctx) {
@@ -43,11 +36,10 @@ public final class ChangesDialog {
         d.setHeaderText("最近 " + list.size() + " 次修改（谁、何时、改了什么）。选中一条可以撤销；一条记录只能从最近的修改开始撤销。");
         TableView<Change> table = new TableView<>();
         table.setId("changes-table");
-        table.getColumns().add(column("编号", 60, c -> "#" + c.id()));
         table.getColumns().add(column("时间", 150, Change::localTime));
         table.getColumns().add(column("用户", 90, c -> c.osUser() == null ? "" : c.osUser()));
         table.getColumns().add(column("操作", 60, Change::actionLabel));
-        table.getColumns().add(column("记录", 110, c -> tableLabel(c.table()) + " #" + c.recordId()));
+        table.getColumns().add(column("记录", 200, Change::subject));
         table.getColumns().add(column("内容", 420, c -> String.join("；", c.details())));
         table.getItems().setAll(list);
         table.setPlaceholder(new Label("还没有修改记录"));
@@ -57,19 +49,20 @@ public final class ChangesDialog {
         undo.setId("changes-undo");
         undo.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         d.getDialogPane().setContent(table);
-        d.getDialogPane().setPrefSize(920, 480);
+        d.getDialogPane().setPrefSize(1000, 520);
+        Dialogs.fit(d);
         d.setResultConverter(bt -> bt == undoType ? table.getSelectionModel().getSelectedItem() : null);
         return d.showAndWait();
     }
 
     private static void undo(Window owner, AppContext ctx, Change c) {
-        if (!Dialogs.confirm(owner, "确定撤销这次修改吗？", "撤销 #" + c.id() + "：" + c.actionLabel() + tableLabel(c.table()) + " #"
-                + c.recordId() + "？\n撤销本身也会记入修改记录。", "changes-confirm-ok")) {
+        if (!Dialogs.confirm(owner, "确定撤销这次修改吗？", "撤销 " + c.localTime() + " 的" + c.actionLabel() + "：" + c.subject()
+                + "？\n撤销本身也会记入修改记录。", "changes-confirm-ok")) {
             return;
         }
         ctx.background().run(() -> new ChangeLogService(ctx.db()).undo(c.id()), done -> {
             ctx.dataChanged();
-            Dialogs.info(owner, "已撤销", "已撤销修改 #" + c.id() + "（记为新的修改 #" + done.id() + "）。");
+            Dialogs.info(owner, "已撤销", "已撤销 " + c.localTime() + " 的" + c.actionLabel() + "：" + c.subject() + "（撤销本身也记入了修改记录）。");
         });
     }
 }

@@ -13,6 +13,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.taizhang.common.Dates;
+import org.taizhang.common.Numbers;
+import org.taizhang.ui.Dialogs;
 import org.taizhang.stats.Behind;
 import org.taizhang.stats.RecordRow;
 
@@ -21,22 +23,24 @@ final class RecordsDialog {
     private RecordsDialog() {
     }
 
-    static Dialog<Void> show(Window owner, String scope, Behind b) {
+    /** @param title the words the clerk clicked (the window is named as the link was), or null for the figure's own title */
+    static Dialog<Void> show(Window owner, String scope, Behind b, String title) {
+        String name = title == null || title.isBlank() ? b.title() : title;
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.initModality(Modality.NONE);
-        d.setResizable(true);
-        d.setTitle(b.title());
-        d.setHeaderText(scope + " · " + b.title());
+        d.setTitle(name);
+        d.setHeaderText(scope + " · " + name);
         TableView<RecordRow> table = new TableView<>(FXCollections.observableArrayList(b.rows()));
         table.setId("records-table");
         table.getColumns().add(column("日期", 100, r -> r.date() == null ? "" : Dates.iso(r.date())));
         table.getColumns().add(column("名称", 220, RecordRow::title));
         table.getColumns().add(column("组织", 200, r -> r.orgName() == null ? "" : r.orgName()));
         table.getColumns().add(column("详情", 380, RecordRow::detail));
+        org.taizhang.ui.UiPrefs.rememberColumns(table.getColumns(), "records");
         table.setPlaceholder(new Label("没有记录"));
-        Label total = new Label(b.truncated() ? "共 " + b.total() + " 条，这里列出前 " + b.rows().size() + " 条（可用命令行 stats records 导出全部）"
-                : "共 " + b.total() + " 条");
+        Label total = new Label(b.truncated() ? "共 " + Numbers.grouped(b.total()) + " 条，这里列出前 " + Numbers.grouped(b.rows().size()) + " 条"
+                : "共 " + Numbers.grouped(b.total()) + " 条");
         total.setId("records-total");
         VBox box = new VBox(8, total, table);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -44,6 +48,8 @@ final class RecordsDialog {
         box.setPrefSize(940, 520);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().add(new ButtonType("关闭", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.getDialogPane().setPrefSize(980, 640);
+        Dialogs.fit(d);
         d.show();
         return d;
     }

@@ -55,6 +55,8 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Dates;
+import org.taizhang.common.Numbers;
+import org.taizhang.ui.Icons;
 import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
@@ -83,6 +85,8 @@ import org.taizhang.ui.Form;
 public final class StatsTab implements AppTab {
     private static final String[] KINDS = {"全年", "上半年", "下半年", "季度", "月份", "自定义"};
     private static final String ALL = "全部组织";
+    /** Ten figure cards: two full rows of five at every window width. */
+    private static final int CARDS_PER_ROW = 5;
     /** The "every organisation" choice of the picker. */
     private static final Org ALL_ORGS = new Org(-1, null, ALL, 0, "", null, null, 0, null, null, null, null, 0);
 
@@ -97,7 +101,7 @@ public final class StatsTab implements AppTab {
     private final DatePicker toPicker = Form.datePicker();
     private final Label toLabel = new Label("至");
     private final Label heading = new Label("请选择组织和时段");
-    private final FlowPane cards = new FlowPane(10, 10);
+    private final GridPane cards = new GridPane();
     private final GridPane honorGrid = new GridPane();
     private final VBox orgWorkBox = new VBox(4);
     private final ComboBox<Totals.Metric> metricBox = new ComboBox<>(FXCollections.observableArrayList(Totals.Metric.values()));
@@ -107,7 +111,8 @@ public final class StatsTab implements AppTab {
     private final TableView<Row> childTable = rowTable("下级组织", "stats-by-child");
     private final PieChart categoryChart = new PieChart();
     private final BarChart<String, Number> monthChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
-    private final BarChart<String, Number> childChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    /** Horizontal bars: organisation names read across on the left. */
+    private final BarChart<Number, String> childChart = new BarChart<>(new NumberAxis(), new CategoryAxis());
     private final VBox remindersBox = new VBox(4);
     private final TitledPane remindersPane = new TitledPane("待办提醒", remindersBox);
     private final Label status = new Label();
@@ -117,6 +122,9 @@ public final class StatsTab implements AppTab {
     private Reminders reminders;
     private Runnable startupReminder;
     private long loadToken;
+    private boolean runQueued;
+    /** True while {@link #show} or {@link #reload} set several pickers: one run at the end, not one per picker. */
+    private boolean settingPickers;
 
     public StatsTab(AppContext ctx) {
         this.ctx = ctx;
@@ -144,17 +152,32 @@ public final class StatsTab implements AppTab {
         metricBox.setButtonCell(metricCell());
         metricBox.valueProperty().addListener((o, a, b) -> fillCharts());
 
-        Button run = button("统计", "stats-run", this::run);
-        run.getStyleClass().add("accent");
-        Button up = button("上一级", "stats-up", this::up);
-        Button export = button("导出 Excel…", "stats-export", this::exportExcel);
-        Button png = button("保存图表为图片…", "stats-save-chart", this::saveChart);
+        // every change of organisation or period runs the statistics again: no stale report, no button to find
+        orgBox.valueProperty().addListener((o, a, b) -> scheduleRun());
+        kindBox.valueProperty().addListener((o, a, b) -> scheduleRun());
+        yearBox.valueProperty().addListener((o, a, b) -> scheduleRun());
+        partBox.valueProperty().addListener((o, a, b) -> scheduleRun());
+        fromPicker.valueProperty().addListener((o, a, b) -> scheduleRun());
+        toPicker.valueProperty().addListener((o, a, b) -> scheduleRun());
+        Button run = Icons.button("刷新", "stats-run", Icons.REFRESH, this::runChecked);
+        run.setTooltip(new javafx.scene.control.Tooltip("重新统计（换组织或时段时会自动统计）"));
+        Button up = Icons.button("上一级", "stats-up", Icons.UP, this::up);
+        Button export = Icons.button("导出 Excel…", "stats-export", Icons.EXCEL, this::exportExcel);
+        Button png = Icons.button("保存图表…", "stats-save-chart", Icons.IMAGE, this::saveChart);
         ToolBar bar = new ToolBar(new Label("组织"), orgBox, up, new Separator(Orientation.VERTICAL), new Label("时段"), kindBox, yearBox,
                 partBox, fromPicker, toLabel, toPicker, run, new Separator(Orientation.VERTICAL), export, png);
 
         heading.getStyleClass().add("title-3");
         heading.setId("stats-heading");
         cards.setId("stats-cards");
+        cards.setHgap(10);
+        cards.setVgap(10);
+        for (int i = 0; i < CARDS_PER_ROW; i++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(100.0 / CARDS_PER_ROW);
+            cc.setFillWidth(true);
+            cards.getColumnConstraints().add(cc);
+        }
         honorGrid.setId("stats-honors");
         honorGrid.setHgap(16);
         honorGrid.setVgap(4);
@@ -168,11 +191,14 @@ public final class StatsTab implements AppTab {
         HBox.setHgrow(orgPane, Priority.ALWAYS);
 
         categoryChart.setId("stats-chart-category");
-        categoryChart.setLegendVisible(false);
+        // the legend names each slice (with its value); labels drawn on the slices overlapped on small ones
+        categoryChart.setLegendVisible(true);
+        categoryChart.setLegendSide(javafx.geometry.Side.RIGHT);
+        categoryChart.setLabelsVisible(false);
         categoryChart.setAnimated(false);
-        for (BarChart<String, Number> c : List.of(monthChart, childChart)) {
-            c.setAnimated(false);
-        }
+        monthChart.setAnimated(false);
+        childChart.setAnimated(false);
+        childChart.setCategoryGap(6);
         monthChart.setId("stats-chart-month");
         childChart.setId("stats-chart-child");
         childTable.setRowFactory(tv -> {
@@ -238,41 +264,68 @@ public final class StatsTab implements AppTab {
                 items.add(l.org());
                 depths.put(l.org().id(), l.depth());
             });
-            orgBox.setItems(FXCollections.observableArrayList(items));
-            Org sel = keep != null && tree.get(keep) != null ? tree.get(keep)
-                    : tree.roots().size() == 1 ? tree.roots().getFirst() : ALL_ORGS;
-            orgBox.getSelectionModel().select(sel);
-            run();
+            settingPickers = true;
+            try {
+                orgBox.setItems(FXCollections.observableArrayList(items));
+                Org sel = keep != null && tree.get(keep) != null ? tree.get(keep)
+                        : tree.roots().size() == 1 ? tree.roots().getFirst() : ALL_ORGS;
+                orgBox.getSelectionModel().select(sel);
+            } finally {
+                settingPickers = false;
+            }
+            run(false);
         });
         loadReminders();
     }
 
-    /** Shows the 待办提醒 window once, after the first reminders load, when there is anything to do. */
+    /**
+     * Shows the 待办提醒 window after the first reminders load, when there is anything to do — but not
+     * at every start: not again on a day it already showed these same reminders, and not at all for
+     * the rest of the day after 今天不再提醒.
+     */
     public void remindOnStartup(Window owner, Runnable openTab) {
         startupReminder = () -> {
             if (reminders == null || reminders.isEmpty()) {
                 return;
             }
+            LocalDate today = LocalDate.now();
+            String fingerprint = reminderFingerprint(reminders);
+            if (!org.taizhang.ui.UiPrefs.remindersDue(fingerprint, today)) {
+                return;
+            }
+            org.taizhang.ui.UiPrefs.remindersShown(fingerprint, today);
             Dialog<ButtonType> d = new Dialog<>();
             d.initOwner(owner);
             d.initModality(Modality.NONE);
             d.setTitle("待办提醒");
-            d.setHeaderText("截至 " + Dates.chinese(reminders.at()) + " 的待办事项");
+            d.setHeaderText("截至 " + Dates.chinese(reminders.at()) + " 的待办事项（点一行查看名单）");
             VBox lines = new VBox(6);
             reminderLines(lines);
             lines.setPadding(new Insets(8));
             lines.setId("startup-reminders");
+            lines.setPrefWidth(680);
             d.getDialogPane().setContent(lines);
             ButtonType open = new ButtonType("打开统计分析", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-            d.getDialogPane().getButtonTypes().addAll(open, new ButtonType("关闭", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+            ButtonType snooze = new ButtonType("今天不再提醒", javafx.scene.control.ButtonBar.ButtonData.OTHER);
+            d.getDialogPane().getButtonTypes().addAll(open, snooze, new ButtonType("关闭", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+            d.getDialogPane().lookupButton(snooze).setId("reminders-snooze");
             d.setResultConverter(b -> b);
+            Dialogs.fit(d);
             d.setOnHidden(e -> {
                 if (d.getResult() == open) {
                     openTab.run();
+                } else if (d.getResult() == snooze) {
+                    org.taizhang.ui.UiPrefs.snoozeReminders(today);
                 }
             });
             d.show();
         };
+    }
+
+    /** The counts of the reminders: the same counts on the same day do not open the window again. */
+    static String reminderFingerprint(Reminders r) {
+        return r.electionsOverdueCount() + "/" + r.electionsDueSoonCount() + "/" + r.turning28Count() + "/" + r.over28Count() + "/"
+                + r.withoutOrgCount() + "/" + r.planItemsOverdueCount();
     }
 
     private void loadReminders() {
@@ -335,7 +388,8 @@ public final class StatsTab implements AppTab {
         Hyperlink h = new Hyperlink(text);
         h.getStyleClass().add("overdue");
         h.setWrapText(true);
-        h.setOnAction(e -> showBehind(null, scope, p, f));
+        String title = text.contains("：") ? text.substring(0, text.indexOf('：')) : text;
+        h.setOnAction(e -> showBehind(null, scope, p, f, title));
         return h;
     }
 
@@ -412,6 +466,16 @@ public final class StatsTab implements AppTab {
 
     /** Sets the pickers to {@code orgId} (null: every organisation) and {@code p}, then runs the statistics. */
     public void show(Integer orgId, Period p) {
+        settingPickers = true;
+        try {
+            setPickers(orgId, p);
+        } finally {
+            settingPickers = false;
+        }
+        run(false);
+    }
+
+    private void setPickers(Integer orgId, Period p) {
         orgBox.getSelectionModel().select(orgId == null || tree.get(orgId) == null ? ALL_ORGS : tree.get(orgId));
         int y = p.from().getYear();
         String code = p.code();
@@ -431,7 +495,6 @@ public final class StatsTab implements AppTab {
             toPicker.setValue(p.to());
         }
         yearBox.getValueFactory().setValue(y);
-        run();
     }
 
     private Integer selectedOrgId() {
@@ -451,27 +514,49 @@ public final class StatsTab implements AppTab {
         }
         Org o = tree.get(id);
         orgBox.getSelectionModel().select(o == null || o.parentId() == null ? ALL_ORGS : tree.get(o.parentId()));
-        run();
     }
 
     private void drillDown(Row row) {
         if ("本级".equals(row.note())) {
-            showBehind(report.rootOrgId(), scopeName(), report.period(), new Figure.Activities(null, null, null, true));
+            showBehind(report.rootOrgId(), scopeName(), report.period(), new Figure.Activities(null, null, null, true), null);
             return;
         }
         orgBox.getSelectionModel().select(tree.get(row.id()));
-        run();
     }
 
     // ---------------------------------------------------------------- loading
 
-    private void run() {
+    /** Runs the statistics once after the current event (several pickers changing together give one run). */
+    private void scheduleRun() {
+        if (settingPickers || runQueued) {
+            return;
+        }
+        runQueued = true;
+        javafx.application.Platform.runLater(() -> {
+            runQueued = false;
+            run(false);
+        });
+    }
+
+    /** The 刷新 button: like a change of picker, but an incomplete period is explained in a message box. */
+    private void runChecked() {
+        run(true);
+    }
+
+    private void run(boolean explain) {
         Period p;
         try {
             p = chosenPeriod();
         } catch (UserException e) {
+            // a half-typed custom period: the old figures go, the reason shows
+            loadToken++;
+            report = null;
+            cards.getChildren().clear();
+            heading.setText("请选择组织和时段");
             status.setText(e.getMessage());
-            Dialogs.info(window(), "时段不完整", e.getMessage());
+            if (explain) {
+                Dialogs.info(window(), "时段不完整", e.getMessage());
+            }
             return;
         }
         Integer root = selectedOrgId();
@@ -515,6 +600,7 @@ public final class StatsTab implements AppTab {
 
     private void fillCards(Totals now, Totals before, Report r) {
         cards.getChildren().clear();
+        cardCount = 0;
         Period p = r != null ? r.period() : null;
         for (Totals.Metric m : Totals.Metric.values()) {
             Change c = new Change(now.get(m), before.get(m));
@@ -524,7 +610,7 @@ public final class StatsTab implements AppTab {
                 case SERVICE_TENTHS -> "hours";
                 case BENEFICIARIES -> "beneficiaries";
             };
-            cards.getChildren().add(card(id, m.label, m.format(c.current()), m.unit,
+            addCard(card(id, m.label, m.format(c.current()), m.unit,
                     "同比 " + (m == Totals.Metric.SERVICE_TENTHS ? (c.delta() >= 0 ? "+" : "") + m.format(c.delta()) : c.deltaText()) + "，"
                             + c.percentText(), p == null ? null : Figure.Activities.all()));
         }
@@ -532,18 +618,27 @@ public final class StatsTab implements AppTab {
             return;
         }
         Change h = r.honorChange(null, null);
-        cards.getChildren().add(card("honors", "荣誉", String.valueOf(h.current()), "项", "同比 " + h.deltaText() + "，" + h.percentText(),
+        addCard(card("honors", "荣誉", String.valueOf(h.current()), "项", "同比 " + h.deltaText() + "，" + h.percentText(),
                 new Figure.Honors(null, null)));
         OrgWork w = r.orgWork();
-        cards.getChildren().add(card("elections-held", "完成换届", String.valueOf(w.electionsHeld().current()), "个",
+        addCard(card("elections-held", "完成换届", String.valueOf(w.electionsHeld().current()), "个",
                 "同比 " + w.electionsHeld().deltaText(), new Figure.ElectionsHeld()));
-        cards.getChildren().add(card("elections-overdue", "换届逾期", String.valueOf(w.electionsOverdue()), "个",
+        addCard(card("elections-overdue", "换届逾期", String.valueOf(w.electionsOverdue()), "个",
                 "截至 " + Dates.iso(w.asOf()), new Figure.ElectionsDue(w.asOf(), w.monthsAhead(), true)));
-        cards.getChildren().add(card("founded", "新成立组织", String.valueOf(w.founded().current()), "个",
+        addCard(card("founded", "新成立组织", String.valueOf(w.founded().current()), "个",
                 "同比 " + w.founded().deltaText(), new Figure.Founded()));
-        cards.getChildren().add(card("members", "期末成员", String.valueOf(w.membersAtEnd()), "人",
-                String.format("期初 %d，%+d", w.membersAtStart(), w.memberChange()), new Figure.Members(false)));
-        cards.getChildren().add(card("age-outs", "年满28周岁团员", String.valueOf(w.ageOuts()), "人", "超龄离团提醒", new Figure.AgeOuts()));
+        addCard(card("members", "期末成员", Numbers.grouped(w.membersAtEnd()), "人",
+                "期初 " + Numbers.grouped(w.membersAtStart()) + "，" + (w.memberChange() > 0 ? "+" : "") + Numbers.grouped(w.memberChange()), new Figure.Members(false)));
+        addCard(card("age-outs", "年满28周岁团员", String.valueOf(w.ageOuts()), "人", "超龄离团提醒", new Figure.AgeOuts()));
+    }
+
+    private int cardCount;
+
+    private void addCard(Node card) {
+        GridPane.setFillWidth(card, true);
+        ((javafx.scene.layout.Region) card).setMaxWidth(Double.MAX_VALUE);
+        cards.add(card, cardCount % CARDS_PER_ROW, cardCount / CARDS_PER_ROW);
+        cardCount++;
     }
 
     private Node card(String id, String label, String value, String unit, String sub, Figure figure) {
@@ -574,11 +669,13 @@ public final class StatsTab implements AppTab {
         if (report == null) {
             return;
         }
-        showBehind(report.rootOrgId(), scopeName() + " · " + report.period().label(), report.period(), f);
+        showBehind(report.rootOrgId(), scopeName() + " · " + report.period().label(), report.period(), f, null);
     }
 
-    private void showBehind(Integer root, String scope, Period p, Figure f) {
-        ctx.background().run(() -> stats.behind(root, p, f, StatsService.BEHIND_LIMIT), b -> RecordsDialog.show(window(), scope, b));
+    /** The records behind a figure; {@code title} (the words that were clicked) names the window, or the figure's own title when null. */
+    private void showBehind(Integer root, String scope, Period p, Figure f, String title) {
+        ctx.background().run(() -> stats.behind(root, p, f, StatsService.BEHIND_LIMIT),
+                b -> RecordsDialog.show(window(), scope, b, title));
     }
 
     private void fillHonors(Report r) {
@@ -628,10 +725,11 @@ public final class StatsTab implements AppTab {
                 workLine("换届已逾期（截至 " + Dates.iso(w.asOf()) + "）", w.electionsOverdue() + " 个",
                         new Figure.ElectionsDue(w.asOf(), w.monthsAhead(), true)),
                 workLine(w.monthsAhead() + " 个月内应换届", w.electionsDueSoon() + " 个", new Figure.ElectionsDue(w.asOf(), w.monthsAhead(), false)),
-                workLine("期初成员", w.membersAtStart() + " 人", new Figure.Members(true)),
-                workLine("期末成员", w.membersAtEnd() + " 人（" + String.format("%+d", w.memberChange()) + "）", new Figure.Members(false)),
-                workLine("本期加入", w.joined() + " 人次", new Figure.MemberChanges(true)),
-                workLine("本期离开", w.left() + " 人次", new Figure.MemberChanges(false)),
+                workLine("期初成员", Numbers.grouped(w.membersAtStart()) + " 人", new Figure.Members(true)),
+                workLine("期末成员", Numbers.grouped(w.membersAtEnd()) + " 人（" + (w.memberChange() > 0 ? "+" : "")
+                        + Numbers.grouped(w.memberChange()) + "）", new Figure.Members(false)),
+                workLine("本期加入", Numbers.grouped(w.joined()) + " 人次", new Figure.MemberChanges(true)),
+                workLine("本期离开", Numbers.grouped(w.left()) + " 人次", new Figure.MemberChanges(false)),
                 workLine("年满28周岁的共青团员", w.ageOuts() + " 人", new Figure.AgeOuts()),
                 workLine("没有有效组织关系的人员（全部人员中）", w.withoutOrg() + " 人", new Figure.WithoutOrg()));
     }
@@ -662,7 +760,7 @@ public final class StatsTab implements AppTab {
             t.getColumns().add(c);
         }
         TableColumn<Row, String> prev = new TableColumn<>("同期场次");
-        prev.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(String.valueOf(cd.getValue().previous().activities())));
+        prev.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(Numbers.grouped(cd.getValue().previous().activities())));
         prev.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<Row, String> yoy = new TableColumn<>("场次同比");
         yoy.setCellValueFactory(cd -> {
@@ -706,43 +804,116 @@ public final class StatsTab implements AppTab {
         }
         Totals.Metric m = metricBox.getValue() == null ? Totals.Metric.ACTIVITIES : metricBox.getValue();
         double scale = m == Totals.Metric.SERVICE_TENTHS ? 10.0 : 1.0;
+        // JavaFX has eight slice colours: the seven largest categories, the rest together as one slice
+        List<Row> positive = new ArrayList<>(r.byCategory().stream().filter(row -> row.totals().get(m) > 0).toList());
+        positive.sort(java.util.Comparator.comparingLong((Row row) -> row.totals().get(m)).reversed());
         List<PieChart.Data> pie = new ArrayList<>();
-        for (Row row : r.byCategory()) {
+        long rest = 0;
+        for (int i = 0; i < positive.size(); i++) {
+            Row row = positive.get(i);
             long v = row.totals().get(m);
-            if (v > 0) {
+            if (positive.size() > 8 && i >= 7) {
+                rest += v;
+            } else {
                 pie.add(new PieChart.Data(row.label() + " " + m.format(v), v / scale));
             }
         }
+        if (rest > 0) {
+            pie.add(new PieChart.Data("其余 " + (positive.size() - 7) + " 类 " + m.format(rest), rest / scale));
+        }
         categoryChart.setData(FXCollections.observableArrayList(pie));
         categoryChart.setTitle(r.period().label() + " 按类别 · " + m.label);
-        fillBar(monthChart, r.byMonth(), m, scale, r, row -> (row.key().substring(5).startsWith("0") ? row.key().substring(6) : row.key().substring(5)) + "月", null);
-        fillBar(childChart, r.byChildOrg(), m, scale, r, row -> row.label() + ("本级".equals(row.note()) ? "（本级）" : ""), this::drillDown);
+        fillMonthChart(r, m, scale);
+        fillChildChart(r, m, scale);
         monthChart.setTitle(r.period().label() + " 按月份 · " + m.label + "（" + m.unit + "）");
         childChart.setTitle(r.period().label() + " 按下级组织 · " + m.label + "（" + m.unit + "）");
     }
 
-    private static void fillBar(BarChart<String, Number> chart, List<Row> rows, Totals.Metric m, double scale, Report r,
-                                Function<Row, String> label, java.util.function.Consumer<Row> onClick) {
+    private void fillMonthChart(Report r, Totals.Metric m, double scale) {
         XYChart.Series<String, Number> now = new XYChart.Series<>();
         now.setName(r.period().label());
         XYChart.Series<String, Number> before = new XYChart.Series<>();
         before.setName(r.previousPeriod().label() + "（同期）");
-        Map<XYChart.Data<String, Number>, Row> back = new java.util.HashMap<>();
+        long max = 0;
+        for (Row row : r.byMonth()) {
+            String label = Integer.parseInt(row.key().substring(5, 7)) + "月";
+            now.getData().add(new XYChart.Data<>(label, row.totals().get(m) / scale));
+            before.getData().add(new XYChart.Data<>(label, row.previous().get(m) / scale));
+            max = Math.max(max, Math.max(row.totals().get(m), row.previous().get(m)));
+        }
+        monthChart.setData(FXCollections.observableArrayList(List.of(now, before)));
+        valueAxis((NumberAxis) monthChart.getYAxis(), max / scale, m != Totals.Metric.SERVICE_TENTHS);
+    }
+
+    /** Organisations down the left (names read across), bars to the right; a click on a bar drills down. */
+    private void fillChildChart(Report r, Totals.Metric m, double scale) {
+        XYChart.Series<Number, String> now = new XYChart.Series<>();
+        now.setName(r.period().label());
+        XYChart.Series<Number, String> before = new XYChart.Series<>();
+        before.setName(r.previousPeriod().label() + "（同期）");
+        Map<XYChart.Data<Number, String>, Row> back = new java.util.HashMap<>();
+        long max = 0;
+        // the category axis runs bottom-up: add in reverse so the first organisation is on top, as in the table
+        List<Row> rows = new ArrayList<>(r.byChildOrg());
+        java.util.Collections.reverse(rows);
         for (Row row : rows) {
-            XYChart.Data<String, Number> d = new XYChart.Data<>(label.apply(row), row.totals().get(m) / scale);
+            String label = row.label() + ("本级".equals(row.note()) ? "（本级）" : "");
+            XYChart.Data<Number, String> d = new XYChart.Data<>(row.totals().get(m) / scale, label);
             back.put(d, row);
             now.getData().add(d);
-            before.getData().add(new XYChart.Data<>(label.apply(row), row.previous().get(m) / scale));
+            before.getData().add(new XYChart.Data<>(row.previous().get(m) / scale, label));
+            max = Math.max(max, Math.max(row.totals().get(m), row.previous().get(m)));
         }
-        chart.setData(FXCollections.observableArrayList(List.of(now, before)));
-        if (onClick != null) {
-            for (XYChart.Data<String, Number> d : now.getData()) {
-                if (d.getNode() != null) {
-                    d.getNode().setOnMouseClicked(e -> onClick.accept(back.get(d)));
-                    d.getNode().setStyle("-fx-cursor: hand;");
-                }
+        childChart.setData(FXCollections.observableArrayList(List.of(now, before)));
+        childChart.setMinHeight(Math.max(300, 44.0 * rows.size() + 120));
+        valueAxis((NumberAxis) childChart.getXAxis(), max / scale, m != Totals.Metric.SERVICE_TENTHS);
+        for (XYChart.Data<Number, String> d : now.getData()) {
+            if (d.getNode() != null) {
+                d.getNode().setOnMouseClicked(e -> drillDown(back.get(d)));
+                d.getNode().setStyle("-fx-cursor: hand;");
             }
         }
+    }
+
+    /**
+     * A value axis from 0 with whole-number steps for counts (no 2.5 activities), about five ticks,
+     * labels with thousands separators.
+     */
+    static void valueAxis(NumberAxis axis, double max, boolean whole) {
+        double step = niceStep(Math.max(max, 1) / 5, whole);
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        axis.setUpperBound(Math.max(step, Math.ceil(max / step) * step));
+        axis.setTickUnit(step);
+        axis.setMinorTickVisible(false);
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return v == Math.rint(v) ? Numbers.grouped((long) v) : String.format("%.1f", v);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s.replace(",", ""));
+            }
+        });
+    }
+
+    /** 1, 2, 5, 10, 20, 50 … at least {@code raw}; at least 1 for whole numbers. */
+    static double niceStep(double raw, boolean whole) {
+        if (raw <= 0) {
+            return 1;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = 10 * magnitude;
+        for (double f : new double[] {1, 2, 5, 10}) {
+            if (f * magnitude >= raw) {
+                step = f * magnitude;
+                break;
+            }
+        }
+        return whole ? Math.max(1, Math.ceil(step)) : step;
     }
 
     // ---------------------------------------------------------------- export
@@ -750,7 +921,7 @@ public final class StatsTab implements AppTab {
     private void exportExcel() {
         Report r = report;
         if (r == null) {
-            Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段，点“统计”。");
+            Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段。");
             return;
         }
         var f = Dialogs.saveAs(window(), "导出统计到 Excel", r.rootName() + r.period().label() + "统计.xlsx", Dialogs.EXCEL);
@@ -761,7 +932,10 @@ public final class StatsTab implements AppTab {
         ctx.background().run(() -> {
             StatsExcel.write(r, target);
             return target;
-        }, t -> status.setText("已导出到 " + t));
+        }, t -> {
+            status.setText("已导出到 " + t);
+            Dialogs.exported(window(), "统计已导出为 Excel", t);
+        });
     }
 
     /** The chart of the breakdown shown now. */
@@ -772,7 +946,7 @@ public final class StatsTab implements AppTab {
 
     private void saveChart() {
         if (report == null) {
-            Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段，点“统计”。");
+            Dialogs.info(window(), "还没有统计结果", "请先选择组织和时段。");
             return;
         }
         var f = Dialogs.saveAs(window(), "保存图表为图片",
@@ -785,6 +959,7 @@ public final class StatsTab implements AppTab {
         try {
             saveChartPng(visibleChart(), target);
             status.setText("图表已保存到 " + target);
+            Dialogs.exported(window(), "图表已保存为图片", target);
         } catch (UserException e) {
             Dialogs.info(window(), "图表没有保存", e.getMessage());
         }

@@ -72,7 +72,7 @@ public final class SummaryTab implements AppTab {
         orgBox.setPromptText("组织（含下级）");
         Controls.showAs(orgBox, Org::name);
         period.setId("summary-period");
-        period.setPromptText("时段：2021H1、2021、2021Q3，或 2021-03-01至2021-05-31");
+        period.setPromptText("时段：2021年上半年、2021年、2021年第三季度，或 2021-03-01至2021-05-31");
         period.setPrefColumnCount(16);
         template.setId("summary-template");
         template.setValue(SummaryTemplate.SUMMARY);

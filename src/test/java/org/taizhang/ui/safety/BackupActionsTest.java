@@ -182,7 +182,7 @@ class BackupActionsTest {
         settle(window);
         @SuppressWarnings("unchecked")
         TableView<org.taizhang.db.ChangeLogService.Change> table = robot.lookup("#changes-table").queryAs(TableView.class);
-        assertThat(table.getItems().getFirst().details()).contains("name：" + before + " → 改名后的组织𠮷");
+        assertThat(table.getItems().getFirst().details()).contains("名称：" + before + " → 改名后的组织𠮷");
         WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get();
         fire(robot, window, "#changes-undo");
         fire(robot, window, "#changes-confirm-ok");

@@ -40,6 +40,7 @@ class StatsTabTest {
 
     @Start
     void start(Stage stage) {
+
         window = new MainWindow(stage, true); // with start-up prompts: the reminders window
         stage.show();
     }

@@ -1,0 +1,106 @@
+package org.taizhang.exchange;
+
+import static org.taizhang.db.jooq.Tables.ORG;
+import static org.taizhang.db.jooq.Tables.PACKAGE_LOG;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.taizhang.db.Database;
+import org.taizhang.db.jooq.tables.records.PackageLogRecord;
+import org.taizhang.org.Org;
+import org.taizhang.org.OrgService;
+import org.taizhang.stats.Period;
+
+/**
+ * Data packages between levels (数据上报): a 社区 or 街道 office exports its subtree and period to a
+ * .tzpkg file; the office above previews and imports it. The CLI and the window both call this class.
+ */
+public final class ExchangeService {
+    private final Database db;
+    private final Clock clock;
+
+    public ExchangeService(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public ExchangeService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes the package of organisation {@code orgId}'s subtree for {@code period} to {@code out}
+     * (atomically); ID numbers and phone numbers are masked unless {@code fullId}.
+     */
+    public Manifest export(int orgId, Period period, boolean fullId, Path out) {
+        return new PackageExporter(db, clock).export(orgId, period, fullId, out);
+    }
+
+    /**
+     * What importing {@code file} would add, change, remove and leave in conflict; writes nothing.
+     *
+     * @param asOrgId the receiver's organisation standing for the sender (null: found by uid or name)
+     * @param takeTheirs take the sender's version where this office edited a record since the last package
+     * @throws PackageRefusedException when the package is damaged, altered, too new, older than one
+     *     already imported, or for an organisation not in the tree
+     */
+    public ImportPreview preview(Path file, Integer asOrgId, boolean takeTheirs) {
+        return new PackageImporter(db).preview(file, asOrgId, takeTheirs);
+    }
+
+    /** Imports {@code file}: a backup, then everything in one transaction (nothing when nothing changes). */
+    public ImportResult apply(Path file, Integer asOrgId, boolean takeTheirs) {
+        return new PackageImporter(db).apply(file, asOrgId, takeTheirs);
+    }
+
+    /** The organisation whose sub-organisations report to this office: the only top-level one. */
+    public Org defaultReceiver() {
+        List<Org> tops = new OrgService(db).listAll().stream().filter(o -> o.parentId() == null).toList();
+        if (tops.size() != 1) {
+            throw new org.taizhang.common.UserException(tops.isEmpty() ? "组织名册是空的，请先添加组织。"
+                    : "组织名册有 " + tops.size() + " 个顶级组织，请指定查看哪个组织的上报情况（--org）。");
+        }
+        return tops.getFirst();
+    }
+
+    /** Which direct sub-organisations of {@code orgId} have sent a package for {@code period}. */
+    public ReportStatus status(int orgId, Period period) {
+        Org org = new OrgService(db).get(orgId).orElseThrow(() -> new org.taizhang.common.UserException("组织 #" + orgId + " 不存在。"));
+        return db.read(ctx -> {
+            List<ReportStatus.Line> lines = new ArrayList<>();
+            for (var child : ctx.select(ORG.ID, ORG.NAME).from(ORG).where(ORG.PARENT_ID.eq(orgId)).orderBy(ORG.SORT_ORDER, ORG.ID).fetch()) {
+                PackageLogRecord p = ctx.selectFrom(PACKAGE_LOG).where(PACKAGE_LOG.ORG_ID.eq(child.value1())
+                                .and(PACKAGE_LOG.PERIOD_FROM.le(period.to())).and(PACKAGE_LOG.PERIOD_TO.ge(period.from())))
+                        .orderBy(PACKAGE_LOG.CREATED_AT.desc(), PACKAGE_LOG.ID.desc()).limit(1).fetchOne();
+                lines.add(p == null ? new ReportStatus.Line(child.value1(), child.value2(), false, null, null, null, null, null, Map.of())
+                        : new ReportStatus.Line(child.value1(), child.value2(), true, p.getPeriodFrom().toString(), p.getPeriodTo().toString(),
+                        PackageImporter.local(p.getCreatedAt()), utcToLocal(p.getImportedAt()), p.getFileName(), totals(p.getTotals())));
+            }
+            return new ReportStatus(orgId, org.name(), period.from(), period.to(), List.copyOf(lines));
+        });
+    }
+
+    private static String utcToLocal(String utc) {
+        try {
+            return java.time.LocalDateTime.parse(utc.replace(' ', 'T')).atZone(java.time.ZoneOffset.UTC)
+                    .withZoneSameInstant(java.time.ZoneId.systemDefault()).toLocalDateTime()
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ');
+        } catch (RuntimeException e) {
+            return utc;
+        }
+    }
+
+    private static Map<String, Long> totals(String json) {
+        try {
+            return PackageFormat.JSON.readValue(json, new TypeReference<LinkedHashMap<String, Long>>() { });
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.taizhang.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.ui.FxTestSupport.onFx;
+import static org.taizhang.ui.FxTestSupport.open;
+import static org.taizhang.ui.FxTestSupport.settle;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.app.DemoDataFactory;
+import org.taizhang.db.Database;
+import org.taizhang.demo.DemoData;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every tab at 1280×720 and at 1600×1000 on the demo data: no label or button shows its text cut
+ * to “…”, no control sticks out of the window, and a screenshot of each is written to
+ * target/screenshots/SIZE/TAB.png (one stage for all of it).
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowLayoutTest {
+    @TempDir
+    static Path dir;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+
+        window = new MainWindow(stage, false);
+        stage.show();
+    }
+
+    @Test
+    void everyTabFitsAt1280x720And1600x1000(FxRobot robot) throws Exception {
+        Path file = dir.resolve("layout.db");
+        try (Database db = Database.open(file)) {
+            DemoDataFactory.create(db, LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { });
+        }
+        open(window, file);
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        List<String> problems = new ArrayList<>();
+        // the headless platform's screen is 1000×1000: a bigger window cannot be copied to its frame buffer
+        // (an error on the render thread). The scene is laid out and snapshotted all the same, which is what is checked.
+        boolean print = WaitForAsyncUtils.printException;
+        boolean check = WaitForAsyncUtils.autoCheckException;
+        WaitForAsyncUtils.printException = false;
+        WaitForAsyncUtils.autoCheckException = false;
+        try {
+            checkAllTabs(tabs, problems);
+        } finally {
+            WaitForAsyncUtils.clearExceptions();
+            WaitForAsyncUtils.printException = print;
+            WaitForAsyncUtils.autoCheckException = check;
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private void checkAllTabs(TabPane tabs, List<String> problems) throws Exception {
+        for (int[] size : new int[][] {{1280, 720}, {1600, 1000}}) {
+            onFx(() -> {
+                window.stage().setX(0);
+                window.stage().setY(0);
+                window.stage().setWidth(size[0]);
+                window.stage().setHeight(size[1]);
+            });
+            for (int i = 0; i < tabs.getTabs().size(); i++) {
+                int index = i;
+                onFx(() -> tabs.getSelectionModel().select(index));
+                settle(window);
+                settle(window);
+                String name = tabs.getTabs().get(index).getText();
+                Scene scene = window.stage().getScene();
+                WritableImage img = WaitForAsyncUtils.asyncFx(() -> {
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
+                    problems.addAll(problems(scene, size[0] + "×" + size[1] + " " + name));
+                    return scene.snapshot(null);
+                }).get(10, TimeUnit.SECONDS);
+                assertThat(scene.getWidth()).isEqualTo(size[0]);
+                Path out = Path.of("target/screenshots/" + size[0] + "x" + size[1] + "/" + index + "-" + name + ".png");
+                Files.createDirectories(out.getParent());
+                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
+            }
+        }
+    }
+
+    /** Labels and buttons whose text is cut to “…”, and controls outside the window, among what is shown. */
+    static List<String> problems(Scene scene, String where) {
+        List<String> out = new ArrayList<>();
+        walk(scene.getRoot(), scene, where, out, false);
+        return out;
+    }
+
+    private static void walk(Node n, Scene scene, String where, List<String> out, boolean scrolled) {
+        if (!n.isVisible() || n.getOpacity() == 0) {
+            return;
+        }
+        if (n instanceof IndexedCell<?>) {
+            return; // a table or list cell may cut a long value: the column can be widened, and the tooltip/edit shows it
+        }
+        if (n instanceof Labeled l && l.isTextTruncated() && l.getText() != null && !l.getText().isEmpty()) {
+            out.add(where + "：“" + l.getText() + "”被截断为省略号（" + describe(n) + "）");
+        }
+        if (n instanceof Control && !scrolled) {
+            Bounds b = n.localToScene(n.getLayoutBounds());
+            if (b.getWidth() > 0 && (b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1)) {
+                out.add(where + "：" + describe(n) + " 超出窗口（右/下边 " + Math.round(b.getMaxX()) + "×" + Math.round(b.getMaxY()) + "）");
+            }
+        }
+        if (n instanceof Parent p) {
+            // what scrolls (a scroll pane, the rows and column headers of a table or list) may lie beyond the window
+            boolean inside = scrolled || n instanceof ScrollPane || n instanceof javafx.scene.control.TableView<?>
+                    || n instanceof javafx.scene.control.TreeTableView<?> || n instanceof javafx.scene.control.ListView<?>
+                    || n instanceof javafx.scene.control.TreeView<?>;
+            if (n instanceof javafx.scene.control.TableView<?> || n instanceof javafx.scene.control.TreeTableView<?>) {
+                return; // column headers and cells: a long value or title may be cut, the column can be widened
+            }
+            for (Node c : p.getChildrenUnmodifiable()) {
+                walk(c, scene, where, out, inside);
+            }
+        }
+    }
+
+    private static String describe(Node n) {
+        String text = n instanceof Labeled l ? "“" + l.getText() + "”" : "";
+        return n.getClass().getSimpleName() + (n.getId() == null ? "" : " #" + n.getId()) + text;
+    }
+}
