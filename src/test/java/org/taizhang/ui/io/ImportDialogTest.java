@@ -9,6 +9,7 @@ import static org.taizhang.ui.FxTestSupport.settle;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -70,16 +71,33 @@ class ImportDialogTest {
         settle(window);
         Label summary = robot.lookup("#import-summary").queryAs(Label.class);
         assertThat(summary.getText()).contains("可导入 3 行").contains("有错误 0 行");
-        // "证件" was not recognised: map it to 身份证号, check again
+        // the sheet's first rows are shown as a grid, the header row found under the title
+        TableView<?> grid = robot.lookup("#import-grid").queryAs(TableView.class);
+        assertThat(grid.getItems()).hasSize(5);
+        assertThat(grid.getColumns()).hasSize(4); // row numbers + A, B, C
+        // "证件" was not recognised: say in the grid that column B holds 身份证号; it is checked again at once
         @SuppressWarnings("unchecked")
-        ComboBox<String> idBox = robot.lookup("#map-身份证号").queryAs(ComboBox.class);
-        assertThat(idBox.getValue()).isEqualTo("（无）");
-        WaitForAsyncUtils.asyncFx(() -> idBox.setValue("B 证件")).get();
-        fire(robot, window, "#import-check");
+        ComboBox<String> idBox = robot.lookup("#map-col-B").queryAs(ComboBox.class);
+        assertThat(idBox.getValue()).isEqualTo(ImportDialog.NONE);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> nameBox = robot.lookup("#map-col-A").queryAs(ComboBox.class);
+        assertThat(nameBox.getValue()).isEqualTo("姓名");
+        WaitForAsyncUtils.asyncFx(() -> idBox.setValue("身份证号")).get();
+        settle(window);
         assertThat(summary.getText()).contains("可导入 2 行").contains("有错误 1 行");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> idAgain = robot.lookup("#map-col-B").queryAs(ComboBox.class);
+        assertThat(idAgain.getValue()).isEqualTo("身份证号");
         TableView<?> rejects = robot.lookup("#import-rejects").queryAs(TableView.class);
         assertThat(rejects.getItems()).hasSize(1);
-        assertThat(rejects.getItems().getFirst().toString()).contains("第 4 行").contains("B 列");
+        ImportDialog.Item item = (ImportDialog.Item) rejects.getItems().getFirst();
+        assertThat(item.what()).isEqualTo("有错误");
+        assertThat(item.row()).isEqualTo("4");
+        assertThat(item.column()).isEqualTo("B 证件");
+        assertThat(item.reason()).contains("身份证号");
+        // no command-line syntax anywhere the clerk reads
+        assertThat(summary.getText()).doesNotContain("--");
+        assertThat(robot.lookup("#import-create-missing").queryAs(CheckBox.class).getText()).doesNotContain("--");
         if (System.getProperty("snap") != null) {
             WaitForAsyncUtils.asyncFx(() -> {
                 var img = robot.lookup("#import-run").queryButton().getScene().snapshot(null);
@@ -94,12 +112,15 @@ class ImportDialogTest {
         assertThat(run.isDisabled()).isTrue();
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#import-skip-bad").queryAs(CheckBox.class).setSelected(true)).get();
         assertThat(run.isDisabled()).isFalse();
-        Path rejectsFile = dir.resolve("待修正.xlsx");
-        ImportDialog dialog = (ImportDialog) robot.lookup("#import-run").queryButton().getScene().getWindow().getUserData();
-        assertThat(dialog).isNotNull();
-        WaitForAsyncUtils.asyncFx(() -> dialog.saveRejects(rejectsFile)).get();
+        // one click saves the problem rows beside the sheet
+        Path rejectsFile = dir.resolve("人员名册-待修正.xlsx");
+        fire(robot, window, "#import-export-rejects");
         settle(window);
         assertThat(rejectsFile).exists();
+        List<org.taizhang.io.SheetRow> saved = new java.util.ArrayList<>();
+        org.taizhang.io.SheetReader.read(rejectsFile, null, saved::add);
+        assertThat(saved).hasSize(2);
+        assertThat(saved.get(1).display(0)).isEqualTo("李四");
         fire(robot, window, "#import-run");
         assertThat(summary.getText()).contains("已导入人员 2 人");
         int people = window.context().db().read(ctx -> ctx.fetchCount(org.taizhang.db.jooq.Tables.PERSON));
