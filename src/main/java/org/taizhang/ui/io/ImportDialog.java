@@ -146,7 +146,8 @@ public final class ImportDialog {
         gridTitle.getStyleClass().add("section-title");
         gridTitle.setWrapText(true);
         grid.setPlaceholder(new Label("选择文件后，这里显示表格的前几行"));
-        grid.setPrefHeight(260);
+        grid.setPrefHeight(300);
+        grid.setFixedCellSize(28);
         grid.setMinHeight(180);
         grid.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         grid.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
@@ -361,7 +362,7 @@ public final class ImportDialog {
             TableColumn<SheetRow, String> tc = new TableColumn<>();
             tc.setGraphic(head);
             tc.setSortable(false);
-            tc.setPrefWidth(Math.max(120, Math.min(200, widest(p, c) * 14 + 20)));
+            tc.setPrefWidth(Math.max(140, Math.min(220, widest(p, c) * 14 + 20)));
             tc.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().display(col)));
             grid.getColumns().add(tc);
         }
