@@ -32,9 +32,16 @@ public final class Cli {
         return workspace(spec).db();
     }
 
-    /** The chosen database and its services; closing it closes the database. */
+    /**
+     * The chosen database and its services; closing it closes the database. What the user must know about the
+     * file (sidecars set aside, a failed automatic backup, a network folder …) is printed to stderr.
+     */
     public static Workspace workspace(CommandSpec spec) {
-        return root(spec).open();
+        Workspace ws = root(spec).open();
+        PrintWriter err = spec.commandLine().getErr();
+        ws.db().warnings().forEach(w -> err.println("提醒：" + w));
+        err.flush();
+        return ws;
     }
 
     public static PrintWriter out(CommandSpec spec) {

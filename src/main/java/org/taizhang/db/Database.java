@@ -168,6 +168,14 @@ public final class Database implements AutoCloseable {
             readOnly = true;
             readOnlyReason = "数据库文件是只读的，只能查看、不能修改。请去掉文件的“只读”属性后重新打开";
         }
+        String sidecarNote = null;
+        if (lock != null && existed && DbLock.holders(abs) <= 1) {
+            // nobody else has the file open: a -wal beside it is a leftover, check it belongs here before SQLite applies it
+            sidecarNote = Sidecars.setAsideForeignLog(abs).orElse(null);
+            if (!readOnly) {
+                Sidecars.alignPermissions(abs);
+            }
+        }
         // check integrity when the last session crashed (non-empty WAL, lock file says "open") or the file
         // was changed outside the program since the last clean close (copied in, restored by hand, damaged)
         boolean crashed = lock != null && existed && size > 0 && lock.previousStamp() != null
@@ -195,6 +203,9 @@ public final class Database implements AutoCloseable {
         OPEN.add(db);
         if (!db.checkPending) {
             db.checkPassed.countDown();
+        }
+        if (sidecarNote != null) {
+            db.addWarning(sidecarNote);
         }
         if (!readOnly) {
             AtomicFile.cleanStaleTemps(abs.getParent()); // temp files of a killed export or backup
