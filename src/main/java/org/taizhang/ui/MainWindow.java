@@ -256,6 +256,12 @@ public final class MainWindow {
         exportItem.setOnAction(e -> withContext(c -> ImportExportActions.exportExcel(stage, c)));
         MenuItem templates = new MenuItem("导出导入模板…");
         templates.setOnAction(e -> withContext(c -> ImportExportActions.exportTemplates(stage, c)));
+        MenuItem sendPackage = new MenuItem("数据上报…");
+        sendPackage.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.exportPackage(stage, c)));
+        MenuItem receivePackage = new MenuItem("导入数据包…");
+        receivePackage.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.importPackage(stage, c)));
+        MenuItem reportStatus = new MenuItem("上报情况…");
+        reportStatus.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.reportStatus(stage, c)));
         MenuItem backup = new MenuItem("备份到…");
         backup.setOnAction(e -> withContext(c -> BackupActions.backupTo(stage, c)));
         MenuItem restore = new MenuItem("从备份恢复…");
@@ -265,7 +271,7 @@ public final class MainWindow {
         MenuItem exit = new MenuItem("退出");
         exit.setOnAction(e -> stage.close());
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
-                new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), sendPackage, receivePackage, reportStatus, new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
         MenuItem guide = Icons.on(new MenuItem("使用说明"), Icons.GUIDE);
         guide.setAccelerator(KeyCombination.keyCombination("F1"));
