@@ -70,12 +70,34 @@ class WindowLayoutTest {
         WaitForAsyncUtils.autoCheckException = false;
         try {
             checkAllTabs(tabs, problems);
+            pickerSearchesAndTheStatisticsFollow(robot, tabs);
         } finally {
             WaitForAsyncUtils.clearExceptions();
             WaitForAsyncUtils.printException = print;
             WaitForAsyncUtils.autoCheckException = check;
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** The organisation picker of 统计分析: type pinyin initials, Enter — the statistics follow at once. */
+    private void pickerSearchesAndTheStatisticsFollow(FxRobot robot, TabPane tabs) throws Exception {
+        onFx(() -> tabs.getSelectionModel().select(3));
+        settle(window);
+        @SuppressWarnings("unchecked")
+        OrgPicker<org.taizhang.org.Org> picker = robot.lookup("#stats-org").queryAs(OrgPicker.class);
+        onFx(picker::show);
+        assertThat(picker.searching()).isTrue();
+        onFx(() -> picker.searchField().setText("sfqzgh"));
+        assertThat(picker.shownLines()).extracting(l -> l.item().name()).contains("示范区总工会");
+        assertThat(picker.shownLines().getFirst().path()).isEqualTo("示范区群团工作部");
+        onFx(() -> javafx.event.Event.fireEvent(picker.searchField(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false)));
+        settle(window);
+        settle(window);
+        assertThat(picker.searching()).isFalse();
+        assertThat(picker.getValue().name()).isEqualTo("示范区总工会");
+        assertThat(robot.lookup("#stats-heading").queryAs(javafx.scene.control.Label.class).getText())
+                .startsWith("示范区群团工作部 / 示范区总工会");
     }
 
     private void checkAllTabs(TabPane tabs, List<String> problems) throws Exception {

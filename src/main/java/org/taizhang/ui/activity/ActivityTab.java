@@ -37,6 +37,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.activity.ActivityFilter;
 import org.taizhang.activity.ActivityInput;
 import org.taizhang.activity.ActivityPage;
@@ -77,7 +78,7 @@ public final class ActivityTab implements AppTab {
 
     // filters
     private final PeriodFilter period = new PeriodFilter("activity", this::refresh);
-    private final ComboBox<OrgChoice> orgFilter = new ComboBox<>();
+    private final ComboBox<OrgChoice> orgFilter = OrgPicker.choices("activity-org");
     private final ComboBox<Category> categoryFilter = new ComboBox<>();
     private final TextField search = new TextField();
     private final CheckBox highlightOnly = new CheckBox("只看亮点");
@@ -101,7 +102,7 @@ public final class ActivityTab implements AppTab {
     private final DatePicker date = Form.datePicker();
     private final DatePicker endDate = Form.datePicker();
     private final TextField name = new TextField();
-    private final ComboBox<OrgChoice> org = new ComboBox<>();
+    private final ComboBox<OrgChoice> org = OrgPicker.choices(null);
     private final TextField coOrgs = new TextField();
     private final ComboBox<Category> category = new ComboBox<>();
     private final TextField participants = new TextField();

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.honor.HonorCounts;
 import org.taizhang.honor.HonorFilter;
@@ -48,7 +49,7 @@ public final class HonorTab implements AppTab {
     private final PeriodFilter period = new PeriodFilter("honor", this::refresh);
     private final ComboBox<String> level = new ComboBox<>();
     private final ComboBox<String> kind = new ComboBox<>();
-    private final ComboBox<OrgChoice> orgFilter = new ComboBox<>();
+    private final ComboBox<OrgChoice> orgFilter = OrgPicker.choices("honor-org");
     private final TextField search = new TextField();
     private final TableView<HonorRow> table = new TableView<>();
     private final GridPane grid = new GridPane();

@@ -53,6 +53,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Numbers;
@@ -93,7 +94,7 @@ public final class StatsTab implements AppTab {
     private final AppContext ctx;
     private final StatsService stats;
     private final Tab tab;
-    private final ComboBox<Org> orgBox = new ComboBox<>();
+    private final ComboBox<Org> orgBox = OrgPicker.orgs("stats-org");
     private final ComboBox<String> kindBox = new ComboBox<>(FXCollections.observableArrayList(KINDS));
     private final Spinner<Integer> yearBox = new Spinner<>(1949, 2100, LocalDate.now().getYear());
     private final ComboBox<Integer> partBox = new ComboBox<>();
