@@ -151,7 +151,7 @@ public final class ActivityTab implements AppTab {
         search.textProperty().addListener((o, a, b) -> filterDelay.playFromStart());
         highlightOnly.setId("activity-highlight-only");
         highlightOnly.selectedProperty().addListener((o, a, b) -> refresh());
-        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker(),
+        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker(),
                 new Label("组织"), orgFilter,
                 new Label("类别"), categoryFilter, search, highlightOnly);
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -347,9 +347,10 @@ public final class ActivityTab implements AppTab {
 
     @Override
     public void reload() {
-        record Loaded(List<Category> cats, OrgTree tree) {
+        record Loaded(List<Category> cats, OrgTree tree, int latestYear) {
         }
-        ctx.background().run(() -> new Loaded(service.categories(true), new OrgTree(ctx.orgs().listAll())), r -> {
+        ctx.background().run(() -> new Loaded(service.categories(true), new OrgTree(ctx.orgs().listAll()),
+                new org.taizhang.stats.StatsService(ctx.db()).latestYearWithRecords()), r -> {
             List<Category> cats = r.cats();
             OrgTree tree = r.tree();
             Category keepFilter = categoryFilter.getValue();
@@ -367,6 +368,7 @@ public final class ActivityTab implements AppTab {
             OrgChoice.refill(org, OrgChoice.of(tree, false), false);
             filling = false;
             OrgChoice.refill(orgFilter, OrgChoice.of(tree, true), true);
+            period.preferYear(r.latestYear());
             refresh();
         });
     }

@@ -86,7 +86,7 @@ public final class HonorTab implements AppTab {
         search.setPromptText("搜索荣誉名称、授予单位、获奖人");
         delay.setOnFinished(e -> refresh());
         search.textProperty().addListener((o, a, b) -> delay.playFromStart());
-        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker(),
+        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker(),
                 new Label("级别"), level,
                 new Label("类型"), kind, new Label("组织"), orgFilter, search);
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -138,11 +138,16 @@ public final class HonorTab implements AppTab {
 
     @Override
     public void reload() {
-        ctx.background().run(() -> new OrgTree(ctx.orgs().listAll()), tree -> {
-            orgChoices = OrgChoice.of(tree, false);
-            OrgChoice.refill(orgFilter, OrgChoice.of(tree, true), true);
-            refresh();
-        });
+        record Loaded(OrgTree tree, int latestYear) {
+        }
+        ctx.background().run(() -> new Loaded(new OrgTree(ctx.orgs().listAll()), new org.taizhang.stats.StatsService(ctx.db()).latestYearWithRecords()),
+                r -> {
+                    OrgTree tree = r.tree();
+                    orgChoices = OrgChoice.of(tree, false);
+                    OrgChoice.refill(orgFilter, OrgChoice.of(tree, true), true);
+                    period.preferYear(r.latestYear());
+                    refresh();
+                });
     }
 
     /** The filter the controls show now. */

@@ -126,6 +126,8 @@ public final class StatsTab implements AppTab {
     private boolean runQueued;
     /** True while {@link #show} or {@link #reload} set several pickers: one run at the end, not one per picker. */
     private boolean settingPickers;
+    /** The clerk picked a year: reloads keep it instead of the latest year with records. */
+    private boolean yearChosen;
 
     public StatsTab(AppContext ctx) {
         this.ctx = ctx;
@@ -156,7 +158,12 @@ public final class StatsTab implements AppTab {
         // every change of organisation or period runs the statistics again: no stale report, no button to find
         orgBox.valueProperty().addListener((o, a, b) -> scheduleRun());
         kindBox.valueProperty().addListener((o, a, b) -> scheduleRun());
-        yearBox.valueProperty().addListener((o, a, b) -> scheduleRun());
+        yearBox.valueProperty().addListener((o, a, b) -> {
+            if (!settingPickers) {
+                yearChosen = true;
+            }
+            scheduleRun();
+        });
         partBox.valueProperty().addListener((o, a, b) -> scheduleRun());
         fromPicker.valueProperty().addListener((o, a, b) -> scheduleRun());
         toPicker.valueProperty().addListener((o, a, b) -> scheduleRun());
@@ -256,8 +263,16 @@ public final class StatsTab implements AppTab {
     @Override
     public void reload() {
         Integer keep = selectedOrgId();
-        ctx.background().run(() -> ctx.orgs().listAll(), orgs -> {
+        record Loaded(List<Org> orgs, int latestYear) {
+        }
+        ctx.background().run(() -> new Loaded(ctx.orgs().listAll(), stats.latestYearWithRecords()), loaded -> {
+            List<Org> orgs = loaded.orgs();
             tree = new OrgTree(orgs);
+            if (!yearChosen) {
+                settingPickers = true;
+                yearBox.getValueFactory().setValue(loaded.latestYear()); // opens on the latest year with records
+                settingPickers = false;
+            }
             List<Org> items = new ArrayList<>();
             items.add(ALL_ORGS);
             depths.clear();
