@@ -37,6 +37,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.UiPrefs;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.activity.ActivityFilter;
 import org.taizhang.activity.ActivityInput;
@@ -186,6 +187,8 @@ public final class ActivityTab implements AppTab {
 
         SplitPane split = new SplitPane(left, buildForm());
         split.setDividerPositions(0.7);
+        UiPrefs.rememberDividers(split, "activity");
+        UiPrefs.rememberColumns(table.getColumns(), "activity");
         return split;
     }
 

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.UiPrefs;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.honor.HonorCounts;
@@ -63,6 +64,7 @@ public final class HonorTab implements AppTab {
         this.ctx = ctx;
         this.service = new HonorService(ctx.db());
         tab = new Tab("荣誉", build());
+        UiPrefs.rememberColumns(table.getColumns(), "honor");
         tab.setClosable(false);
     }
 

@@ -34,6 +34,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.taizhang.ui.UiPrefs;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
@@ -170,6 +171,8 @@ public final class PlanTab implements AppTab {
 
         SplitPane split = new SplitPane(left, center, detailsPane());
         split.setDividerPositions(0.2, 0.72);
+        UiPrefs.rememberDividers(split, "plan");
+        UiPrefs.rememberColumns(outlineView.getColumns(), "plan-outline");
         BorderPane root = new BorderPane(split);
         root.setBottom(message);
         BorderPane.setMargin(message, new Insets(4, 8, 4, 8));

@@ -28,6 +28,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.UiPrefs;
 import org.taizhang.common.Pinyin;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
@@ -112,6 +113,9 @@ public final class RosterTab implements AppTab {
         right.setDividerPositions(0.32);
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.34);
+        UiPrefs.rememberDividers(right, "roster-right");
+        UiPrefs.rememberDividers(split, "roster");
+        UiPrefs.rememberColumns(people.getColumns(), "roster-people");
         tab = new Tab("组织名册", split);
         tab.setClosable(false);
     }

@@ -53,6 +53,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.taizhang.ui.UiPrefs;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Dates;
@@ -808,6 +809,8 @@ public final class StatsTab implements AppTab {
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, chart);
         split.setDividerPositions(0.55);
+        UiPrefs.rememberDividers(split, "stats-" + table.getId());
+        UiPrefs.rememberColumns(table.getColumns(), table.getId());
         Tab t = new Tab(title, split);
         t.setClosable(false);
         return t;
