@@ -94,6 +94,7 @@ public final class StatsTab implements AppTab {
 
     private final AppContext ctx;
     private final StatsService stats;
+    private final StatsViewModel vm;
     private final Tab tab;
     private final ComboBox<Org> orgBox = OrgPicker.orgs("stats-org");
     private final ComboBox<String> kindBox = new ComboBox<>(FXCollections.observableArrayList(KINDS));
@@ -123,7 +124,6 @@ public final class StatsTab implements AppTab {
     private Report report;
     private Reminders reminders;
     private Runnable startupReminder;
-    private long loadToken;
     private boolean runQueued;
     /** True while {@link #show} or {@link #reload} set several pickers: one run at the end, not one per picker. */
     private boolean settingPickers;
@@ -133,6 +133,7 @@ public final class StatsTab implements AppTab {
     public StatsTab(AppContext ctx) {
         this.ctx = ctx;
         this.stats = new StatsService(ctx.db());
+        this.vm = new StatsViewModel(stats, ctx.background()::run);
         orgBox.setId("stats-org");
         orgBox.setPrefWidth(280);
         orgBox.setButtonCell(new OrgCell(false));
@@ -243,6 +244,7 @@ public final class StatsTab implements AppTab {
         VBox root = new VBox(bar, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         root.getStylesheets().add(StatsTab.class.getResource("stats.css").toExternalForm());
+        bindViewModel();
         tab = new Tab("统计分析", root);
         tab.setClosable(false);
     }
@@ -565,35 +567,31 @@ public final class StatsTab implements AppTab {
         try {
             p = chosenPeriod();
         } catch (UserException e) {
-            // a half-typed custom period: the old figures go, the reason shows
-            loadToken++;
-            report = null;
-            cards.getChildren().clear();
-            heading.setText("请选择组织和时段");
-            status.setText(e.getMessage());
+            vm.clear(e.getMessage());
             if (explain) {
                 Dialogs.info(window(), "时段不完整", e.getMessage());
             }
             return;
         }
-        Integer root = selectedOrgId();
-        String scope = scopeName();
-        long token = ++loadToken;
-        heading.setText(scope + " · " + p.label() + "（" + Dates.iso(p.from()) + " 至 " + Dates.iso(p.to()) + "）");
-        status.setText("正在统计…");
-        long t0 = System.nanoTime();
-        // the four headline figures first (one indexed query each), the breakdowns after
-        ctx.background().run(() -> new Totals[] {stats.totals(root, p), stats.totals(root, p.previousYear())}, t -> {
-            if (token == loadToken) {
-                fillCards(t[0], t[1], null);
-                status.setText(String.format("主要数字用时 %.0f 毫秒，正在统计分类明细…", (System.nanoTime() - t0) / 1e6));
+        vm.load(selectedOrgId(), scopeName(), p);
+    }
+
+    /** Shows what the view-model holds: the headline cards first, then the whole report. */
+    private void bindViewModel() {
+        heading.textProperty().bind(vm.headingProperty());
+        status.textProperty().bind(vm.statusProperty());
+        vm.headlineProperty().addListener((o, a, h) -> {
+            if (h == null) {
+                cards.getChildren().clear();
+            } else if (vm.report() == null) {
+                fillCards(h.now(), h.before(), null);
             }
         });
-        ctx.background().run(() -> stats.report(root, p), r -> {
-            if (token != loadToken) {
+        vm.reportProperty().addListener((o, a, r) -> {
+            report = r;
+            if (r == null) {
                 return;
             }
-            report = r;
             fillCards(r.totals(), r.previousTotals(), r);
             fillHonors(r);
             fillOrgWork(r);
@@ -601,11 +599,11 @@ public final class StatsTab implements AppTab {
             monthTable.setItems(FXCollections.observableArrayList(r.byMonth()));
             childTable.setItems(FXCollections.observableArrayList(r.byChildOrg()));
             fillCharts();
-            status.setText(String.format("统计完成，用时 %.0f 毫秒。同比时段：%s。活动按开始日期计入（首尾两天都算），含全部下级组织，不含计划中的活动。",
-                    (System.nanoTime() - t0) / 1e6, r.previousPeriod().label()));
-        }, e -> {
-            status.setText("统计失败");
-            Dialogs.error(window(), e);
+        });
+        vm.failureProperty().addListener((o, a, e) -> {
+            if (e != null) {
+                Dialogs.error(window(), e);
+            }
         });
     }
 
