@@ -36,9 +36,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Every tab at 1280×720 and at 1600×1000 on the demo data: no label or button shows its text cut
- * to “…”, no control sticks out of the window, and a screenshot of each is written to
- * target/screenshots/SIZE/TAB.png (one stage for all of it).
+ * Every tab at 1280×720 and at 1600×1000 on the demo data: each shows its records, no label or
+ * button shows its text cut to “…”, no control sticks out of the window, and a screenshot of each is
+ * written to target/screenshots/SIZE/TAB.png — at 1280×720 also target/screenshots/NAME.png, the
+ * README pictures (one stage for all of it).
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowLayoutTest {
@@ -125,6 +126,21 @@ class WindowLayoutTest {
                 Path out = Path.of("target/screenshots/" + size[0] + "x" + size[1] + "/" + index + "-" + name + ".png");
                 Files.createDirectories(out.getParent());
                 ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
+                if (size[0] == 1280) {
+                    // every tab shows the demo records, not a placeholder; the README pictures (1280×720) come from here
+                    var content = tabs.getTabs().get(index).getContent();
+                    switch (index) {
+                        case 1 -> {
+                            assertThat(((javafx.scene.control.TableView<?>) content.lookup("#activity-table")).getItems()).isNotEmpty();
+                            assertThat(((javafx.scene.control.Label) content.lookup("#activity-totals")).getText()).contains("场");
+                        }
+                        case 2 -> assertThat(((javafx.scene.control.TableView<?>) content.lookup("#honor-table")).getItems()).isNotEmpty();
+                        case 3 -> assertThat(((javafx.scene.control.Label) content.lookup("#stats-heading")).getText()).contains("示范区群团工作部");
+                        default -> { }
+                    }
+                    String readme = List.of("roster", "activity", "honor", "stats", "plan", "summary").get(index);
+                    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of("target/screenshots/" + readme + ".png").toFile());
+                }
             }
         }
     }
@@ -145,6 +161,12 @@ class WindowLayoutTest {
         }
         if (n instanceof Labeled l && l.isTextTruncated() && l.getText() != null && !l.getText().isEmpty()) {
             out.add(where + "：“" + l.getText() + "”被截断为省略号（" + describe(n) + "）");
+        }
+        if (n instanceof javafx.scene.control.ToolBar bar) {
+            Node overflow = bar.lookup(".tool-bar-overflow-button");
+            if (overflow != null && overflow.isVisible()) {
+                out.add(where + "：工具栏" + describe(n) + "的按钮藏在 » 后面");
+            }
         }
         if (n instanceof Control && !scrolled) {
             Bounds b = n.localToScene(n.getLayoutBounds());

@@ -37,6 +37,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.Icons;
 import org.taizhang.ui.UiPrefs;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.activity.ActivityFilter;
@@ -166,16 +167,16 @@ public final class ActivityTab implements AppTab {
         more.setId("activity-more");
         more.setOnAction(e -> loadMore());
         more.setVisible(false);
-        Button delete = button("删除所选", "activity-delete", this::deleteSelected);
+        Button delete = Icons.button("删除所选", "activity-delete", Icons.DELETE, this::deleteSelected);
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         undo.setId("activity-undo");
         undo.setOnAction(e -> undoDelete());
         undo.setDisable(true);
-        Button edit = button("编辑", "activity-edit", this::editSelected);
+        Button edit = Icons.button("编辑", "activity-edit", Icons.EDIT, this::editSelected);
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button files = button("附件…", "activity-files", this::filesOfSelected);
+        Button files = Icons.button("附件…", "activity-files", Icons.ATTACH, this::filesOfSelected);
         files.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button categories = button("类别…", "activity-categories", () -> {
+        Button categories = Icons.button("类别…", "activity-categories", Icons.CATEGORIES, () -> {
             new CategoriesDialog(tab.getTabPane().getScene().getWindow(), ctx, service).showAndWait();
             reload();
         });

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.Icons;
 import org.taizhang.ui.UiPrefs;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.attachment.AttachmentService;
@@ -112,12 +113,12 @@ public final class HonorTab implements AppTab {
         table.getColumns().add(column("证书附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        Button add = button("新增荣誉", "honor-add", this::add);
-        Button edit = button("编辑", "honor-edit", this::edit);
+        Button add = Icons.button("新增荣誉", "honor-add", Icons.ADD, this::add);
+        Button edit = Icons.button("编辑", "honor-edit", Icons.EDIT, this::edit);
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button delete = button("删除所选", "honor-delete", this::deleteSelected);
+        Button delete = Icons.button("删除所选", "honor-delete", Icons.DELETE, this::deleteSelected);
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button files = button("证书附件…", "honor-files", this::files);
+        Button files = Icons.button("证书附件…", "honor-files", Icons.ATTACH, this::files);
         files.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         status.setId("honor-status");
         HBox actions = new HBox(8, add, edit, delete, files, status);
