@@ -336,7 +336,12 @@ public final class ActivityService {
     }
 
     public void update(int id, ActivityInput input, boolean allowDuplicate) {
-        db.txRun(ctx -> {
+        db.txRun(ctx -> update(ctx, id, input, allowDuplicate));
+    }
+
+    /** The one update of an activity (form and import), with every check and the change log, in the caller's transaction. */
+    public void update(DSLContext ctx, int id, ActivityInput input, boolean allowDuplicate) {
+        {
             ActivityRecord rec = ctx.selectFrom(ACTIVITY).where(ACTIVITY.ID.eq(id)).fetchOne();
             if (rec == null) {
                 throw new ValidationException(F_NAME, "该活动已不存在（编号 " + id + "），可能已被删除");
@@ -357,7 +362,7 @@ public final class ActivityService {
             }
             ctx.deleteFrom(ACTIVITY_COORG).where(ACTIVITY_COORG.ACTIVITY_ID.eq(id)).execute();
             writeCoOrgs(ctx, id, in.coOrgIds());
-        });
+        }
     }
 
     private static void writeCoOrgs(DSLContext ctx, int id, List<Integer> coOrgIds) {
@@ -507,10 +512,8 @@ public final class ActivityService {
         }
         String q = Texts.cleanOrNull(f.text());
         if (q != null) {
-            // every word must appear in the name, the place or the description
-            for (String word : q.split(" ")) {
-                c = c.and(ACTIVITY.NAME.contains(word).or(ACTIVITY.PLACE.contains(word)).or(ACTIVITY.DESCRIPTION.contains(word)));
-            }
+            // every word must appear in the name, the place or the description (the FTS index narrows first)
+            c = c.and(TextSearch.matching(q));
         }
         return c;
     }
@@ -686,7 +689,7 @@ public final class ActivityService {
         return db.read(ctx -> categories(ctx, includeInactive));
     }
 
-    private static List<Category> categories(DSLContext ctx, boolean includeInactive) {
+    public static List<Category> categories(DSLContext ctx, boolean includeInactive) {
         return ctx.selectFrom(ACTIVITY_CATEGORY)
                 .where(includeInactive ? DSL.trueCondition() : ACTIVITY_CATEGORY.ACTIVE.isTrue())
                 .orderBy(ACTIVITY_CATEGORY.SORT_ORDER, ACTIVITY_CATEGORY.ID)
@@ -719,22 +722,50 @@ public final class ActivityService {
     }
 
     public Category addCategory(String name) {
+        return db.tx(ctx -> insertCategory(ctx, name));
+    }
+
+    /** The one insert of a category (list editor, CLI and import), inside the caller's transaction. */
+    public static Category insertCategory(DSLContext ctx, String name) {
         Validator v = new Validator();
         String n = v.requiredText(name, F_CATEGORY, 20);
         v.throwIfAny();
+        if (ctx.fetchExists(ACTIVITY_CATEGORY, ACTIVITY_CATEGORY.NAME.eq(n))) {
+            throw new ValidationException(F_CATEGORY, "类别“" + n + "”已存在");
+        }
+        Integer max = ctx.select(DSL.max(ACTIVITY_CATEGORY.SORT_ORDER)).from(ACTIVITY_CATEGORY)
+                .where(ACTIVITY_CATEGORY.SORT_ORDER.lt(99)).fetchOne(0, Integer.class);
+        ActivityCategoryRecord rec = ctx.newRecord(ACTIVITY_CATEGORY);
+        rec.setName(n);
+        rec.setSortOrder(max == null ? 1 : Math.min(98, max + 1));
+        rec.setActive(true);
+        rec.store();
+        ChangeLog.insert(ctx, "activity_category", rec.getId(), rec);
+        return new Category(rec.getId(), n, rec.getSortOrder(), true);
+    }
+
+    /**
+     * Retires, in one step, the categories no activity and no plan target uses (for an office whose own list
+     * replaced the defaults): they are deactivated, not deleted, so nothing refers to a missing category.
+     * Keeps at least one active category. Returns the names retired.
+     */
+    public List<String> retireUnusedCategories() {
         return db.tx(ctx -> {
-            if (ctx.fetchExists(ACTIVITY_CATEGORY, ACTIVITY_CATEGORY.NAME.eq(n))) {
-                throw new ValidationException(F_CATEGORY, "类别“" + n + "”已存在");
+            List<String> retired = new java.util.ArrayList<>();
+            List<Category> active = categories(ctx, false);
+            for (Category c : active) {
+                boolean used = ctx.fetchExists(ACTIVITY, ACTIVITY.CATEGORY_ID.eq(c.id()))
+                        || ctx.fetchExists(PLAN_ITEM, PLAN_ITEM.TARGET_CATEGORY_ID.eq(c.id()));
+                if (!used && retired.size() < active.size() - 1) {
+                    ActivityCategoryRecord rec = category(ctx, c.id());
+                    ActivityCategoryRecord before = rec.copy();
+                    rec.setActive(false);
+                    rec.update();
+                    ChangeLog.update(ctx, "activity_category", c.id(), before, rec);
+                    retired.add(c.name());
+                }
             }
-            Integer max = ctx.select(DSL.max(ACTIVITY_CATEGORY.SORT_ORDER)).from(ACTIVITY_CATEGORY)
-                    .where(ACTIVITY_CATEGORY.SORT_ORDER.lt(99)).fetchOne(0, Integer.class);
-            ActivityCategoryRecord rec = ctx.newRecord(ACTIVITY_CATEGORY);
-            rec.setName(n);
-            rec.setSortOrder(max == null ? 1 : Math.min(98, max + 1));
-            rec.setActive(true);
-            rec.store();
-            ChangeLog.insert(ctx, "activity_category", rec.getId(), rec);
-            return new Category(rec.getId(), n, rec.getSortOrder(), true);
+            return retired;
         });
     }
 

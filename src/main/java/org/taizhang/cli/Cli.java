@@ -9,6 +9,7 @@ import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
+import org.taizhang.app.Workspace;
 import org.taizhang.db.Database;
 import org.taizhang.org.OrgService;
 import org.taizhang.stats.Period;
@@ -26,8 +27,21 @@ public final class Cli {
         return (TaizhangCli) spec.root().userObject();
     }
 
+    /** The chosen database, opened through {@link Workspace#open} (checks, lock, migrations, daily backup). */
     public static Database open(CommandSpec spec) {
-        return root(spec).open();
+        return workspace(spec).db();
+    }
+
+    /**
+     * The chosen database and its services; closing it closes the database. What the user must know about the
+     * file (sidecars set aside, a failed automatic backup, a network folder …) is printed to stderr.
+     */
+    public static Workspace workspace(CommandSpec spec) {
+        Workspace ws = root(spec).open();
+        PrintWriter err = spec.commandLine().getErr();
+        ws.db().warnings().forEach(w -> err.println("提醒：" + w));
+        err.flush();
+        return ws;
     }
 
     public static PrintWriter out(CommandSpec spec) {

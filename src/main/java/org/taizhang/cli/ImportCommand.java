@@ -38,8 +38,10 @@ final class ImportCommand implements Callable<Integer> {
     List<String> map;
     @Option(names = "--skip-bad", description = "有错误的行跳过，只导入无误的行（默认：有任何错误就一行都不导入）")
     boolean skipBad;
-    @Option(names = "--create-missing", description = "导入组织时，上级组织不存在就新建（顶层，类型“其他”）")
+    @Option(names = "--create-missing", description = "新建表中用到而名册里还没有的组织类型、活动类别和上级组织（先列出，再写入）")
     boolean createMissing;
+    @Option(names = "--update", description = "已在台账中但内容不同的行：按表中内容更新（记入修改记录）；默认只列出、不更新")
+    boolean update;
     @Option(names = "--dry-run", description = "只检查，不写入")
     boolean dryRun;
     @Option(names = "--json", description = "以 JSON 输出检查结果")
@@ -47,13 +49,26 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--rejects", paramLabel = "OUT.xlsx", description = "把有错误的行连同原因导出为 .xlsx，修正后可重新导入")
     Path rejects;
 
+    /** The command-line words for what the messages call by the window's names. */
+    private static List<String> cliHints(ImportPreview p) {
+        List<String> out = new java.util.ArrayList<>();
+        String all = String.join("\n", p.problems().stream().map(RowProblem::reason).toList());
+        if (all.contains("新建缺少的类型、类别和上级组织")) {
+            out.add("提示：命令行中“新建缺少的类型、类别和上级组织”即 --create-missing。");
+        }
+        if (!p.rejected().isEmpty()) {
+            out.add("提示：只导入无误的行用 --skip-bad；把有错误的行存成表格用 --rejects 文件.xlsx。");
+        }
+        return out;
+    }
+
     @Override
     public Integer call() {
         ImportKind k = ImportKind.parse(kind);
         PrintWriter out = Cli.out(spec);
         try (Database db = Cli.open(spec)) {
             ImportService svc = new ImportService(db);
-            ImportRequest req = new ImportRequest(k, file, sheet, ImportRequest.parseMapping(map), createMissing);
+            ImportRequest req = new ImportRequest(k, file, sheet, ImportRequest.parseMapping(map), createMissing, update);
             ImportPreview p = svc.preview(req, ImportProgress.NONE);
             Integer rejectsWritten = null;
             if (rejects != null && !p.rejected().isEmpty()) {
@@ -83,6 +98,9 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 for (RowProblem pr : p.problems()) {
                     out.println("  " + pr);
+                }
+                if (!p.problems().isEmpty()) {
+                    cliHints(p).forEach(out::println);
                 }
                 if (rejectsWritten != null) {
                     out.println("已把 " + rejectsWritten + " 个有错误的行导出到 " + rejects + "，修正后可重新导入。");

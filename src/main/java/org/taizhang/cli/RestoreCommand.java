@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.taizhang.db.BackupService;
 import org.taizhang.db.Database;
 import org.taizhang.db.DatabaseDamagedException;
+import org.taizhang.db.DatabaseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -32,9 +33,16 @@ final class RestoreCommand implements Callable<Integer> {
             try (Database db = Database.open(dbPath)) {
                 r = new BackupService(db).restore(file);
             } catch (DatabaseDamagedException e) {
-            out.println("当前数据库已损坏，已原样移到：" + e.damagedCopy());
+                out.println("当前数据库已损坏，已原样移到：" + e.damagedCopy());
                 r = BackupService.restoreInto(e.original(), file);
+            } catch (DatabaseException e) {
+                // not openable at all (another program's file, not a database, newer version): the backup still comes back
+                out.println("当前文件无法作为台账数据库打开：" + e.getMessage());
+                r = BackupService.restoreInto(dbPath, file);
             }
+        }
+        if (r.setAside() != null) {
+            out.println("原来的文件没有被覆盖，已原样移到：" + r.setAside());
         }
         out.println("已从“" + file.toAbsolutePath() + "”恢复到：" + r.database());
         out.println("恢复后的数据：" + r.counts());

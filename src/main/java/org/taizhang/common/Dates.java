@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 public final class Dates {
     private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    private static final Pattern YM = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?(份)?");
+    private static final Pattern YM_COMPACT = Pattern.compile("(\\d{4})(\\d{2})");
 
     private Dates() {
     }
@@ -35,6 +37,31 @@ public final class Dates {
         } catch (DateTimeException e) {
             throw new UserException("日期“" + text.strip() + "”不存在（" + y + "年没有" + mo + "月" + d + "日）");
         }
+    }
+
+    /**
+     * A year and month alone, as offices write 出生年月 or 换届时间: 1996-04, 1996.4, 1996/04, 1996年4月, 199604
+     * (full-width digits too). Null when the text is not written as a year and month (it may still be a full
+     * date); an impossible month (1990年13月) throws {@link UserException} with a Chinese reason.
+     */
+    public static java.time.YearMonth parseYearMonth(String text) {
+        String s = Texts.compactCode(text);
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        Matcher m = YM.matcher(s);
+        if (!m.matches()) {
+            m = YM_COMPACT.matcher(s);
+            if (!m.matches()) {
+                return null;
+            }
+        }
+        int y = Integer.parseInt(m.group(1));
+        int mo = Integer.parseInt(m.group(2));
+        if (mo < 1 || mo > 12) {
+            throw new UserException("“" + text.strip() + "”的月份不存在（月份应为 1 到 12）");
+        }
+        return java.time.YearMonth.of(y, mo);
     }
 
     /** 2021年6月30日 */

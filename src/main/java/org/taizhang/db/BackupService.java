@@ -237,6 +237,11 @@ public final class BackupService {
         return list(backupDirectory(), db.file(), true);
     }
 
+    /** The backups of {@code dbFile} in its default backups folder (for when the file itself cannot be opened), with counts. */
+    public static List<BackupInfo> listFor(Path dbFile) {
+        return list(defaultDirectory(dbFile), dbFile.toAbsolutePath().normalize(), true);
+    }
+
     /**
      * @param withCounts open every backup to count its records (for display); without, counts are
      *     {@link RecordCounts#UNKNOWN} and listing is instant even for large backups
@@ -353,32 +358,62 @@ public final class BackupService {
         return new RestoreResult(dbFile, safety, checked.counts());
     }
 
-    /** What a restore did: the database file to reopen, the backup of the replaced file (null if none), what it now holds. */
-    public record RestoreResult(Path database, BackupInfo safetyBackup, RecordCounts counts) {
+    /**
+     * What a restore did: the database file to reopen, the backup of the replaced file (null if none), what it
+     * now holds, and where an unusable current file (damaged, foreign, not SQLite) was moved untouched (or null).
+     */
+    public record RestoreResult(Path database, BackupInfo safetyBackup, RecordCounts counts, Path setAside) {
+        public RestoreResult(Path database, BackupInfo safetyBackup, RecordCounts counts) {
+            this(database, safetyBackup, counts, null);
+        }
     }
 
     /**
-     * Restores {@code backup} to {@code dbFile} when no database is open (e.g. after the damaged file was
-     * moved aside). A readable current file is backed up first.
+     * Restores {@code backup} to {@code dbFile} when no database is open: after the damaged file was moved
+     * aside, or when the current file cannot be opened at all (damaged, another program's SQLite file, not a
+     * database, from a newer version). A readable current file is backed up first; one that is not is moved
+     * aside untouched as {@code <name>.replaced-<time>} (with its -wal/-shm), never overwritten.
      */
     public static RestoreResult restoreInto(Path dbFile, Path backup) {
         Path target = dbFile.toAbsolutePath().normalize();
         CheckReport checked = requireRestorable(backup, target);
         BackupInfo safety = null;
+        Path setAside = null;
         try (DbLock lock = DbLock.tryAcquire(target)) {
             if (lock == null || DbLock.holders(target) > 1) {
                 throw new DatabaseException("数据库“" + target.getFileName() + "”正被另一个台账窗口或命令使用，不能恢复。请先关闭它。");
             }
-            if (Files.exists(target) && Files.size(target) > 0 && checkFile(target).ok()) {
-                try (Database current = Database.open(target, false, null)) {
-                    safety = new BackupService(current).backupBefore("恢复");
+            if (Files.exists(target) && Files.size(target) > 0) {
+                if (checkFile(target).ok()) {
+                    try (Database current = Database.open(target, false, null)) {
+                        safety = new BackupService(current).backupBefore("恢复");
+                    }
+                } else {
+                    setAside = setAside(target);
                 }
             }
             replace(target, backup);
         } catch (IOException e) {
             throw new DatabaseException("恢复失败：" + Database.ioReason(e) + "。原数据库文件未被替换。", e);
         }
-        return new RestoreResult(target, safety, checked.counts());
+        return new RestoreResult(target, safety, checked.counts(), setAside);
+    }
+
+    /** Moves an unusable database file and its sidecars aside untouched; returns where the file went. */
+    private static Path setAside(Path target) throws IOException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
+        Path aside = target.resolveSibling(target.getFileName() + ".replaced-" + stamp);
+        for (int i = 2; Files.exists(aside); i++) {
+            aside = target.resolveSibling(target.getFileName() + ".replaced-" + stamp + "-" + i);
+        }
+        Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+        for (String suffix : List.of("-wal", "-shm", "-journal")) {
+            Path side = target.resolveSibling(target.getFileName() + suffix);
+            if (Files.exists(side)) {
+                Files.move(side, aside.resolveSibling(aside.getFileName() + suffix), StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return aside;
     }
 
     private static CheckReport requireRestorable(Path backup, Path dbFile) {

@@ -58,9 +58,26 @@ public final class Database implements AutoCloseable {
     /** The database and its sidecars may not be the target of any file the program writes while open. */
     private final AtomicFile.Protection protection;
     private volatile boolean healthy;
+    /** Open while a deferred start-up check has not passed yet: writes wait for it (see {@link #open(Path, Options)}). */
+    private final java.util.concurrent.CountDownLatch checkPassed = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean checkPending;
+    private volatile DatabaseException checkFailure;
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     /** The open transaction's context while {@link #tx} runs (only ever touched under this object's lock). */
     private DSLContext current;
+
+    /** Databases open in this JVM, closed by {@link #CLOSE_ON_EXIT} when the JVM is asked to stop. */
+    private static final java.util.Set<Database> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * SIGTERM (logout, shutdown, {@code kill}), Ctrl+C or {@code System.exit} with a database still open: close
+     * it as "退出" would (after the transaction in progress), so the lock file records a clean close and the
+     * next start skips the check after an unclean exit.
+     */
+    private static final Thread CLOSE_ON_EXIT = new Thread(() -> OPEN.forEach(Database::close), "taizhang-close-on-exit");
+
+    static {
+        Runtime.getRuntime().addShutdownHook(CLOSE_ON_EXIT);
+    }
 
     private Database(Path file, Connection connection, boolean readOnly, String readOnlyReason, DbLock lock) {
         this.file = file;
@@ -79,6 +96,25 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * How to open: {@code deferCheck} leaves the integrity check after an unclean exit to
+     * {@link #runDeferredCheck()} (the window runs it in the background after the first screen); writes wait
+     * until it has passed. A file with pending migrations is always checked first.
+     */
+    public record Options(boolean readOnly, Consumer<Database> beforeMigration, boolean deferCheck) {
+        /** What the command line and the tests use: checks before returning, backup before a migration. */
+        public static final Options DEFAULT = new Options(false, d -> new BackupService(d).backupBeforeMigration(), false);
+
+        public Options withDeferredCheck() {
+            return new Options(readOnly, beforeMigration, true);
+        }
+    }
+
+    /** Opens with {@code options}; see {@link #open(Path, boolean, Consumer)}. */
+    public static Database open(Path file, Options options) {
+        return open(file, options.readOnly(), options.beforeMigration(), options.deferCheck());
+    }
+
+    /**
      * @param readOnly open without writing (no lock, no migration)
      * @param beforeMigration called before pending migrations run on a file that already has data
      *     (the pre-migration backup); may be null
@@ -86,6 +122,10 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseException for every other reason not to open, in plain Chinese
      */
     public static Database open(Path file, boolean readOnly, Consumer<Database> beforeMigration) {
+        return open(file, readOnly, beforeMigration, false);
+    }
+
+    private static Database open(Path file, boolean readOnly, Consumer<Database> beforeMigration, boolean deferCheck) {
         Path abs = file.toAbsolutePath().normalize();
         try {
             if (abs.getParent() != null) {
@@ -128,6 +168,14 @@ public final class Database implements AutoCloseable {
             readOnly = true;
             readOnlyReason = "数据库文件是只读的，只能查看、不能修改。请去掉文件的“只读”属性后重新打开";
         }
+        String sidecarNote = null;
+        if (lock != null && existed && DbLock.holders(abs) <= 1) {
+            // nobody else has the file open: a -wal beside it is a leftover, check it belongs here before SQLite applies it
+            sidecarNote = Sidecars.setAsideForeignLog(abs).orElse(null);
+            if (!readOnly) {
+                Sidecars.alignPermissions(abs);
+            }
+        }
         // check integrity when the last session crashed (non-empty WAL, lock file says "open") or the file
         // was changed outside the program since the last clean close (copied in, restored by hand, damaged)
         boolean crashed = lock != null && existed && size > 0 && lock.previousStamp() != null
@@ -143,7 +191,7 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(abs, conn, readOnly, readOnlyReason, lock);
         try {
-            db.inspectAndPrepare(beforeMigration, crashed);
+            db.inspectAndPrepare(beforeMigration, crashed, deferCheck);
         } catch (RuntimeException e) {
             db.close();
             if (e instanceof Quarantine q) {
@@ -152,6 +200,13 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         db.healthy = true;
+        OPEN.add(db);
+        if (!db.checkPending) {
+            db.checkPassed.countDown();
+        }
+        if (sidecarNote != null) {
+            db.addWarning(sidecarNote);
+        }
         if (!readOnly) {
             AtomicFile.cleanStaleTemps(abs.getParent()); // temp files of a killed export or backup
         }
@@ -329,7 +384,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void inspectAndPrepare(Consumer<Database> beforeMigration, boolean crashed) {
+    private void inspectAndPrepare(Consumer<Database> beforeMigration, boolean crashed, boolean deferCheck) {
         int appId;
         int version;
         int tables;
@@ -350,7 +405,10 @@ public final class Database implements AutoCloseable {
         if (version > latest) {
             throw newer(file, version);
         }
-        if (crashed) {
+        if (crashed && deferCheck && version == latest && !readOnly) {
+            // the window shows the data first and checks in the background; writes wait for the check
+            checkPending = true;
+        } else if (crashed) {
             // the last session did not close cleanly: make sure what SQLite recovered is sound
             List<String> problems = integrityProblems();
             if (!problems.isEmpty()) {
@@ -399,6 +457,80 @@ public final class Database implements AutoCloseable {
             out.add(describe(e));
         }
         return out;
+    }
+
+    /** True while the integrity check left for later by {@link Options#deferCheck()} has not passed. */
+    public boolean checkPending() {
+        return checkPassed.getCount() > 0;
+    }
+
+    /**
+     * Runs the check left for later on a second, read-only connection, so reads on this one go on: first
+     * {@code PRAGMA quick_check} (when it passes, writes may go on), then the full {@code integrity_check}.
+     * When either finds damage the database is closed, the file moved aside untouched, and the
+     * {@link DatabaseDamagedException} (which offers the newest good backup) is thrown; writes that were
+     * waiting fail with it. Does nothing when no check is pending.
+     *
+     * @param quickPassed called when the quick check has passed and writes are released (may be null)
+     */
+    public void runDeferredCheck(Runnable quickPassed) {
+        if (!checkPending) {
+            return;
+        }
+        checkPending = false;
+        List<String> problems;
+        try (Connection check = connect(file, true)) {
+            problems = checkLines(check, "PRAGMA quick_check(20)");
+            if (problems.isEmpty()) {
+                checkPassed.countDown();
+                if (quickPassed != null) {
+                    quickPassed.run();
+                }
+                problems = checkLines(check, "PRAGMA integrity_check(20)");
+            }
+        } catch (SQLException | RuntimeException e) {
+            problems = List.of(describe(e));
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            healthy = false;
+            DatabaseDamagedException damaged;
+            close();
+            damaged = quarantine(file, "完整性检查发现问题（" + String.join("；", problems) + "）", null);
+            checkFailure = damaged;
+            checkPassed.countDown();
+            throw damaged;
+        }
+    }
+
+    private static List<String> checkLines(Connection c, String pragma) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(pragma)) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) {
+                    out.add(line);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes wait here while a deferred check runs; they fail when it found damage. */
+    private void awaitCheck() {
+        if (checkPassed.getCount() > 0) {
+            try {
+                checkPassed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseException("等待数据库检查时被中断，本次修改没有保存。", e);
+            }
+        }
+        if (checkFailure != null) {
+            throw new DatabaseException("数据库检查发现文件损坏，本次修改没有保存：" + checkFailure.getMessage(), checkFailure);
+        }
     }
 
     public static int latestVersion() {
@@ -512,26 +644,29 @@ public final class Database implements AutoCloseable {
      * Runs {@code work} in one transaction; any exception rolls everything back. Called inside another
      * {@code tx} (a service method used by a larger operation such as a data-package import), it joins
      * the outer transaction as a savepoint: nothing is committed until the outer work ends, and the
-     * outer failure rolls back everything.
+     * outer failure rolls back everything. While a deferred start-up check runs, it first waits for it.
      */
-    public synchronized <T> T tx(Function<DSLContext, T> work) {
-        DSLContext outer = current;
-        try {
-            return (outer != null ? outer : dsl).transactionResult(cfg -> {
-                current = cfg.dsl();
-                try {
-                    return work.apply(current);
-                } finally {
-                    current = outer;
-                }
-            });
-        } catch (RuntimeException e) {
-            throw outer != null ? e : translate(e);
+    public <T> T tx(Function<DSLContext, T> work) {
+        awaitCheck();
+        synchronized (this) {
+            DSLContext outer = current;
+            try {
+                return (outer != null ? outer : dsl).transactionResult(cfg -> {
+                    current = cfg.dsl();
+                    try {
+                        return work.apply(current);
+                    } finally {
+                        current = outer;
+                    }
+                });
+            } catch (RuntimeException e) {
+                throw outer != null ? e : translate(e);
+            }
         }
     }
 
     /** As {@link #tx}, without a result. */
-    public synchronized void txRun(Consumer<DSLContext> work) {
+    public void txRun(Consumer<DSLContext> work) {
         tx(ctx -> {
             work.accept(ctx);
             return null;
@@ -653,6 +788,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        OPEN.remove(this);
         try {
             if (!connection.isClosed()) {
                 connection.close();

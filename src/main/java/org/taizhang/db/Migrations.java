@@ -18,19 +18,42 @@ public final class Migrations {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[\\w-]+\\.sql");
 
     public record Migration(int version, String name, String sql) {
-        /** Statements of the script, split on semicolons at line ends (scripts hold no triggers). */
+        /**
+         * Statements of the script. A statement ends where a line ends with the delimiter, {@code ;} unless
+         * a line {@code DELIMITER $$} changed it for the rest of the file (the same directive the build's
+         * sql-maven-plugin understands), so a trigger body can hold {@code ;} inside:
+         * <pre>
+         * DELIMITER $$
+         * CREATE TRIGGER t AFTER INSERT ON a BEGIN
+         *   INSERT INTO b VALUES (new.id);
+         * END$$
+         * </pre>
+         * Lines starting with {@code --} are comments.
+         */
         public List<String> statements() {
             List<String> out = new ArrayList<>();
             StringBuilder cur = new StringBuilder();
+            String delimiter = ";";
             for (String line : sql.split("\n")) {
                 String trimmed = line.strip();
                 if (trimmed.startsWith("--")) {
                     continue;
                 }
+                if (cur.toString().isBlank() && trimmed.toUpperCase(java.util.Locale.ROOT).startsWith(DELIMITER)) {
+                    delimiter = trimmed.substring(DELIMITER.length()).strip();
+                    if (delimiter.isEmpty()) {
+                        throw new IllegalStateException("迁移脚本 " + name + " 的 DELIMITER 行缺少分隔符");
+                    }
+                    cur.setLength(0);
+                    continue;
+                }
                 cur.append(line).append('\n');
-                if (trimmed.endsWith(";")) {
+                if (trimmed.endsWith(delimiter)) {
                     String stmt = cur.toString().strip();
-                    out.add(stmt.substring(0, stmt.length() - 1));
+                    stmt = stmt.substring(0, stmt.length() - delimiter.length()).strip();
+                    if (!stmt.isEmpty()) {
+                        out.add(stmt);
+                    }
                     cur.setLength(0);
                 }
             }
@@ -40,6 +63,9 @@ public final class Migrations {
             return out;
         }
     }
+
+    /** The directive that changes the statement delimiter for the rest of a script (as in sql-maven-plugin). */
+    private static final String DELIMITER = "DELIMITER ";
 
     private Migrations() {
     }

@@ -244,7 +244,12 @@ public final class HonorService {
     }
 
     public void update(int id, HonorInput input) {
-        db.txRun(ctx -> {
+        db.txRun(ctx -> update(ctx, id, input));
+    }
+
+    /** The one update of an honour (form and import), with its checks and change log, in the caller's transaction. */
+    public void update(DSLContext ctx, int id, HonorInput input) {
+        {
             HonorRecord rec = ctx.selectFrom(HONOR).where(HONOR.ID.eq(id)).fetchOne();
             if (rec == null) {
                 throw new ValidationException(F_TITLE, "该荣誉已不存在（编号 " + id + "），可能已被删除");
@@ -256,7 +261,7 @@ public final class HonorService {
                 rec.update();
                 ChangeLog.update(ctx, "honor", id, before, rec);
             }
-        });
+        }
     }
 
     private static void fill(HonorRecord rec, HonorInput in) {

@@ -23,7 +23,7 @@ import org.taizhang.db.Database;
  * organiser and co-organisers are matched by name or path; the same organiser + date + name, in the
  * database or twice in the sheet, is reported as a duplicate.
  */
-final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn, Map<Integer, ActivityInput>> {
+final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn, ActivityImporter.Decided> {
     record ActivityRowIn(LocalDate date, LocalDate end, String name, String orgRef, String coOrgs, String category,
                          Integer participants, Integer tenths, Integer beneficiaries, String place, String description,
                          boolean highlight, boolean planned) {
@@ -38,24 +38,34 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
         this.activities = new ActivityService(db);
     }
 
+    static final Map<String, ImportField> SERVICE_FIELDS = Map.ofEntries(Map.entry(ActivityService.F_DATE, ImportField.ACT_DATE),
+            Map.entry(ActivityService.F_END, ImportField.ACT_END), Map.entry(ActivityService.F_NAME, ImportField.ACT_NAME),
+            Map.entry(ActivityService.F_ORG, ImportField.ACT_ORG), Map.entry(ActivityService.F_COORG, ImportField.ACT_COORGS),
+            Map.entry(ActivityService.F_CATEGORY, ImportField.ACT_CATEGORY),
+            Map.entry(ActivityService.F_PARTICIPANTS, ImportField.ACT_PARTICIPANTS),
+            Map.entry(ActivityService.F_HOURS, ImportField.ACT_HOURS),
+            Map.entry(ActivityService.F_BENEFICIARIES, ImportField.ACT_BENEFICIARIES),
+            Map.entry(ActivityService.F_PLACE, ImportField.ACT_PLACE),
+            Map.entry(ActivityService.F_DESCRIPTION, ImportField.ACT_DESCRIPTION));
+
     @Override
     ActivityRowIn parse(RowValues v) {
-        LocalDate date = v.date("date");
+        LocalDate date = v.date(ImportField.ACT_DATE);
         if (date == null && v.ok()) {
-            v.problem("date", "不能为空，请填写活动日期，如 2024-03-05");
+            v.problem(ImportField.ACT_DATE, "不能为空，请填写活动日期，如 2024-03-05");
         }
-        LocalDate end = v.date("endDate");
-        String name = v.requiredText("name", 100);
-        String org = v.requiredText("org", 300);
-        String co = v.text("coOrgs", 1000);
-        String category = v.requiredText("category", 20);
-        Integer participants = v.count("participants");
-        Integer tenths = v.tenths("hours");
-        Integer beneficiaries = v.count("beneficiaries");
-        String place = v.text("place", 100);
-        String description = v.text("description", 2000);
-        Boolean highlight = v.yesNo("highlight");
-        Boolean planned = v.yesNo("planned");
+        LocalDate end = v.date(ImportField.ACT_END);
+        String name = v.requiredText(ImportField.ACT_NAME, 100);
+        String org = v.requiredText(ImportField.ACT_ORG, 300);
+        String co = v.text(ImportField.ACT_COORGS, 1000);
+        String category = v.requiredText(ImportField.ACT_CATEGORY, 20);
+        Integer participants = v.count(ImportField.ACT_PARTICIPANTS);
+        Integer tenths = v.tenths(ImportField.ACT_HOURS);
+        Integer beneficiaries = v.count(ImportField.ACT_BENEFICIARIES);
+        String place = v.text(ImportField.ACT_PLACE, 100);
+        String description = v.text(ImportField.ACT_DESCRIPTION, 2000);
+        Boolean highlight = v.yesNo(ImportField.ACT_HIGHLIGHT);
+        Boolean planned = v.yesNo(ImportField.ACT_PLANNED);
         if (!v.ok()) {
             return null;
         }
@@ -63,12 +73,40 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                 Boolean.TRUE.equals(highlight), Boolean.TRUE.equals(planned));
     }
 
+    /** Each distinct category text: a known category (id &gt; 0), a new one to create (id &le; 0), or a problem message. */
+    private Map<String, Object> categories(Plan<ActivityRowIn, Decided> plan, DSLContext ctx, List<Parsed<ActivityRowIn>> rows) {
+        List<Category> active = ActivityService.categories(ctx, false);
+        List<String> known = active.stream().map(Category::name).toList();
+        Map<String, Object> out = new HashMap<>();
+        Map<String, Integer> created = new java.util.LinkedHashMap<>();
+        for (Parsed<ActivityRowIn> p : rows) {
+            out.computeIfAbsent(p.value().category(), text -> {
+                Vocabulary.Match m = Vocabulary.category(text, known);
+                if (m != null) {
+                    if (!m.exact()) {
+                        plan.matches.add(Vocabulary.describe("类别", text, m));
+                    }
+                    return active.stream().filter(c -> c.name().equals(m.known())).findFirst().orElseThrow();
+                }
+                String clean = Texts.clean(text);
+                if (request.createMissing()) {
+                    created.putIfAbsent(clean, -created.size());
+                    return new Category(created.get(clean), clean, 0, true);
+                }
+                return "还没有“" + clean + "”这个活动类别。选择“新建缺少的类型、类别和上级组织”即可新建，或改成已有类别："
+                        + String.join("、", known);
+            });
+        }
+        return out;
+    }
+
     @Override
-    Plan<ActivityRowIn, Map<Integer, ActivityInput>> resolve(DSLContext ctx, List<Parsed<ActivityRowIn>> rows) {
-        Plan<ActivityRowIn, Map<Integer, ActivityInput>> plan = new Plan<>();
+    Plan<ActivityRowIn, Decided> resolve(DSLContext ctx, List<Parsed<ActivityRowIn>> rows) {
+        Plan<ActivityRowIn, Decided> plan = new Plan<>();
         OrgIndex index = new OrgIndex(ctx);
         Map<String, OrgIndex.Lookup> orgs = new HashMap<>();
-        Map<String, Object> categories = new HashMap<>();
+        Map<String, Object> categories = categories(plan, ctx, rows);
+        Category standIn = ActivityService.categories(ctx, false).getFirst();
         LocalDate min = null;
         LocalDate max = null;
         for (Parsed<ActivityRowIn> p : rows) {
@@ -76,12 +114,13 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
             min = min == null || d.isBefore(min) ? d : min;
             max = max == null || d.isAfter(max) ? d : max;
         }
-        Set<String> existing = new HashSet<>();
+        Map<String, org.taizhang.db.jooq.tables.records.ActivityRecord> existing = new HashMap<>();
         if (min != null) {
-            ctx.select(ACTIVITY.ORG_ID, ACTIVITY.START_DATE, ACTIVITY.NAME).from(ACTIVITY)
-                    .where(ACTIVITY.START_DATE.between(min, max)).fetch()
-                    .forEach(r -> existing.add(key(r.value1(), r.value2(), r.value3())));
+            ctx.selectFrom(ACTIVITY).where(ACTIVITY.START_DATE.between(min, max)).fetch()
+                    .forEach(r -> existing.put(key(r.getOrgId(), r.getStartDate(), r.getName()), r));
         }
+        Set<Integer> usedNewCategories = new HashSet<>();
+        Map<Integer, Integer> updates = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         Map<Integer, ActivityInput> inputs = new HashMap<>();
         java.util.function.UnaryOperator<ActivityInput> check = activities.validator(); // ids read once, not per row
@@ -90,7 +129,7 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
             List<RowProblem> problems = new ArrayList<>();
             OrgIndex.Lookup l = orgs.computeIfAbsent(a.orgRef(), index::resolve);
             if (l.status() != OrgIndex.Lookup.Status.FOUND) {
-                problems.add(problem(p.row(), "org", a.orgRef(), l.message()));
+                problems.add(problem(p.row(), ImportField.ACT_ORG, a.orgRef(), l.message()));
             }
             List<Integer> co = new ArrayList<>();
             if (a.coOrgs() != null) {
@@ -102,22 +141,19 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                     if (c.status() == OrgIndex.Lookup.Status.FOUND) {
                         co.add(c.id());
                     } else {
-                        problems.add(problem(p.row(), "coOrgs", a.coOrgs(), c.message()));
+                        problems.add(problem(p.row(), ImportField.ACT_COORGS, a.coOrgs(), c.message()));
                     }
                 }
             }
-            Object cat = categories.computeIfAbsent(a.category(), n -> {
-                try {
-                    return activities.categoryByName(n);
-                } catch (ValidationException e) {
-                    return e.errors().getFirst().message();
-                }
-            });
+            Object cat = categories.get(a.category());
             if (cat instanceof String msg) {
-                problems.add(problem(p.row(), "category", a.category(), msg));
+                problems.add(problem(p.row(), ImportField.ACT_CATEGORY, a.category(), msg));
             }
             if (problems.isEmpty()) {
-                ActivityInput in = new ActivityInput(a.date(), a.end(), a.name(), l.id(), co, ((Category) cat).id(), a.participants(),
+                Category category = (Category) cat;
+                // a category still to be created is checked against a stand-in and set when it is written
+                ActivityInput in = new ActivityInput(a.date(), a.end(), a.name(), l.id(), co,
+                        category.id() > 0 ? category.id() : standIn.id(), a.participants(),
                         a.tenths(), a.beneficiaries(), a.place(), a.description(), a.highlight(), a.planned());
                 try {
                     ActivityInput earlier = validated.get(p.row());
@@ -125,30 +161,99 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                     in = earlier != null && earlier.orgId().equals(in.orgId()) && earlier.categoryId().equals(in.categoryId())
                             && earlier.coOrgIds().equals(List.copyOf(new java.util.LinkedHashSet<>(co))) ? earlier : check.apply(in);
                     validated.put(p.row(), in);
+                    if (category.id() <= 0) {
+                        in = withCategory(in, category.id());
+                    }
                     String key = key(in.orgId(), in.startDate(), in.name());
-                    if (existing.contains(key)) {
-                        problems.add(problem(p.row(), "name", a.name(), "“" + index.path(l.id()) + "”在 " + in.startDate()
-                                + " 已登记过“" + in.name() + "”（重复，不再导入）"));
-                    } else {
-                        Integer first = seen.putIfAbsent(key, p.row());
-                        if (first != null) {
-                            problems.add(problem(p.row(), "name", a.name(), "与第 " + first + " 行重复（同一主办组织、同一日期、同名活动）"));
+                    var onFile = existing.get(key);
+                    if (onFile != null) {
+                        inputs.put(p.row(), in);
+                        if (category.id() <= 0) {
+                            usedNewCategories.add(category.id());
                         }
+                        onFile(plan, p, onFile, in, category, index, updates);
+                        continue;
+                    }
+                    Integer first = seen.putIfAbsent(key, p.row());
+                    if (first != null) {
+                        problems.add(problem(p.row(), ImportField.ACT_NAME, a.name(), "与第 " + first + " 行重复（同一主办组织、同一日期、同名活动）"));
+                    } else if (category.id() <= 0) {
+                        usedNewCategories.add(category.id());
                     }
                     inputs.put(p.row(), in);
                 } catch (ValidationException e) {
-                    problems.addAll(serviceProblems(p.row(), e, "name"));
+                    problems.addAll(serviceProblems(p.row(), e, SERVICE_FIELDS, ImportField.ACT_NAME));
                 }
             }
             plan.settle(p, problems);
         }
-        plan.resolved = inputs;
+        Map<Integer, String> newNames = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        for (Object c : categories.values()) {
+            if (c instanceof Category cat && cat.id() <= 0 && usedNewCategories.contains(cat.id())) {
+                newNames.put(cat.id(), cat.name());
+            }
+        }
+        if (!newNames.isEmpty()) {
+            plan.creates.add("将新建活动类别：" + String.join("、", newNames.values()));
+        }
+        plan.resolved = new Decided(inputs, newNames, updates);
         return plan;
     }
 
+    record Decided(Map<Integer, ActivityInput> inputs, Map<Integer, String> newCategories, Map<Integer, Integer> updates) {
+    }
+
+    /** A stand-in id (&le; 0) of a category to create, replaced when written. */
+    private static ActivityInput withCategory(ActivityInput in, int categoryId) {
+        return new ActivityInput(in.startDate(), in.endDate(), in.name(), in.orgId(), in.coOrgIds(), categoryId, in.participants(),
+                in.serviceTenths(), in.beneficiaries(), in.place(), in.description(), in.highlight(), in.planned());
+    }
+
+    /** An activity already on file (same organiser, date and name): skipped when nothing differs, else its changes listed. */
+    private void onFile(Plan<ActivityRowIn, Decided> plan, Parsed<ActivityRowIn> p, org.taizhang.db.jooq.tables.records.ActivityRecord r,
+                        ActivityInput in, Category category, OrgIndex index, Map<Integer, Integer> updates) {
+        List<String> diffs = new ArrayList<>();
+        if (!java.util.Objects.equals(r.getCategoryId(), in.categoryId())) {
+            diffs.add("类别 → " + category.name());
+        }
+        diff(diffs, "结束日期", r.getEndDate(), in.endDate());
+        diff(diffs, "参与人次", r.getParticipants(), in.participants());
+        diff(diffs, "服务时长（0.1 小时）", r.getServiceTenths(), in.serviceTenths());
+        diff(diffs, "惠及人数", r.getBeneficiaries(), in.beneficiaries());
+        diff(diffs, "地点", r.getPlace(), in.place());
+        diff(diffs, "活动简介", r.getDescription(), in.description());
+        diff(diffs, "亮点", Boolean.TRUE.equals(r.getHighlight()), in.highlight());
+        diff(diffs, "计划", Boolean.TRUE.equals(r.getPlanned()), in.planned());
+        String what = in.startDate() + " " + in.name() + "（" + index.path(in.orgId()) + "）";
+        if (diffs.isEmpty()) {
+            plan.skipped.put(p.row(), "已在台账中，跳过（" + what + "）");
+        } else {
+            plan.changes.put(p.row(), what + "：" + String.join("；", diffs));
+            updates.put(p.row(), r.getId());
+        }
+    }
+
+    private static void diff(List<String> diffs, String label, Object onFile, Object inSheet) {
+        if (inSheet != null && !java.util.Objects.equals(onFile, inSheet)) {
+            diffs.add(label + " " + (onFile == null ? "（空）" : onFile) + " → " + inSheet);
+        }
+    }
+
     @Override
-    ImportResult write(DSLContext ctx, Plan<ActivityRowIn, Map<Integer, ActivityInput>> plan, ImportProgress progress) {
-        Map<Integer, ActivityInput> inputs = plan.resolved;
+    ImportResult write(DSLContext ctx, Plan<ActivityRowIn, Decided> plan, ImportProgress progress) {
+        Decided d = plan.resolved;
+        Map<Integer, ActivityInput> inputs = d.inputs();
+        Map<Integer, Integer> created = new HashMap<>();
+        for (var e : d.newCategories().entrySet()) {
+            created.put(e.getKey(), ActivityService.insertCategory(ctx, e.getValue()).id());
+        }
+        if (!created.isEmpty()) {
+            for (var e : inputs.entrySet()) {
+                if (e.getValue().categoryId() <= 0) {
+                    e.setValue(withCategory(e.getValue(), created.get(e.getValue().categoryId())));
+                }
+            }
+        }
         int first = nextId(ctx, "activity");
         int[] n = {0};
         String user = org.taizhang.db.ChangeLog.OS_USER;
@@ -192,6 +297,18 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                 executeBatches(act, co, log);
             }
         });
-        return new ImportResult(n[0], 0, List.of("已导入活动 " + n[0] + " 条"));
+        int updated = 0;
+        if (request.update()) {
+            for (var e : d.updates().entrySet()) {
+                ActivityInput in = inputs.get(e.getKey());
+                if (in.categoryId() <= 0) {
+                    in = withCategory(in, created.get(in.categoryId()));
+                }
+                activities.update(ctx, e.getValue(), in, true);
+                updated++;
+            }
+        }
+        return new ImportResult(n[0] + updated, 0, List.of("已导入活动 " + n[0] + " 条"
+                + (created.isEmpty() ? "" : "，新建活动类别 " + created.size() + " 个") + (updated == 0 ? "" : "，更新已有活动 " + updated + " 条")));
     }
 }

@@ -22,11 +22,11 @@ public final class ColumnMapping {
     private final ImportKind kind;
     private final int headerRow;
     private final List<String> headers;
-    private final Map<String, Integer> columns;
+    private final Map<ImportField, Integer> columns;
     private final List<String> warnings;
     private final List<String> missing;
 
-    private ColumnMapping(ImportKind kind, int headerRow, List<String> headers, Map<String, Integer> columns,
+    private ColumnMapping(ImportKind kind, int headerRow, List<String> headers, Map<ImportField, Integer> columns,
                           List<String> warnings, List<String> missing) {
         this.kind = kind;
         this.headerRow = headerRow;
@@ -112,7 +112,77 @@ public final class ColumnMapping {
         if (best == null || bestScore < 2) {
             return null;
         }
-        return map(kind, best, ov);
+        return map(kind, withNeighbours(kind, best, firstRows, ov), ov);
+    }
+
+    /**
+     * A header of two rows (cells merged down over both, a group title merged across above its sub-headers):
+     * blank cells of the best row are filled from the row just above or just below when that cell names a
+     * field. When the row below adds names, it becomes the header row (data starts after it).
+     */
+    private static SheetRow withNeighbours(ImportKind kind, SheetRow best, List<SheetRow> rows, Map<String, String> ov) {
+        SheetRow above = null;
+        SheetRow below = null;
+        for (SheetRow r : rows) {
+            if (r.number() == best.number() - 1) {
+                above = r;
+            } else if (r.number() == best.number() + 1) {
+                below = r;
+            }
+        }
+        int width = Math.max(best.width(), Math.max(above == null ? 0 : above.width(), below == null ? 0 : below.width()));
+        CellValue[] cells = new CellValue[width];
+        boolean fromBelow = false;
+        // the row below continues the header when it has no numbers and more cells naming fields than other text
+        // (cells merged down from the header row repeat its text and are not counted)
+        boolean belowHasData = below == null;
+        if (below != null) {
+            int names = 0;
+            int other = 0;
+            for (int c = 0; c < width; c++) {
+                CellValue own = best.cell(c);
+                cells[c] = own;
+                CellValue b = below.cell(c);
+                if (b == null || b.isBlank()) {
+                    continue;
+                }
+                if (b.kind() != CellValue.Kind.TEXT) {
+                    belowHasData = true;
+                } else if (match(kind, b.text()) != null || ov.containsKey(normalise(b.text()))) {
+                    names++;
+                } else if (own == null || own.kind() != CellValue.Kind.TEXT || !normalise(own.text()).equals(normalise(b.text()))) {
+                    other++;
+                }
+            }
+            belowHasData = belowHasData || names == 0 || other >= names;
+        } else {
+            for (int c = 0; c < width; c++) {
+                cells[c] = best.cell(c);
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            CellValue own = best.cell(c);
+            boolean ownNames = own != null && own.kind() == CellValue.Kind.TEXT && !own.isBlank()
+                    && (match(kind, own.text()) != null || ov.containsKey(normalise(own.text())));
+            if (ownNames) {
+                continue;
+            }
+            if (below != null && !belowHasData) {
+                CellValue b = below.cell(c);
+                if (b != null && b.kind() == CellValue.Kind.TEXT && match(kind, b.text()) != null) {
+                    cells[c] = b;
+                    fromBelow = true;
+                    continue;
+                }
+            }
+            if (above != null && (own == null || own.isBlank())) {
+                CellValue a = above.cell(c);
+                if (a != null && a.kind() == CellValue.Kind.TEXT && match(kind, a.text()) != null) {
+                    cells[c] = a;
+                }
+            }
+        }
+        return new SheetRow(fromBelow ? below.number() : best.number(), cells);
     }
 
     private static boolean isIgnore(String field) {
@@ -125,9 +195,9 @@ public final class ColumnMapping {
         for (int c = 0; c < header.width(); c++) {
             headers.add(Texts.clean(header.display(c)));
         }
-        Map<String, Integer> columns = new LinkedHashMap<>();
+        Map<ImportField, Integer> columns = new java.util.EnumMap<>(ImportField.class);
         List<String> warnings = new ArrayList<>();
-        Map<Integer, String> byOverride = new LinkedHashMap<>();
+        Map<Integer, ImportField> byOverride = new LinkedHashMap<>();
         for (var e : ov.entrySet()) {
             int col = -1;
             for (int c = 0; c < headers.size(); c++) {
@@ -144,15 +214,15 @@ public final class ColumnMapping {
                         + "”这一列（也不是列号如 C）。表头是：" + String.join("、", headers.stream().filter(h -> !h.isEmpty()).toList()));
             }
             if (isIgnore(e.getValue())) {
-                byOverride.put(col, IGNORE);
+                byOverride.put(col, null);
                 continue;
             }
             ImportField f = kind.field(e.getValue()).orElseThrow(() -> new UserException("列映射“" + e.getKey() + "="
                     + e.getValue() + "”：导入" + kind.label() + "时没有“" + e.getValue() + "”这个字段，可选："
                     + String.join("、", kind.fields().stream().map(ImportField::label).toList()) + "（或“忽略”）"));
-            byOverride.put(col, f.key());
-            columns.remove(f.key());
-            columns.put(f.key(), col);
+            byOverride.put(col, f);
+            columns.remove(f);
+            columns.put(f, col);
         }
         for (int c = 0; c < headers.size(); c++) {
             if (byOverride.containsKey(c)) {
@@ -161,21 +231,21 @@ public final class ColumnMapping {
             ImportField f = match(kind, headers.get(c));
             if (f == null) {
                 if (!headers.get(c).isEmpty()) {
-                    warnings.add("列 " + SheetRow.columnLetter(c) + "“" + headers.get(c) + "”不认识，将被忽略（可用 列名=字段 指定它对应的字段）");
+                    warnings.add("列 " + SheetRow.columnLetter(c) + "“" + headers.get(c) + "”不认识，将被忽略（如果它有用，请指定它对应的字段）");
                 }
                 continue;
             }
-            Integer already = columns.get(f.key());
+            Integer already = columns.get(f);
             if (already != null) {
                 warnings.add("列 " + SheetRow.columnLetter(c) + "“" + headers.get(c) + "”和列 " + SheetRow.columnLetter(already)
                         + "都对应“" + f.label() + "”，只使用列 " + SheetRow.columnLetter(already));
                 continue;
             }
-            columns.put(f.key(), c);
+            columns.put(f, c);
         }
         List<String> missing = new ArrayList<>();
         for (ImportField f : kind.fields()) {
-            if (f.required() && !columns.containsKey(f.key())) {
+            if (f.required() && !columns.containsKey(f)) {
                 missing.add(f.label());
             }
         }
@@ -196,12 +266,12 @@ public final class ColumnMapping {
     }
 
     /** field key → column index, for the mapped fields. */
-    public Map<String, Integer> columns() {
+    public Map<ImportField, Integer> columns() {
         return columns;
     }
 
-    public Integer column(String fieldKey) {
-        return columns.get(fieldKey);
+    public Integer column(ImportField field) {
+        return columns.get(field);
     }
 
     public List<String> warnings() {
@@ -221,7 +291,7 @@ public final class ColumnMapping {
     public List<String> describe() {
         List<String> out = new ArrayList<>();
         for (ImportField f : kind.fields()) {
-            Integer c = columns.get(f.key());
+            Integer c = columns.get(f);
             out.add(f.label() + " ← " + (c == null ? "（无）" : SheetRow.columnLetter(c) + "“" + header(c) + "”"));
         }
         return out;

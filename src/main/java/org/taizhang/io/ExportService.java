@@ -76,17 +76,16 @@ public final class ExportService {
         return new OrgTree(new OrgService(db).listAll());
     }
 
-    private static XlsxWriter.Column col(ImportKind k, String key, XlsxWriter.Type type) {
-        return new XlsxWriter.Column(k.field(key).orElseThrow().label(), type);
+    private static XlsxWriter.Column col(ImportField field, XlsxWriter.Type type) {
+        return new XlsxWriter.Column(field.label(), type);
     }
 
     private int orgs(Options o, Path out) {
         OrgTree tree = orgTree();
-        ImportKind k = ImportKind.ORGS;
-        List<XlsxWriter.Column> cols = List.of(col(k, "name", XlsxWriter.Type.TEXT), col(k, "type", XlsxWriter.Type.TEXT),
-                col(k, "parent", XlsxWriter.Type.TEXT), col(k, "founded", XlsxWriter.Type.DATE), col(k, "term", XlsxWriter.Type.INT),
-                col(k, "election", XlsxWriter.Type.DATE), col(k, "contact", XlsxWriter.Type.TEXT), col(k, "phone", XlsxWriter.Type.CODE),
-                col(k, "note", XlsxWriter.Type.TEXT), new XlsxWriter.Column("下次换届", XlsxWriter.Type.DATE),
+        List<XlsxWriter.Column> cols = List.of(col(ImportField.ORG_NAME, XlsxWriter.Type.TEXT), col(ImportField.ORG_TYPE, XlsxWriter.Type.TEXT),
+                col(ImportField.ORG_PARENT, XlsxWriter.Type.TEXT), col(ImportField.ORG_FOUNDED, XlsxWriter.Type.DATE), col(ImportField.ORG_TERM, XlsxWriter.Type.INT),
+                col(ImportField.ORG_ELECTION, XlsxWriter.Type.DATE), col(ImportField.ORG_CONTACT, XlsxWriter.Type.TEXT), col(ImportField.ORG_PHONE, XlsxWriter.Type.CODE),
+                col(ImportField.ORG_NOTE, XlsxWriter.Type.TEXT), new XlsxWriter.Column("下次换届", XlsxWriter.Type.DATE),
                 new XlsxWriter.Column("现有成员", XlsxWriter.Type.INT));
         int n = 0;
         try (XlsxWriter w = new XlsxWriter()) {
@@ -106,11 +105,10 @@ public final class ExportService {
 
     private int people(Options o, Path out) {
         OrgTree tree = orgTree();
-        ImportKind k = ImportKind.PEOPLE;
-        List<XlsxWriter.Column> cols = List.of(col(k, "name", XlsxWriter.Type.TEXT), col(k, "gender", XlsxWriter.Type.TEXT),
-                col(k, "birth", XlsxWriter.Type.DATE), col(k, "idNumber", XlsxWriter.Type.CODE), col(k, "phone", XlsxWriter.Type.CODE),
-                col(k, "political", XlsxWriter.Type.TEXT), col(k, "org", XlsxWriter.Type.TEXT), col(k, "role", XlsxWriter.Type.TEXT),
-                col(k, "joined", XlsxWriter.Type.DATE), col(k, "note", XlsxWriter.Type.TEXT));
+        List<XlsxWriter.Column> cols = List.of(col(ImportField.PERSON_NAME, XlsxWriter.Type.TEXT), col(ImportField.PERSON_GENDER, XlsxWriter.Type.TEXT),
+                col(ImportField.PERSON_BIRTH, XlsxWriter.Type.DATE), col(ImportField.PERSON_ID, XlsxWriter.Type.CODE), col(ImportField.PERSON_PHONE, XlsxWriter.Type.CODE),
+                col(ImportField.PERSON_POLITICAL, XlsxWriter.Type.TEXT), col(ImportField.PERSON_ORG, XlsxWriter.Type.TEXT), col(ImportField.PERSON_ROLE, XlsxWriter.Type.TEXT),
+                col(ImportField.PERSON_JOINED, XlsxWriter.Type.DATE), col(ImportField.PERSON_NOTE, XlsxWriter.Type.TEXT));
         Condition where = MEMBERSHIP.LEFT_ON.isNull();
         if (o.orgId() != null) {
             where = where.and(Subtree.contains(MEMBERSHIP.ORG_ID, o.orgId()));
@@ -141,13 +139,12 @@ public final class ExportService {
     private int activities(Options o, Path out) {
         OrgTree tree = orgTree();
         Map<String, String> pathByName = new HashMap<>();
-        ImportKind k = ImportKind.ACTIVITIES;
-        List<XlsxWriter.Column> cols = List.of(col(k, "date", XlsxWriter.Type.DATE), col(k, "endDate", XlsxWriter.Type.DATE),
-                col(k, "name", XlsxWriter.Type.TEXT), col(k, "org", XlsxWriter.Type.TEXT), col(k, "coOrgs", XlsxWriter.Type.TEXT),
-                col(k, "category", XlsxWriter.Type.TEXT), col(k, "participants", XlsxWriter.Type.INT),
-                col(k, "hours", XlsxWriter.Type.TENTHS), col(k, "beneficiaries", XlsxWriter.Type.INT),
-                col(k, "place", XlsxWriter.Type.TEXT), col(k, "description", XlsxWriter.Type.TEXT),
-                col(k, "highlight", XlsxWriter.Type.TEXT), col(k, "planned", XlsxWriter.Type.TEXT));
+        List<XlsxWriter.Column> cols = List.of(col(ImportField.ACT_DATE, XlsxWriter.Type.DATE), col(ImportField.ACT_END, XlsxWriter.Type.DATE),
+                col(ImportField.ACT_NAME, XlsxWriter.Type.TEXT), col(ImportField.ACT_ORG, XlsxWriter.Type.TEXT), col(ImportField.ACT_COORGS, XlsxWriter.Type.TEXT),
+                col(ImportField.ACT_CATEGORY, XlsxWriter.Type.TEXT), col(ImportField.ACT_PARTICIPANTS, XlsxWriter.Type.INT),
+                col(ImportField.ACT_HOURS, XlsxWriter.Type.TENTHS), col(ImportField.ACT_BENEFICIARIES, XlsxWriter.Type.INT),
+                col(ImportField.ACT_PLACE, XlsxWriter.Type.TEXT), col(ImportField.ACT_DESCRIPTION, XlsxWriter.Type.TEXT),
+                col(ImportField.ACT_HIGHLIGHT, XlsxWriter.Type.TEXT), col(ImportField.ACT_PLANNED, XlsxWriter.Type.TEXT));
         ActivityService svc = new ActivityService(db);
         ActivityFilter f = new ActivityFilter(o.from(), o.to(), o.orgId(), null, null);
         long participants = 0;
@@ -198,11 +195,10 @@ public final class ExportService {
 
     private int honors(Options o, Path out) {
         OrgTree tree = orgTree();
-        ImportKind k = ImportKind.HONORS;
-        List<XlsxWriter.Column> cols = List.of(col(k, "date", XlsxWriter.Type.DATE), col(k, "title", XlsxWriter.Type.TEXT),
-                col(k, "level", XlsxWriter.Type.TEXT), col(k, "kind", XlsxWriter.Type.TEXT), col(k, "org", XlsxWriter.Type.TEXT),
-                col(k, "person", XlsxWriter.Type.TEXT), col(k, "idNumber", XlsxWriter.Type.CODE), col(k, "issuer", XlsxWriter.Type.TEXT),
-                col(k, "note", XlsxWriter.Type.TEXT));
+        List<XlsxWriter.Column> cols = List.of(col(ImportField.HONOR_DATE, XlsxWriter.Type.DATE), col(ImportField.HONOR_TITLE, XlsxWriter.Type.TEXT),
+                col(ImportField.HONOR_LEVEL, XlsxWriter.Type.TEXT), col(ImportField.HONOR_KIND, XlsxWriter.Type.TEXT), col(ImportField.HONOR_ORG, XlsxWriter.Type.TEXT),
+                col(ImportField.HONOR_PERSON, XlsxWriter.Type.TEXT), col(ImportField.HONOR_ID, XlsxWriter.Type.CODE), col(ImportField.HONOR_ISSUER, XlsxWriter.Type.TEXT),
+                col(ImportField.HONOR_NOTE, XlsxWriter.Type.TEXT));
         List<HonorRow> rows = new HonorService(db).list(new HonorFilter(o.from(), o.to(), o.orgId(), null, null, null, null), 0,
                 Integer.MAX_VALUE);
         Map<Integer, String> ids = new HashMap<>();

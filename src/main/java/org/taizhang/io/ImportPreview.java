@@ -20,6 +20,10 @@ public final class ImportPreview {
     private final List<RejectedRow> rejected;
     private final int accepted;
     private final List<String> notes;
+    private final List<String> creates;
+    private final List<String> matches;
+    private final Map<Integer, String> skipped;
+    private final Map<Integer, String> changes;
     final List<KindImporter.Parsed<Object>> parsed;
     final Map<Integer, RejectedRow> parseRejects;
     KindImporter<Object, Object> importer;
@@ -27,6 +31,18 @@ public final class ImportPreview {
     ImportPreview(ImportRequest request, String sheet, ColumnMapping mapping, List<String> fileProblems, int dataRows,
                   List<RejectedRow> rejected, int accepted, List<String> notes, List<KindImporter.Parsed<Object>> parsed,
                   Map<Integer, RejectedRow> parseRejects) {
+        this(request, sheet, mapping, fileProblems, dataRows, rejected, accepted, notes, List.of(), List.of(), Map.of(), Map.of(),
+                parsed, parseRejects);
+    }
+
+    ImportPreview(ImportRequest request, String sheet, ColumnMapping mapping, List<String> fileProblems, int dataRows,
+                  List<RejectedRow> rejected, int accepted, List<String> notes, List<String> creates, List<String> matches,
+                  Map<Integer, String> skipped, Map<Integer, String> changes, List<KindImporter.Parsed<Object>> parsed,
+                  Map<Integer, RejectedRow> parseRejects) {
+        this.creates = List.copyOf(creates);
+        this.matches = List.copyOf(matches);
+        this.skipped = new java.util.TreeMap<>(skipped);
+        this.changes = new java.util.TreeMap<>(changes);
         this.request = request;
         this.sheet = sheet;
         this.mapping = mapping;
@@ -84,6 +100,26 @@ public final class ImportPreview {
         return notes;
     }
 
+    /** What will be created besides the rows: organisation types, activity categories, parent organisations. */
+    public List<String> creates() {
+        return creates;
+    }
+
+    /** Values taken as an existing type or category under another spelling (帮扶慰问 → 慰问帮扶). */
+    public List<String> matches() {
+        return matches;
+    }
+
+    /** Rows already in the ledger with the same values, by sheet row: skipped, not errors. */
+    public Map<Integer, String> skipped() {
+        return skipped;
+    }
+
+    /** Rows already in the ledger whose values differ, by sheet row: what would change (written only when updating). */
+    public Map<Integer, String> changes() {
+        return changes;
+    }
+
     public List<String> warnings() {
         return mapping == null ? List.of() : mapping.warnings();
     }
@@ -97,7 +133,7 @@ public final class ImportPreview {
 
     /** Whether {@link ImportService#commit} would write something. */
     public boolean canImport(boolean skipBad) {
-        return fileProblems.isEmpty() && accepted > 0 && (skipBad || rejected.isEmpty());
+        return fileProblems.isEmpty() && (accepted > 0 || (request.update() && !changes.isEmpty())) && (skipBad || rejected.isEmpty());
     }
 
     /** Plain Chinese lines for the CLI and the UI. */
@@ -107,8 +143,13 @@ public final class ImportPreview {
                 + (mapping == null ? "" : "，表头在第 " + mapping.headerRow() + " 行"));
         fileProblems.forEach(p -> out.add("无法导入：" + p));
         if (fileProblems.isEmpty()) {
-            out.add("数据行 " + dataRows + " 行：可导入 " + accepted + " 行，有错误 " + rejected.size() + " 行");
+            out.add("数据行 " + dataRows + " 行：可导入 " + accepted + " 行，有错误 " + rejected.size() + " 行"
+                    + (skipped.isEmpty() ? "" : "，已在台账中（跳过）" + skipped.size() + " 行")
+                    + (changes.isEmpty() ? "" : "，已在台账中但内容不同 " + changes.size() + " 行"));
         }
+        creates.forEach(n -> out.add("将新建：" + n.replaceFirst("^将新建", "")));
+        matches.forEach(n -> out.add("按已有名称：" + n));
+        changes.forEach((row, c) -> out.add("第 " + row + " 行有变化：" + c + (request.update() ? "（将更新）" : "（不更新；要更新请选择“更新已有记录”）")));
         notes.forEach(n -> out.add("注意：" + n));
         warnings().forEach(w -> out.add("提示：" + w));
         return out;
@@ -124,7 +165,7 @@ public final class ImportPreview {
         Map<String, Object> cols = new LinkedHashMap<>();
         if (mapping != null) {
             for (ImportField f : kind().fields()) {
-                Integer c = mapping.column(f.key());
+                Integer c = mapping.column(f);
                 cols.put(f.label(), c == null ? null : SheetRow.columnLetter(c) + " " + mapping.header(c));
             }
         }
@@ -134,6 +175,11 @@ public final class ImportPreview {
         m.put("accepted", accepted);
         m.put("rejectedCount", rejected.size());
         m.put("notes", notes);
+        m.put("creates", creates);
+        m.put("matches", matches);
+        m.put("skippedCount", skipped.size());
+        m.put("skipped", skipped.entrySet().stream().map(e -> Map.of("row", e.getKey(), "reason", e.getValue())).toList());
+        m.put("changes", changes.entrySet().stream().map(e -> Map.of("row", e.getKey(), "change", e.getValue())).toList());
         m.put("warnings", warnings());
         List<Map<String, Object>> rej = new ArrayList<>();
         for (RowProblem p : problems()) {

@@ -6,28 +6,38 @@ import java.util.Map;
 import org.taizhang.common.UserException;
 
 /**
- * What to import: kind, file, sheet (null = first), column overrides (列名 or column letter → 字段),
- * and whether unknown organisations may be created.
+ * What to import: kind, file, sheet (null = first), column overrides (列名 or column letter → 字段), whether
+ * missing organisation types, activity categories and parent organisations may be created, and whether rows
+ * already on file with different values update them.
  */
-public record ImportRequest(ImportKind kind, Path file, String sheet, Map<String, String> mapping, boolean createMissing) {
+public record ImportRequest(ImportKind kind, Path file, String sheet, Map<String, String> mapping, boolean createMissing,
+                            boolean update) {
     public ImportRequest {
         mapping = mapping == null ? Map.of() : new LinkedHashMap<>(mapping);
     }
 
+    public ImportRequest(ImportKind kind, Path file, String sheet, Map<String, String> mapping, boolean createMissing) {
+        this(kind, file, sheet, mapping, createMissing, false);
+    }
+
     public static ImportRequest of(ImportKind kind, Path file) {
-        return new ImportRequest(kind, file, null, Map.of(), false);
+        return new ImportRequest(kind, file, null, Map.of(), false, false);
     }
 
     public ImportRequest withMapping(Map<String, String> m) {
-        return new ImportRequest(kind, file, sheet, m, createMissing);
+        return new ImportRequest(kind, file, sheet, m, createMissing, update);
     }
 
     public ImportRequest withSheet(String s) {
-        return new ImportRequest(kind, file, s, mapping, createMissing);
+        return new ImportRequest(kind, file, s, mapping, createMissing, update);
     }
 
     public ImportRequest withCreateMissing(boolean b) {
-        return new ImportRequest(kind, file, sheet, mapping, b);
+        return new ImportRequest(kind, file, sheet, mapping, b, update);
+    }
+
+    public ImportRequest withUpdate(boolean b) {
+        return new ImportRequest(kind, file, sheet, mapping, createMissing, b);
     }
 
     /** Parses {@code 列名=字段} options. */

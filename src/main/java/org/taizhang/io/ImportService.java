@@ -18,6 +18,10 @@ import org.taizhang.db.Database;
  */
 public final class ImportService {
     private static final Set<String> TOTAL_MARKS = Set.of("合计", "总计", "小计", "合计:", "总计:");
+    /** Most data rows one import reads; a longer sheet is refused (split it). Well above the 200,000 rows it is built for. */
+    public static final int MAX_ROWS = 300_000;
+    /** Checking stops once this many rows are wrong: the sheet is not what the import expects. */
+    public static final int MAX_REJECTED = 10_000;
 
     private final Database db;
 
@@ -51,7 +55,7 @@ public final class ImportService {
                     + "”等列名（可先导出导入模板对照）。");
         } else if (!mapping.missing().isEmpty()) {
             fileProblems.add("缺少必填列：" + String.join("、", mapping.missing()) + "。表头（第 " + mapping.headerRow() + " 行）中没有可识别的列名"
-                    + "；如果某列其实就是它，请指定列对应关系（命令行：--map 列名=" + mapping.missing().getFirst() + "）。");
+                    + "；如果某列其实就是它，请为那一列指定对应的字段。");
         } else if (reading.dataRows == 0) {
             fileProblems.add("表头（第 " + mapping.headerRow() + " 行）下面没有数据行。");
         }
@@ -75,7 +79,7 @@ public final class ImportService {
                     return new RejectedRow(row, a.values(), ps);
                 }));
         return new ImportPreview(req, sheet, mapping, List.of(), reading.dataRows, new ArrayList<>(all.values()),
-                plan.accepted.size(), plan.notes, reading.parsed, reading.rejects);
+                plan.accepted.size(), plan.notes, plan.creates, plan.matches, plan.skipped, plan.changes, reading.parsed, reading.rejects);
     }
 
     /**
@@ -98,15 +102,30 @@ public final class ImportService {
                 plan.rejected.forEach((r, ps) -> rows.add(new RejectedRow(r, List.of(), ps)));
                 rows.sort(Comparator.comparingInt(RejectedRow::row));
                 throw new ImportRejectedException("有 " + rejected + " 行有错误，没有写入任何数据。请修正后重新导入，"
-                        + "或选择只导入无误的行（命令行 --skip-bad）。第一个错误：" + rows.getFirst().problems().getFirst(), rows);
+                        + "或选择只导入无误的行。第一个错误：" + rows.getFirst().problems().getFirst(), rows);
             }
-            if (plan.accepted.isEmpty()) {
+            boolean updates = importer.request.update() && !plan.changes.isEmpty();
+            if (plan.accepted.isEmpty() && !updates) {
+                if (!plan.skipped.isEmpty() || !plan.changes.isEmpty()) {
+                    List<String> lines = new ArrayList<>();
+                    lines.add("没有新的记录：" + plan.skipped.size() + " 行已在台账中，跳过"
+                            + (plan.changes.isEmpty() ? "" : "；" + plan.changes.size() + " 行内容有变化，未更新（选择“更新已有记录”才会更新）")
+                            + "。数据库没有改动。");
+                    return new ImportResult(0, rejected, lines);
+                }
                 throw new UserException("没有可以导入的行（" + rejected + " 行都有错误），数据库没有改动。");
             }
             progress.checkCancelled();
             ImportResult r = importer.write(ctx, plan, progress);
             progress.checkCancelled();
-            return new ImportResult(r.written(), rejected, r.lines());
+            List<String> lines = new ArrayList<>(r.lines());
+            if (!plan.skipped.isEmpty()) {
+                lines.add("已在台账中，跳过 " + plan.skipped.size() + " 行");
+            }
+            if (!plan.changes.isEmpty() && !importer.request.update()) {
+                lines.add(plan.changes.size() + " 行已在台账中但内容不同，未更新（选择“更新已有记录”才会更新）");
+            }
+            return new ImportResult(r.written(), rejected, lines);
         });
     }
 
@@ -182,6 +201,11 @@ public final class ImportService {
                 return;
             }
             dataRows++;
+            if (dataRows > MAX_ROWS) {
+                throw new FileRefusedException("工作表“" + importer.sheet + "”的数据超过 " + MAX_ROWS + " 行（读到第 " + row.number()
+                        + " 行时停止），超出一次导入的上限，没有导入任何数据。请把它分成几个文件分别导入；"
+                        + "如果表里大多是空白或无用的行，请删掉它们后再导入。");
+            }
             RowValues v = new RowValues(importer.sheet, row, mapping);
             Object c;
             try {
@@ -198,6 +222,11 @@ public final class ImportService {
                     v.rowProblem("这一行无法导入");
                 }
                 rejects.put(row.number(), new RejectedRow(row.number(), v.displays(mapping.headers().size()), v.problems()));
+                if (rejects.size() >= MAX_REJECTED) {
+                    throw new FileRefusedException("工作表“" + importer.sheet + "”读到第 " + row.number() + " 行时，已有 " + MAX_REJECTED
+                            + " 行有错误，已停止检查，没有导入任何数据。这张表可能不是" + req.kind().label()
+                            + "名单，或者列的对应关系不对；请核对表头后再导入。第一个错误：" + rejects.values().iterator().next().problems().getFirst());
+                }
             } else {
                 parsed.add(new KindImporter.Parsed<>(row.number(), c));
             }

@@ -24,14 +24,20 @@ abstract class KindImporter<C, E> {
     record Parsed<C>(int row, C value) {
     }
 
-    /**
-     * The outcome of checking against the database: accepted rows in write order, rejected rows with reasons,
-     * and what the kind resolved for writing ({@code E}, e.g. each row's service input).
-     */
+    /** The outcome of checking against the database: accepted rows in write order, rejected rows with reasons. */
     static final class Plan<C, E> {
         final List<Parsed<C>> accepted = new ArrayList<>();
         final Map<Integer, List<RowProblem>> rejected = new LinkedHashMap<>();
         final List<String> notes = new ArrayList<>();
+        /** Rows already in the ledger with the same values: not written, not errors. */
+        final Map<Integer, String> skipped = new LinkedHashMap<>();
+        /** Rows already in the ledger whose values differ: what would change (applied only on request). */
+        final Map<Integer, String> changes = new LinkedHashMap<>();
+        /** What the import creates besides its rows (types, categories, parent organisations), for the preview. */
+        final List<String> creates = new ArrayList<>();
+        /** Values matched to the office's existing vocabulary under another spelling, for the preview. */
+        final List<String> matches = new ArrayList<>();
+        /** What the kind resolved for writing (e.g. each row's service input). */
         E resolved;
 
         void reject(int row, RowProblem p) {
@@ -67,28 +73,27 @@ abstract class KindImporter<C, E> {
     abstract ImportResult write(DSLContext ctx, Plan<C, E> plan, ImportProgress progress);
 
     /** A problem tied to a field's column of a row, for the resolve step (which no longer has the cells). */
-    RowProblem problem(ColumnMapping m, int row, String fieldKey, String value, String reason) {
-        Integer c = m.column(fieldKey);
-        String label = m.kind().field(fieldKey).map(ImportField::label).orElse(fieldKey);
+    RowProblem problem(ColumnMapping m, int row, ImportField field, String value, String reason) {
+        Integer c = m.column(field);
+        String label = field.label();
         return new RowProblem(sheet, row, c == null ? "" : SheetRow.columnLetter(c), c == null ? "" : m.header(c), label,
                 value == null ? "" : value, reason);
     }
 
     ColumnMapping mapping;
 
-    RowProblem problem(int row, String fieldKey, String value, String reason) {
-        return problem(mapping, row, fieldKey, value, reason);
+    RowProblem problem(int row, ImportField field, String value, String reason) {
+        return problem(mapping, row, field, value, reason);
     }
 
     /**
-     * The problems of a row that the service's validation rejected, each under the column of the
-     * field it names ({@code fallbackKey} for a field the import has no column for).
+     * The problems of a row that the service's validation rejected, each under the column of the field it names:
+     * {@code fields} translates the service's field names into import fields ({@code fallback} for the others).
      */
-    List<RowProblem> serviceProblems(int row, ValidationException e, String fallbackKey) {
+    List<RowProblem> serviceProblems(int row, ValidationException e, Map<String, ImportField> fields, ImportField fallback) {
         List<RowProblem> problems = new ArrayList<>();
         for (FieldError fe : e.errors()) {
-            String key = request.kind().field(fe.field()).map(ImportField::key).orElse(fallbackKey);
-            problems.add(problem(row, key, "", fe.message()));
+            problems.add(problem(row, fields.getOrDefault(fe.field(), fallback), "", fe.message()));
         }
         return problems;
     }

@@ -24,6 +24,8 @@ final class OrgIndex {
     }
 
     private final Map<Integer, Node> nodes = new HashMap<>();
+    /** Provisional sheet rows that turned out to be organisations already on file: tmp id → real id. */
+    private final Map<Integer, Integer> alias = new HashMap<>();
     private final Map<String, List<Integer>> byName = new HashMap<>();
 
     OrgIndex(DSLContext ctx) {
@@ -39,6 +41,23 @@ final class OrgIndex {
     void setParent(int id, Integer parentId) {
         Node n = nodes.get(id);
         nodes.put(id, new Node(id, n.name(), parentId, true));
+    }
+
+    /** The sheet row {@code tmpId} is the organisation {@code realId} already on file. */
+    void alias(int tmpId, int realId) {
+        alias.put(tmpId, realId);
+    }
+
+    /** Whether {@code id} is {@code ancestor} or below it. */
+    boolean isWithin(int id, int ancestor) {
+        Node cur = nodes.get(id);
+        for (int i = 0; cur != null && i < 64; i++) {
+            if (cur.id() == ancestor) {
+                return true;
+            }
+            cur = cur.parentId() == null ? null : nodes.get(cur.parentId());
+        }
+        return false;
     }
 
     Node node(int id) {
@@ -90,8 +109,9 @@ final class OrgIndex {
             if (m == null) {
                 return new Lookup(Lookup.Status.WAIT, 0, null);
             }
-            if (m) {
-                matches.add(id);
+            int real = alias.getOrDefault(id, id);
+            if (m && !matches.contains(real)) {
+                matches.add(real);
             }
         }
         if (matches.size() == 1) {

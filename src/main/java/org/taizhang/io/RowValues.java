@@ -29,6 +29,8 @@ public final class RowValues {
     private final SheetRow row;
     private final ColumnMapping mapping;
     private final List<RowProblem> problems = new ArrayList<>();
+    private final java.util.Set<ImportField> monthOnly = java.util.EnumSet.noneOf(ImportField.class);
+    private final java.util.Map<ImportField, String> ambiguous = new java.util.EnumMap<>(ImportField.class);
 
     public RowValues(String sheet, SheetRow row, ColumnMapping mapping) {
         this.sheet = sheet;
@@ -52,12 +54,8 @@ public final class RowValues {
         return problems;
     }
 
-    private ImportField field(String key) {
-        return mapping.kind().field(key).orElseThrow();
-    }
-
     /** The cell of a field, null when the field has no column or the cell is empty. */
-    public CellValue cell(String key) {
+    public CellValue cell(ImportField key) {
         Integer c = mapping.column(key);
         if (c == null) {
             return null;
@@ -67,10 +65,9 @@ public final class RowValues {
     }
 
     /** Records a problem for the field's cell. */
-    public void problem(String key, String reason) {
+    public void problem(ImportField key, String reason) {
         Integer c = mapping.column(key);
-        ImportField f = mapping.kind().field(key).orElse(null);
-        String label = f == null ? key : f.label();
+        String label = key.label();
         problems.add(new RowProblem(sheet, row.number(), c == null ? "" : SheetRow.columnLetter(c),
                 c == null ? "" : mapping.header(c), label, c == null ? "" : row.display(c), reason));
     }
@@ -80,19 +77,22 @@ public final class RowValues {
         problems.add(new RowProblem(sheet, row.number(), "", "", "", "", reason));
     }
 
-    /** Maps a service's field errors (labelled with Chinese field names) onto this row's columns. */
-    public void fieldErrors(List<FieldError> errors) {
+    /**
+     * Maps a service's field errors onto this row's columns: {@code fields} says which import field each of the
+     * service's fields is (an explicit table, not a match on labels).
+     */
+    public void fieldErrors(List<FieldError> errors, java.util.Map<String, ImportField> fields) {
         for (FieldError e : errors) {
-            ImportField f = mapping.kind().field(e.field()).orElse(null);
-            if (f != null && mapping.column(f.key()) != null) {
-                problem(f.key(), e.message());
+            ImportField f = fields.get(e.field());
+            if (f != null && mapping.column(f) != null) {
+                problem(f, e.message());
             } else {
                 problems.add(new RowProblem(sheet, row.number(), "", "", e.field(), "", e.message()));
             }
         }
     }
 
-    private boolean errorCell(String key, CellValue v) {
+    private boolean errorCell(ImportField key, CellValue v) {
         if (v != null && v.kind() == CellValue.Kind.ERROR) {
             problem(key, "单元格是错误值 " + v.text() + "（公式出错），请改正公式或直接填写数值");
             return true;
@@ -101,7 +101,7 @@ public final class RowValues {
     }
 
     /** Cleaned text (numbers written plainly), null when empty; longer than {@code max} is a problem. */
-    public String text(String key, int max) {
+    public String text(ImportField key, int max) {
         CellValue v = cell(key);
         if (v == null || errorCell(key, v)) {
             return null;
@@ -114,7 +114,7 @@ public final class RowValues {
         return s;
     }
 
-    public String requiredText(String key, int max) {
+    public String requiredText(ImportField key, int max) {
         String s = text(key, max);
         if (s == null && !hasError(key)) {
             problem(key, "不能为空");
@@ -122,13 +122,13 @@ public final class RowValues {
         return s;
     }
 
-    private boolean hasError(String key) {
-        String label = field(key).label();
+    private boolean hasError(ImportField key) {
+        String label = key.label();
         return problems.stream().anyMatch(p -> label.equals(p.field()));
     }
 
     /** Text as typed, for codes such as phone numbers (a number cell becomes its digits). */
-    public String code(String key) {
+    public String code(ImportField key) {
         CellValue v = cell(key);
         if (v == null || errorCell(key, v)) {
             return null;
@@ -140,7 +140,7 @@ public final class RowValues {
      * The ID number as text. A number cell is refused: Excel keeps 15 significant digits, so the
      * last digits of an 18-digit number are already lost.
      */
-    public String idNumber(String key) {
+    public String idNumber(ImportField key) {
         CellValue v = cell(key);
         if (v == null || errorCell(key, v)) {
             return null;
@@ -162,7 +162,7 @@ public final class RowValues {
     }
 
     /** A whole number ≥ 0; text such as "１２０" or "1,200人" is accepted. */
-    public Integer count(String key) {
+    public Integer count(ImportField key) {
         CellValue v = cell(key);
         if (v == null || errorCell(key, v)) {
             return null;
@@ -183,7 +183,7 @@ public final class RowValues {
             }
             return (int) d;
         }
-        String s = stripUnits(Texts.compactCode(v.text()), "人次", "人", "次", "名", "户", "个", "位");
+        String s = stripUnits(Texts.compactCode(v.text()), "人次", "人", "次", "名", "户", "个", "位", "年");
         if (s.startsWith("-")) {
             problem(key, "不能为负数");
             return null;
@@ -201,7 +201,7 @@ public final class RowValues {
     }
 
     /** Hours with at most one decimal, as tenths of an hour. */
-    public Integer tenths(String key) {
+    public Integer tenths(ImportField key) {
         CellValue v = cell(key);
         if (v == null || errorCell(key, v)) {
             return null;
@@ -248,8 +248,12 @@ public final class RowValues {
         return out;
     }
 
-    /** A date from a date cell, an Excel serial, or text (2021-03-05, 2021/3/5, 2021年3月5日, 2021.3.5, 20210305). */
-    public LocalDate date(String key) {
+    /**
+     * A date from a date cell, an Excel serial, or text (2021-03-05, 2021/3/5, 2021年3月5日, 2021.3.5, 20210305).
+     * For a field that means 年月 ({@link ImportField#yearMonth()}), a year and month alone (1996-04, 1996.4,
+     * 1996年4月, 199604) is accepted and stored as the 1st of that month; {@link #monthOnly} then says so.
+     */
+    public LocalDate date(ImportField key) {
         CellValue v = cell(key);
         if (v == null || errorCell(key, v)) {
             return null;
@@ -263,7 +267,19 @@ public final class RowValues {
             if (plain.length() == 8) {
                 return parseDate(key, plain);
             }
-            problem(key, "“" + plain + "”不是日期，请写成 2021-03-05 或设为日期格式");
+            if (key.yearMonth() && plain.matches("\\d{4}\\.\\d")) {
+                // 1992.10 typed into a number cell is kept as 1992.1: January or October cannot be told apart
+                if (plain.endsWith(".1")) {
+                    ambiguous.put(key, plain);
+                    problem(key, "“" + plain + "”看不出是 1 月还是 10 月（Excel 把 " + plain + "0 存成了 " + plain
+                            + "），请写成 " + plain.substring(0, 4) + "-01 或 " + plain.substring(0, 4) + "-10，或把该列设为“文本”格式");
+                    return null;
+                }
+            }
+            if (key.yearMonth() && (plain.matches("\\d{4}\\.\\d{1,2}") || plain.matches("\\d{6}"))) {
+                return yearMonth(key, plain);
+            }
+            problem(key, "“" + plain + "”不是日期，请写成 2021-03-05" + (key.yearMonth() ? " 或 2021-03" : "") + " 或设为日期格式");
             return null;
         }
         String s = Texts.clean(Texts.halfWidth(v.text()));
@@ -273,10 +289,46 @@ public final class RowValues {
         if (cut > 0) {
             s = s.substring(0, cut);
         }
+        if (key.yearMonth()) {
+            int before = problems.size();
+            LocalDate ym = yearMonth(key, s);
+            if (ym != null || problems.size() > before) {
+                return ym;
+            }
+        }
         return parseDate(key, s);
     }
 
-    private LocalDate parseDate(String key, String s) {
+    private LocalDate yearMonth(ImportField key, String s) {
+        try {
+            java.time.YearMonth ym = Dates.parseYearMonth(s);
+            if (ym == null) {
+                return null;
+            }
+            monthOnly.add(key);
+            return ym.atDay(1);
+        } catch (UserException e) {
+            problem(key, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Whether the date of {@code key} was written as a year and month only (stored as the 1st of the month). */
+    public boolean monthOnly(ImportField key) {
+        return monthOnly.contains(key);
+    }
+
+    /** Withdraws the problems recorded for {@code key} (when another column settles the value). */
+    void clearProblems(ImportField key) {
+        problems.removeIf(p -> p.field().equals(key.label()));
+    }
+
+    /** The raw text of a 1992.1-style number cell that cannot be told January from October, or null. */
+    public String ambiguousMonth(ImportField key) {
+        return ambiguous.get(key);
+    }
+
+    private LocalDate parseDate(ImportField key, String s) {
         try {
             return Dates.parse(s);
         } catch (UserException e) {
@@ -290,7 +342,7 @@ public final class RowValues {
     }
 
     /** 是/否 and the usual spellings; empty → null. */
-    public Boolean yesNo(String key) {
+    public Boolean yesNo(ImportField key) {
         String s = text(key, 10);
         if (s == null) {
             return null;

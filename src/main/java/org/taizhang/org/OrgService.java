@@ -40,6 +40,7 @@ public final class OrgService {
     public static final String F_ELECTION = "上次换届";
     public static final String F_CONTACT = "联系人";
     public static final String F_PHONE = "联系电话";
+    public static final String F_NOTE = "备注";
 
     private final Database db;
     private final Clock clock;
@@ -54,8 +55,7 @@ public final class OrgService {
     }
 
     public List<OrgType> types() {
-        return db.read(ctx -> ctx.selectFrom(ORG_TYPE).orderBy(ORG_TYPE.SORT_ORDER, ORG_TYPE.ID)
-                .fetch(r -> new OrgType(r.getId(), r.getName(), r.getDefaultTermYears())));
+        return db.read(OrgService::types);
     }
 
     public OrgType typeByName(String name) {
@@ -66,17 +66,105 @@ public final class OrgService {
 
     /** Adds a new organisation type (the list is extensible); returns it. */
     public OrgType addType(String name, int defaultTermYears) {
+        return db.tx(ctx -> insertType(ctx, name, defaultTermYears));
+    }
+
+    /** Adds a new organisation type with the term {@link #inferTermYears} gives its name. */
+    public OrgType addType(String name) {
+        return db.tx(ctx -> insertType(ctx, name, inferTermYears(name, types(ctx))));
+    }
+
+    /** The one insert of an organisation type (form, CLI and import), inside the caller's transaction. */
+    public static OrgType insertType(DSLContext ctx, String name, int defaultTermYears) {
         Validator v = new Validator();
         String n = v.requiredText(name, F_TYPE, 20);
         v.check(defaultTermYears >= 1 && defaultTermYears <= 10, F_TERM, "每届任期应在1到10年之间");
         v.throwIfAny();
-        if (types().stream().anyMatch(t -> t.name().equals(n))) {
+        if (ctx.fetchExists(ORG_TYPE, ORG_TYPE.NAME.eq(n))) {
             throw new ValidationException(F_TYPE, "组织类型“" + n + "”已存在");
         }
-        int id = db.tx(ctx -> ctx.insertInto(ORG_TYPE).set(ORG_TYPE.NAME, n)
-                .set(ORG_TYPE.DEFAULT_TERM_YEARS, defaultTermYears)
-                .set(ORG_TYPE.SORT_ORDER, 50).returning(ORG_TYPE.ID).fetchOne(ORG_TYPE.ID));
-        return new OrgType(id, n, defaultTermYears);
+        var rec = ctx.newRecord(ORG_TYPE);
+        rec.setName(n);
+        rec.setDefaultTermYears(defaultTermYears);
+        rec.setSortOrder(50);
+        rec.store();
+        ChangeLog.insert(ctx, "org_type", rec.getId(), rec);
+        return new OrgType(rec.getId(), n, defaultTermYears);
+    }
+
+    public static List<OrgType> types(DSLContext ctx) {
+        return ctx.selectFrom(ORG_TYPE).orderBy(ORG_TYPE.SORT_ORDER, ORG_TYPE.ID)
+                .fetch(r -> new OrgType(r.getId(), r.getName(), r.getDefaultTermYears()));
+    }
+
+    /**
+     * The type an organisation's name says it is: the known type whose name ends the organisation's name, the
+     * longest such (园岭街道总工会 → 工会, 南园社区团委 → 团委); "其他" is never guessed. Null when none.
+     */
+    public static OrgType typeForName(String orgName, List<OrgType> types) {
+        if (orgName == null) {
+            return null;
+        }
+        return types.stream().filter(t -> !t.name().equals(OTHER_TYPE) && orgName.endsWith(t.name()))
+                .max(java.util.Comparator.comparingInt(t -> t.name().length())).orElse(null);
+    }
+
+    public static final String OTHER_TYPE = "其他";
+
+    /**
+     * The default term of a new type, inferred from its name — the one rule for the form, the CLI and imports:
+     * the term of the known type its name ends with ({@link #typeForName}: 总工会, 机关工会 → 工会's 5 years);
+     * else of the known type it spells out in full (妇女委员会 → 妇委会: same first and last character, the
+     * shorter one's characters in order); else by family: 团 (支部/总支 → 团支部's term, others 团委's), 妇
+     * (…委… → 妇委会's, others 妇联's), 工 → 工会's, 女 → 妇委会's, 青 → 青联's; otherwise 5 years.
+     */
+    public static int inferTermYears(String typeName, List<OrgType> types) {
+        String n = Texts.clean(typeName);
+        if (n == null || n.isEmpty()) {
+            return 5;
+        }
+        OrgType bySuffix = typeForName(n, types);
+        if (bySuffix != null) {
+            return bySuffix.defaultTermYears();
+        }
+        OrgType spelled = types.stream().filter(t -> !t.name().equals(OTHER_TYPE) && spellsOut(n, t.name()))
+                .max(java.util.Comparator.comparingInt(t -> t.name().length())).orElse(null);
+        if (spelled != null) {
+            return spelled.defaultTermYears();
+        }
+        java.util.function.ToIntFunction<String> termOf = name -> types.stream().filter(t -> t.name().equals(name))
+                .mapToInt(OrgType::defaultTermYears).findFirst().orElse(5);
+        if (n.contains("团")) {
+            return n.contains("支") ? termOf.applyAsInt("团支部") : termOf.applyAsInt("团委");
+        }
+        if (n.contains("妇")) {
+            return n.contains("委") ? termOf.applyAsInt("妇委会") : termOf.applyAsInt("妇联");
+        }
+        if (n.contains("工")) {
+            return termOf.applyAsInt("工会");
+        }
+        if (n.contains("女")) {
+            return termOf.applyAsInt("妇委会");
+        }
+        if (n.contains("青")) {
+            return termOf.applyAsInt("青联");
+        }
+        return 5;
+    }
+
+    /** Whether {@code longer} spells out {@code shorter}: same first and last character, every character in order. */
+    public static boolean spellsOut(String longer, String shorter) {
+        if (longer.length() <= shorter.length() || shorter.length() < 2 || longer.charAt(0) != shorter.charAt(0)
+                || longer.charAt(longer.length() - 1) != shorter.charAt(shorter.length() - 1)) {
+            return false;
+        }
+        int i = 0;
+        for (int k = 0; k < longer.length() && i < shorter.length(); k++) {
+            if (longer.charAt(k) == shorter.charAt(i)) {
+                i++;
+            }
+        }
+        return i == shorter.length();
     }
 
     private String typeNames() {
@@ -156,7 +244,12 @@ public final class OrgService {
     }
 
     public int add(OrgInput in) {
-        return db.tx(ctx -> {
+        return db.tx(ctx -> insert(ctx, in));
+    }
+
+    /** The one insert of an organisation (form, CLI, import), with every check, inside the caller's transaction. */
+    public int insert(DSLContext ctx, OrgInput in) {
+        {
             OrgInput clean = validate(ctx, in, null);
             OrgRecord rec = ctx.newRecord(ORG);
             fill(rec, clean);
@@ -167,11 +260,16 @@ public final class OrgService {
             rec.store();
             ChangeLog.insert(ctx, "org", rec.getId(), rec);
             return rec.getId();
-        });
+        }
     }
 
     public void update(int id, OrgInput in) {
-        db.txRun(ctx -> {
+        db.txRun(ctx -> update(ctx, id, in));
+    }
+
+    /** The one update of an organisation, with every check and the change log, inside the caller's transaction. */
+    public void update(DSLContext ctx, int id, OrgInput in) {
+        {
             OrgRecord rec = ctx.selectFrom(ORG).where(ORG.ID.eq(id)).fetchOne();
             if (rec == null) {
                 throw new ValidationException(F_NAME, "该组织已不存在（编号 " + id + "），可能已被删除");
@@ -184,7 +282,7 @@ public final class OrgService {
                 rec.update();
                 ChangeLog.update(ctx, "org", id, before, rec);
             }
-        });
+        }
     }
 
     /** Moves {@code id} under {@code newParent} (null = top level); refuses moving a node into its own subtree. */
@@ -225,8 +323,8 @@ public final class OrgService {
 
     private OrgInput validate(DSLContext ctx, OrgInput in, Integer selfId) {
         Validator v = new Validator();
-        LocalDate today = LocalDate.now(clock);
-        String name = v.requiredText(in.name(), F_NAME, 60);
+        OrgInput fields = validateFields(v, in);
+        String name = fields.name();
         boolean typeOk = ctx.fetchExists(ORG_TYPE, ORG_TYPE.ID.eq(in.typeId()));
         v.check(typeOk, F_TYPE, "请选择组织类型");
         if (in.parentId() != null) {
@@ -245,6 +343,17 @@ public final class OrgService {
             }
             v.check(!ctx.fetchExists(ORG, sameName), F_NAME, "同一上级下已有名为“" + name + "”的组织");
         }
+        v.throwIfAny();
+        return fields;
+    }
+
+    /**
+     * The checks an organisation's own fields need, without the database (name, dates, term, contact, phone,
+     * note); errors go into {@code v} under the F_ labels. Returns the cleaned input (type and parent as given).
+     */
+    public OrgInput validateFields(Validator v, OrgInput in) {
+        LocalDate today = LocalDate.now(clock);
+        String name = checkName(v, in.name());
         if (in.foundedOn() != null) {
             v.check(!in.foundedOn().isAfter(today), F_FOUNDED, "成立日期不能晚于今天");
             v.check(in.foundedOn().getYear() >= 1900, F_FOUNDED, "成立日期不合理");
@@ -264,11 +373,32 @@ public final class OrgService {
         } catch (UserException e) {
             v.error(F_PHONE, e.getMessage());
         }
-        String note = v.optionalText(in.note(), "备注", 500);
-        v.throwIfAny();
+        String note = v.optionalText(in.note(), F_NOTE, 500);
         return new OrgInput(name, in.typeId(), in.parentId(), in.foundedOn(), in.termYears(), in.lastElectionOn(),
                 contact, phone, note);
     }
+
+    /**
+     * The one rule for an organisation's name (form, CLI and import): required, at most 60 characters, and without
+     * “/”, “＞” or “>”, which separate the levels of a path (区总工会 / 园岭街道总工会) in exports and imports — a name
+     * holding one could not be told from a path when the export is imported back.
+     */
+    public static String checkName(Validator v, String raw) {
+        String name = v.requiredText(raw, F_NAME, 60);
+        if (name != null) {
+            for (String sep : PATH_SEPARATORS) {
+                if (name.contains(sep)) {
+                    v.error(F_NAME, "组织名称不能含有“" + sep + "”（它用来分隔上下级路径，如 区总工会 / 园岭街道总工会）；"
+                            + "请改用“、”或“-”，如 " + name.replace(sep, "、").replaceAll("\\s*、\\s*", "、"));
+                    break;
+                }
+            }
+        }
+        return name;
+    }
+
+    /** What separates the levels of an organisation path. */
+    public static final List<String> PATH_SEPARATORS = List.of("/", "／", ">", "＞", "›");
 
     private static void fill(OrgRecord rec, OrgInput in) {
         rec.setName(in.name());

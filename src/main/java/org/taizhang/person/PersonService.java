@@ -169,7 +169,12 @@ public final class PersonService {
     }
 
     public void update(int personId, PersonInput in) {
-        db.txRun(ctx -> {
+        db.txRun(ctx -> update(ctx, personId, in));
+    }
+
+    /** The one update of a person, with every check and the change log, inside the caller's transaction. */
+    public void update(DSLContext ctx, int personId, PersonInput in) {
+        {
             PersonRecord rec = ctx.selectFrom(PERSON).where(PERSON.ID.eq(personId)).fetchOne();
             if (rec == null) {
                 throw new ValidationException(F_NAME, "此人已不存在，可能已被删除");
@@ -187,11 +192,16 @@ public final class PersonService {
                 rec.update();
                 ChangeLog.update(ctx, "person", personId, before, rec);
             }
-        });
+        }
     }
 
     public void updateMembership(int membershipId, String role, LocalDate joinedOn) {
-        db.txRun(ctx -> {
+        db.txRun(ctx -> updateMembership(ctx, membershipId, role, joinedOn));
+    }
+
+    /** The one update of a membership's role and joining date, inside the caller's transaction. */
+    public void updateMembership(DSLContext ctx, int membershipId, String role, LocalDate joinedOn) {
+        {
             MembershipRecord rec = ctx.selectFrom(MEMBERSHIP).where(MEMBERSHIP.ID.eq(membershipId)).fetchOne();
             if (rec == null) {
                 throw new ValidationException(F_ROLE, "该成员记录已不存在");
@@ -207,7 +217,7 @@ public final class PersonService {
                 rec.update();
                 ChangeLog.update(ctx, "membership", membershipId, before, rec);
             }
-        });
+        }
     }
 
     /**
@@ -260,10 +270,26 @@ public final class PersonService {
 
     /** Validates the person fields, collecting errors into {@code v}; returns the cleaned input. */
     public PersonInput validatePerson(Validator v, PersonInput in) {
+        return validatePerson(v, in, false);
+    }
+
+    /**
+     * Validates the person fields. With {@code birthMonthOnly} the birth date was given as a year and month
+     * (出生年月 1996.04, held as 1996-04-01): with an ID number only its year and month must agree, and the full
+     * date comes from the ID number; without one it is kept as the 1st of that month.
+     */
+    public PersonInput validatePerson(Validator v, PersonInput in, boolean birthMonthOnly) {
         LocalDate today = LocalDate.now(clock);
-        String name = v.requiredText(in.name(), F_NAME, 30);
+        String name = personName(v.requiredText(in.name(), F_NAME, 30));
         String id = null;
         String gender = Texts.cleanOrNull(in.gender());
+        if (gender != null) {
+            gender = switch (gender.toLowerCase(java.util.Locale.ROOT)) {
+                case "男性", "m", "male" -> "男";
+                case "女性", "f", "female" -> "女";
+                default -> gender;
+            };
+        }
         LocalDate birth = in.birthDate();
         if (!Texts.isBlank(in.idNumber())) {
             try {
@@ -272,7 +298,9 @@ public final class PersonService {
                 if (gender != null && !gender.equals(parsed.gender())) {
                     v.error(F_GENDER, "与身份证号不符（身份证号显示为" + parsed.gender() + "）");
                 }
-                if (birth != null && !birth.equals(parsed.birthDate())) {
+                if (birthMonthOnly && birth != null && !java.time.YearMonth.from(birth).equals(java.time.YearMonth.from(parsed.birthDate()))) {
+                    v.error(F_BIRTH, "出生年月 " + java.time.YearMonth.from(birth) + " 与身份证号不符（身份证号显示为" + parsed.birthDate() + "）");
+                } else if (!birthMonthOnly && birth != null && !birth.equals(parsed.birthDate())) {
                     v.error(F_BIRTH, "与身份证号不符（身份证号显示为" + parsed.birthDate() + "）");
                 }
                 gender = parsed.gender();
@@ -307,6 +335,20 @@ public final class PersonService {
         }
         String note = v.optionalText(in.note(), "备注", 500);
         return new PersonInput(name, id, gender, birth, phone, political, note);
+    }
+
+    /**
+     * A person's name as kept: spaces typed to line up two-character names (张　三, 张 三) are removed when the name
+     * is Chinese characters only; other names (Latin, with a middle dot) keep single spaces.
+     */
+    public static String personName(String name) {
+        if (name == null || !name.contains(" ")) {
+            return name;
+        }
+        String joined = name.replace(" ", "");
+        boolean cjk = joined.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+                || cp == '·' || cp == '•');
+        return cjk ? joined : name;
     }
 
     private static MembershipInput validateMembership(DSLContext ctx, Validator v, MembershipInput m, LocalDate birth) {

@@ -1,30 +1,31 @@
 package org.taizhang.ui;
 
+import org.taizhang.app.Workspace;
 import org.taizhang.db.Database;
 import org.taizhang.org.OrgService;
 import org.taizhang.person.PersonService;
 
 /**
- * What every tab gets: the open database, the services over it, and the background thread to call
+ * What every tab gets: the open workspace (database and services), and the background thread to call
  * them on. Tabs never touch the database on the FX thread.
  */
 public final class AppContext {
-    private final Database db;
+    private final Workspace workspace;
     private final Background background;
-    private final OrgService orgs;
-    private final PersonService people;
     private final Runnable dataChanged;
 
-    public AppContext(Database db, Background background, Runnable dataChanged) {
-        this.db = db;
+    public AppContext(Workspace workspace, Background background, Runnable dataChanged) {
+        this.workspace = workspace;
         this.background = background;
-        this.orgs = new OrgService(db);
-        this.people = new PersonService(db);
         this.dataChanged = dataChanged;
     }
 
+    public Workspace workspace() {
+        return workspace;
+    }
+
     public Database db() {
-        return db;
+        return workspace.db();
     }
 
     public Background background() {
@@ -32,11 +33,11 @@ public final class AppContext {
     }
 
     public OrgService orgs() {
-        return orgs;
+        return workspace.orgs();
     }
 
     public PersonService people() {
-        return people;
+        return workspace.people();
     }
 
     /** Tells the other tabs that records changed (they reload when shown). */

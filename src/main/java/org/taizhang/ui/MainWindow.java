@@ -25,8 +25,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.taizhang.app.DemoDataFactory;
+import org.taizhang.app.Logs;
+import org.taizhang.app.Workspace;
 import org.taizhang.db.Database;
+import org.taizhang.db.DatabaseDamagedException;
 import org.taizhang.demo.DemoData;
 import org.taizhang.ui.activity.ActivityTab;
 import org.taizhang.ui.honor.HonorTab;
@@ -55,6 +57,8 @@ public final class MainWindow {
     /** Start-up prompts: offer demo data for an empty database, show due reminders. Off in most tests. */
     private final boolean interactiveStart;
     private AppContext context;
+    /** The database file last asked for, kept when it could not be opened so that a backup can be restored over it. */
+    private Path lastFile;
     private MenuBar menu;
 
     public MainWindow(Stage stage, boolean interactiveStart) {
@@ -98,31 +102,34 @@ public final class MainWindow {
         return appTabs;
     }
 
-    /** Opens {@code file} in the background and shows it; offers demo data if it is empty. */
+    /**
+     * Opens {@code file} in the background and shows it; offers demo data if it is empty. The check after an
+     * unclean exit and the daily backup run after the first screen is filled ({@link #startChores}).
+     */
     public void open(Path file) {
-        Database previous = context == null ? null : context.db();
+        lastFile = file.toAbsolutePath().normalize();
+        Workspace previous = context == null ? null : context.workspace();
         context = null;
         appTabs.clear();
         tabs.getTabs().clear();
         setMessage("正在打开数据库…");
-        record Opened(Database db, boolean empty) {
+        record Opened(Workspace workspace, boolean empty) {
         }
         background.run(() -> {
             if (previous != null) {
                 previous.close();
             }
-            Database db = Database.open(file);
-            org.taizhang.db.BackupService.onStart(db);
-            return new Opened(db, DemoData.isEmpty(db));
+            Workspace ws = Workspace.openForWindow(file);
+            return new Opened(ws, ws.isEmpty());
         }, result -> {
-            Database db = result.db();
-            boolean empty = result.empty();
-            show(db);
-            if (empty && interactiveStart) {
+            show(result.workspace());
+            // queued behind the tabs' first loads: the chores start once the first screen is filled
+            background.run(() -> null, r -> startChores(result.workspace()));
+            if (result.empty() && interactiveStart) {
                 offerDemoData();
             }
         }, e -> {
-            setMessage("未能打开数据库");
+            setMessage("未能打开数据库。如有备份，可用“文件 → 从备份恢复…”恢复");
             dbLabel.setText("未打开数据库");
             if (!BackupActions.offerRecovery(stage, background, e, this::open)) {
                 Dialogs.error(stage, e);
@@ -130,11 +137,55 @@ public final class MainWindow {
         });
     }
 
-    private void show(Database db) {
-        context = new AppContext(db, background, this::markAllStale);
-        dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
+    /**
+     * The start-up chores on a thread of their own (the check reads through its own connection, so the tabs
+     * keep loading), with their progress in the status bar; damage found by the check ends in the recovery offer.
+     */
+    private void startChores(Workspace ws) {
+        Thread chores = new Thread(() -> {
+            try {
+                ws.startChores(status -> Platform.runLater(() -> {
+                    if (context != null && context.workspace() == ws) {
+                        setMessage(status.isEmpty() ? "就绪" : status);
+                    }
+                }));
+                Platform.runLater(() -> {
+                    if (context != null && context.workspace() == ws) {
+                        showBanner(ws.db());
+                    }
+                });
+            } catch (DatabaseDamagedException e) {
+                Platform.runLater(() -> {
+                    if (context == null || context.workspace() != ws) {
+                        return;
+                    }
+                    context = null;
+                    appTabs.clear();
+                    tabs.getTabs().clear();
+                    setMessage("数据库检查未通过");
+                    dbLabel.setText("未打开数据库");
+                    if (!BackupActions.offerRecovery(stage, background, e, this::open)) {
+                        Dialogs.error(stage, e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> Dialogs.error(stage, e));
+            }
+        }, "taizhang-start-chores");
+        chores.setDaemon(true);
+        chores.start();
+    }
+
+    private void showBanner(Database db) {
         javafx.scene.Node banner = BackupActions.banner(db);
         root.setTop(banner == null ? menu : new javafx.scene.layout.VBox(menu, banner));
+    }
+
+    private void show(Workspace ws) {
+        Database db = ws.db();
+        context = new AppContext(ws, background, this::markAllStale);
+        dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
+        showBanner(db);
         appTabs.add(new RosterTab(context));
         appTabs.add(new ActivityTab(context));
         appTabs.add(new HonorTab(context));
@@ -181,7 +232,7 @@ public final class MainWindow {
         }
         AppContext ctx = context;
         setMessage("正在生成示例数据…");
-        background.run(() -> DemoDataFactory.create(ctx.db(), LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { }),
+        background.run(() -> ctx.workspace().demo(LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { }),
                 r -> {
                     setMessage("已装入示例数据：组织 " + r.orgs() + " 个，人员 " + r.people() + " 人，活动 " + r.activities() + " 场");
                     appTabs.forEach(AppTab::reload);
@@ -205,16 +256,22 @@ public final class MainWindow {
         exportItem.setOnAction(e -> withContext(c -> ImportExportActions.exportExcel(stage, c)));
         MenuItem templates = new MenuItem("导出导入模板…");
         templates.setOnAction(e -> withContext(c -> ImportExportActions.exportTemplates(stage, c)));
+        MenuItem sendPackage = new MenuItem("数据上报…");
+        sendPackage.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.exportPackage(stage, c)));
+        MenuItem receivePackage = new MenuItem("导入数据包…");
+        receivePackage.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.importPackage(stage, c)));
+        MenuItem reportStatus = new MenuItem("上报情况…");
+        reportStatus.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.reportStatus(stage, c)));
         MenuItem backup = new MenuItem("备份到…");
         backup.setOnAction(e -> withContext(c -> BackupActions.backupTo(stage, c)));
         MenuItem restore = new MenuItem("从备份恢复…");
-        restore.setOnAction(e -> withContext(c -> BackupActions.restore(stage, c, this::open)));
+        restore.setOnAction(e -> restoreFromBackup());
         MenuItem changes = new MenuItem("最近的修改…");
         changes.setOnAction(e -> withContext(c -> org.taizhang.ui.safety.ChangesDialog.show(stage, c)));
         MenuItem exit = new MenuItem("退出");
         exit.setOnAction(e -> stage.close());
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
-                new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), sendPackage, receivePackage, reportStatus, new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
         MenuItem guide = Icons.on(new MenuItem("使用说明"), Icons.GUIDE);
         guide.setAccelerator(KeyCombination.keyCombination("F1"));
@@ -225,9 +282,19 @@ public final class MainWindow {
         about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",
                 "为机关工会、团委、妇联、青联、义工联等群团组织记录台账、统计数字、生成工作总结。\n\n"
                         + "全部数据只保存在本机的数据库文件中，不会上传到任何地方：\n"
-                        + (context == null ? "（未打开数据库）" : context.db().file().toString())));
+                        + (context == null ? "（未打开数据库）" : context.db().file().toString())
+                        + "\n\n出现“程序内部错误”时，请把日志文件发给维护人员：\n" + Logs.file()));
         help.getItems().addAll(guide, keys, new SeparatorMenuItem(), about);
         return new MenuBar(file, help);
+    }
+
+    /** 文件 → 从备份恢复…, also when the file could not be opened (damaged, foreign, not a database). */
+    public void restoreFromBackup() {
+        if (context == null && lastFile != null) {
+            BackupActions.restoreWithoutOpenDatabase(stage, background, lastFile, this::open);
+        } else {
+            withContext(c -> BackupActions.restore(stage, c, this::open));
+        }
     }
 
     private void withContext(java.util.function.Consumer<AppContext> action) {
@@ -276,7 +343,7 @@ public final class MainWindow {
         AppContext ctx = context;
         background.run(() -> {
             if (ctx != null) {
-                ctx.db().close();
+                ctx.workspace().close();
             }
             return null;
         }, r -> { }, e -> { });

@@ -141,6 +141,25 @@ class DatabaseTest {
         assertThat(m.statements()).containsExactly("CREATE TABLE t (a TEXT DEFAULT '一；二')", "INSERT INTO t VALUES ('𠮷')");
     }
 
+    @Test
+    void aDelimiterLineLetsTriggerBodiesHoldSemicolons() {
+        Migrations.Migration m = new Migrations.Migration(2, "V002__x.sql", """
+                CREATE TABLE a (id INTEGER, t TEXT DEFAULT '；');
+                -- comment;
+                DELIMITER $$
+                CREATE TRIGGER a_ins AFTER INSERT ON a BEGIN
+                  UPDATE a SET t = '𠮷;' WHERE id = new.id;
+                  DELETE FROM a WHERE id < 0;
+                END$$
+                delimiter ;
+                INSERT INTO a (id) VALUES (1);
+                """);
+        assertThat(m.statements()).containsExactly("CREATE TABLE a (id INTEGER, t TEXT DEFAULT '；')",
+                "CREATE TRIGGER a_ins AFTER INSERT ON a BEGIN\n  UPDATE a SET t = '𠮷;' WHERE id = new.id;\n"
+                        + "  DELETE FROM a WHERE id < 0;\nEND",
+                "INSERT INTO a (id) VALUES (1)");
+    }
+
     private static int scalar(Statement st, String sql) throws Exception {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -42,7 +42,9 @@ final class Fixtures {
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, p); Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            try (ResultSet rs = st.executeQuery(
+                    // ordinary tables only: the search index (virtual and shadow tables) is derived from them
+                    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -74,7 +74,7 @@ class ActivityHonorImportTest {
         assertThat(why.get(5)).contains("A5").contains("不存在");
         assertThat(why.get(6)).contains("E6").contains("#DIV/0!");
         assertThat(why.get(7)).contains("服务时长").contains("不合理");
-        assertThat(why.get(8)).contains("D8").contains("没有“吃饭”这个类别");
+        assertThat(why.get(8)).contains("D8").contains("还没有“吃饭”这个活动类别");
         assertThat(why.get(9)).contains("F9").contains("一位小数");
         assertThat(why.get(10)).contains("与第 3 行重复");
         String before = dump(db);
@@ -91,10 +91,11 @@ class ActivityHonorImportTest {
         assertThat(a.highlight()).isTrue();
         assertThat(a.coOrgNames()).containsExactly("南园社区团委");
         assertThat(rows.get(1).participants()).isEqualTo(12);
-        // importing the same sheet again reports every row as a duplicate
+        // importing the same sheet again: the rows on file are skipped, not errors
         ImportPreview again = io.preview(ImportRequest.of(ImportKind.ACTIVITIES, f), ImportProgress.NONE);
         assertThat(again.acceptedCount()).isZero();
-        assertThat(reasons(again).get(3)).contains("已登记过");
+        assertThat(again.skipped()).hasSize(2);
+        assertThat(again.skipped().values()).allMatch(s -> s.startsWith("已在台账中，跳过"));
     }
 
     @Test
@@ -112,7 +113,7 @@ class ActivityHonorImportTest {
         assertThat(p.acceptedCount()).isEqualTo(3);
         Map<Integer, String> why = reasons(p);
         assertThat(why.keySet()).containsExactlyInAnyOrder(5, 6, 7, 8);
-        assertThat(why.get(5)).contains("F5").contains("找不到名为“李四”的人员");
+        assertThat(why.get(5)).contains("F5").contains("名册里没有名叫“李四”的人员");
         assertThat(why.get(6)).contains("与第 2 行重复");
         assertThat(why.get(7)).contains("C7").contains("宇宙级");
         assertThat(why.get(8)).contains("晚于今天");

@@ -88,17 +88,17 @@ class OrgImportTest {
         RowProblem first = p.rejected().getFirst().problems().getFirst();
         assertThat(first.column()).isEqualTo("C");
         assertThat(first.header()).isEqualTo("上级组织");
-        assertThat(first.reason()).contains("找不到名为“南园街道妇联”的组织").contains("--create-missing");
+        assertThat(first.reason()).contains("找不到名为“南园街道妇联”的组织").contains("新建缺少的类型、类别和上级组织");
         assertThatThrownBy(() -> io.commit(p, false, ImportProgress.NONE)).isInstanceOf(ImportRejectedException.class)
                 .hasMessageContaining("有 2 行有错误");
         assertThat(dump(db)).isEqualTo(before);
 
         ImportPreview created = preview(f, true);
         assertThat(created.rejected()).isEmpty();
-        assertThat(created.notes()).singleElement().asString().contains("南园街道妇联");
+        assertThat(created.creates()).singleElement().asString().contains("南园街道妇联").contains("妇联");
         io.commit(created, false, ImportProgress.NONE);
         Org parent = orgs.findByName("南园街道妇联").getFirst();
-        assertThat(parent.typeName()).isEqualTo("其他");
+        assertThat(parent.typeName()).isEqualTo("妇联"); // from its name, as the form would
         assertThat(parent.parentId()).isNull();
         assertThat(orgs.findByName("南园社区妇联").getFirst().parentId()).isEqualTo(parent.id());
         assertThat(orgs.findByName("南园社区工联会").getFirst().parentId()).isEqualTo(parent.id());
@@ -121,10 +121,11 @@ class OrgImportTest {
                 {"辛", "团支部", "丙", "2099-01-01"}});           // 11 future
         ImportPreview p = preview(f, false);
         assertThat(p.acceptedCount()).isEqualTo(1);
-        assertThat(p.rejected()).extracting(RejectedRow::row).containsExactly(2, 3, 4, 6, 7, 8, 9, 10, 11);
+        assertThat(p.rejected()).extracting(RejectedRow::row).containsExactly(2, 3, 6, 7, 8, 9, 10, 11);
+        assertThat(p.skipped()).containsOnlyKeys(4); // already on file with the same values: skipped, not an error
         Map<Integer, String> reasons = reasons(p);
         assertThat(reasons.get(2)).contains("循环");
-        assertThat(reasons.get(4)).contains("已有名为“区总工会”的组织");
+        assertThat(p.skipped().get(4)).contains("已在台账中，跳过").contains("区总工会");
         assertThat(reasons.get(6)).contains("与第 5 行重复");
         assertThat(reasons.get(7)).contains("B7").contains("没有“商会”这种组织类型");
         assertThat(reasons.get(8)).contains("第 7 行");
@@ -134,7 +135,7 @@ class OrgImportTest {
         int before = count(db, "org");
         ImportResult r = io.commit(p, true, ImportProgress.NONE);
         assertThat(r.written()).isEqualTo(1);
-        assertThat(r.skipped()).isEqualTo(9);
+        assertThat(r.skipped()).isEqualTo(8);
         assertThat(count(db, "org")).isEqualTo(before + 1);
         assertThat(orgs.findByName("丙")).hasSize(1);
     }

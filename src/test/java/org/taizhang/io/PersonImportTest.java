@@ -119,13 +119,14 @@ class PersonImportTest {
         String before = dump(db);
         ImportPreview p = preview(f);
         assertThat(p.acceptedCount()).isEqualTo(1);
-        assertThat(p.rejected()).extracting(RejectedRow::row).containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14);
+        assertThat(p.rejected()).extracting(RejectedRow::row).containsExactly(2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14);
+        assertThat(p.skipped()).containsOnlyKeys(6);
         Map<Integer, String> why = reasons(p);
         assertThat(why.get(2)).isEqualTo("B2 身份证号：身份证号被 Excel 存成了数字，末位已丢失（请把该列设为“文本”格式后重新填写完整号码）");
         assertThat(why.get(3)).contains("B3").contains("校验位");
         assertThat(why.get(4)).contains("D4 加入日期").contains("不存在");
         assertThat(why.get(5)).contains("C5 所属组织").contains("找不到名为“不存在的组织”的组织");
-        assertThat(why.get(6)).contains("已经是").contains("重复");
+        assertThat(p.skipped().get(6)).contains("已在台账中，跳过").contains("赵六");
         assertThat(why.get(7)).contains("已登记为“赵六”");
         assertThat(why.get(8)).contains("E8 联系电话").contains("不是有效的电话号码");
         assertThat(why.get(9)).contains("A9 姓名").contains("#REF!");
@@ -133,21 +134,21 @@ class PersonImportTest {
         assertThat(why.get(11)).contains("已打码");
         assertThat(why.get(12)).contains("不能晚于今天");
         assertThat(why.get(14)).contains("与第 13 行重复");
-        RowProblem ref = p.rejected().get(7).problems().getFirst();
+        RowProblem ref = p.rejected().get(6).problems().getFirst();
         assertThat(ref.sheet()).isEqualTo("人员");
         assertThat(ref.row()).isEqualTo(9);
         assertThat(ref.column()).isEqualTo("A");
         assertThat(ref.header()).isEqualTo("姓名");
 
         assertThatThrownBy(() -> io.commit(p, false, ImportProgress.NONE)).isInstanceOf(ImportRejectedException.class)
-                .hasMessageContaining("有 12 行有错误，没有写入任何数据");
+                .hasMessageContaining("有 11 行有错误，没有写入任何数据");
         assertThat(dump(db)).isEqualTo(before);
 
         // the rejects file keeps the original cells and says why; re-importing it reports the same rows
         Path rejects = dir.resolve("rejects.xlsx");
-        assertThat(RejectsWriter.write(p, rejects)).isEqualTo(12);
+        assertThat(RejectsWriter.write(p, rejects)).isEqualTo(11);
         ImportPreview again = preview(rejects);
-        assertThat(again.rejectedCount()).isEqualTo(11); // row 14's twin (13) is not in the file
+        assertThat(again.rejectedCount()).isEqualTo(10); // row 14's twin (13) is not in the file
         assertThat(again.acceptedCount()).isEqualTo(1);
         List<SheetRow> rows = new ArrayList<>();
         SheetReader.read(rejects, null, rows::add);
@@ -157,7 +158,7 @@ class PersonImportTest {
 
         ImportResult r = io.commit(p, true, ImportProgress.NONE);
         assertThat(r.written()).isEqualTo(1);
-        assertThat(r.skipped()).isEqualTo(12);
+        assertThat(r.skipped()).isEqualTo(11);
         assertThat(people.findByIdNumber(id("44030419880808001"))).isPresent();
         assertThat(count(db, "person")).isEqualTo(2);
     }
@@ -190,7 +191,7 @@ class PersonImportTest {
         ImportRequest req = ImportRequest.of(ImportKind.PEOPLE, f)
                 .withMapping(ImportRequest.parseMapping(List.of("名单=姓名", "B=身份证号")));
         ImportPreview partial = io.preview(req, ImportProgress.NONE);
-        assertThat(partial.fileProblems()).singleElement().asString().contains("缺少必填列：所属组织").contains("--map");
+        assertThat(partial.fileProblems()).singleElement().asString().contains("缺少必填列：所属组织").contains("指定对应的字段");
         assertThatThrownBy(() -> io.commit(partial, true, ImportProgress.NONE)).hasMessageContaining("所属组织");
         ImportPreview ok = io.preview(req.withMapping(ImportRequest.parseMapping(List.of("名单=姓名", "B=身份证号", "部门=所属组织"))),
                 ImportProgress.NONE);

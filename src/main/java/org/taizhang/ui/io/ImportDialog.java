@@ -64,7 +64,7 @@ public final class ImportDialog {
     private final ChoiceBox<String> sheet = new ChoiceBox<>();
     private final CheckBox createMissing = new CheckBox("新建缺少的上级组织（顶层，类型“其他”）");
     private final GridPane mappingGrid = new GridPane();
-    private final Map<String, ComboBox<String>> mappingBoxes = new LinkedHashMap<>();
+    private final Map<ImportField, ComboBox<String>> mappingBoxes = new LinkedHashMap<>();
     private final Label summary = new Label("请选择要导入的内容和文件。");
     private final TableView<RowProblem> rejects = new TableView<>();
     private final CheckBox skipBad = new CheckBox("只导入无误的行");
@@ -247,7 +247,7 @@ public final class ImportDialog {
             Integer detected = m.column(e.getKey());
             String detectedLabel = detected == null ? NONE : label(m, detected);
             if (v != null && !v.equals(detectedLabel)) {
-                ImportField f = kind.getValue().field(e.getKey()).orElseThrow();
+                ImportField f = e.getKey();
                 if (!NONE.equals(v)) {
                     chosenByColumn.put(columnOf(v), f.label());
                 }
@@ -282,10 +282,10 @@ public final class ImportDialog {
         for (ImportField f : kind.getValue().fields()) {
             ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(options));
             box.setId("map-" + f.label());
-            Integer c = m == null ? null : m.column(f.key());
+            Integer c = m == null ? null : m.column(f);
             box.setValue(c == null ? NONE : label(m, c));
             box.setDisable(m == null);
-            mappingBoxes.put(f.key(), box);
+            mappingBoxes.put(f, box);
             Label l = new Label(f.label() + (f.required() ? " *" : ""));
             mappingGrid.add(l, (i % 3) * 2, i / 3);
             mappingGrid.add(box, (i % 3) * 2 + 1, i / 3);

@@ -68,6 +68,19 @@ public final class BackupActions {
         });
     }
 
+    /**
+     * 文件 → 从备份恢复… when no database could be opened (the file is damaged, another program's, not a
+     * database at all): the backups of {@code dbFile} from its backups folder, then {@link BackupService#restoreInto},
+     * which moves the unusable file aside untouched instead of overwriting it.
+     */
+    public static void restoreWithoutOpenDatabase(Window owner, Background background, Path dbFile, Consumer<Path> reopen) {
+        background.run(() -> BackupService.listFor(dbFile), list -> {
+            Optional<Path> chosen = chooseBackup(owner, list);
+            chosen.ifPresent(p -> confirmAndRestore(owner, background, p, dbFile, backup -> BackupService.restoreInto(dbFile, backup),
+                    reopen));
+        });
+    }
+
     private static Optional<Path> chooseBackup(Window owner, List<BackupInfo> list) {
         Dialog<Path> d = new Dialog<>();
         d.initOwner(owner);
@@ -141,7 +154,8 @@ public final class BackupActions {
         background.run(() -> restorer.restore(backup), result -> {
             reopen.accept(result.database());
             Dialogs.info(owner, "恢复完成", "已从“" + backup.getFileName() + "”恢复：" + result.counts() + "。"
-                    + (result.safetyBackup() == null ? "" : "\n恢复前的数据已备份到：\n" + result.safetyBackup().file()));
+                    + (result.safetyBackup() == null ? "" : "\n恢复前的数据已备份到：\n" + result.safetyBackup().file())
+                    + (result.setAside() == null ? "" : "\n原来无法打开的文件没有被覆盖，已原样移到：\n" + result.setAside()));
         }, error -> {
             // the database may already have been closed for the swap: open the (unchanged) file again
             reopen.accept(current);

@@ -104,6 +104,38 @@ class BackupActionsTest {
     }
 
     @Test
+    void restoreFromTheMenuWorksWhenTheFileIsNotADatabaseAtAll(FxRobot robot) throws Exception {
+        Path file = dbWithData(dir.resolve("被覆盖.db"));
+        try (Database db = Database.open(file)) {
+            new BackupService(db).backupNow(BackupService.KIND_MANUAL);
+        }
+        Files.delete(file);
+        Files.writeString(file, "PK 被误写成表格的文件😀");
+        Platform.runLater(() -> window.open(file));
+        settle(window);
+        closeInfo(robot); // the error box: not a 台账 database, file untouched
+        assertThat(window.context()).isNull();
+        Platform.runLater(window::restoreFromBackup);
+        settle(window);
+        @SuppressWarnings("unchecked")
+        TableView<BackupInfo> table = robot.lookup("#backup-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(1);
+        WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().select(0)).get();
+        fire(robot, window, "#backup-restore");
+        fire(robot, window, "#backup-confirm-ok");
+        settle(window);
+        Label content = robot.lookup(".dialog-pane .content").queryAs(Label.class);
+        assertThat(content.getText()).contains("原来无法打开的文件没有被覆盖");
+        closeInfo(robot);
+        assertThat(window.context()).isNotNull();
+        assertThat(window.context().orgs().listAll()).hasSize(6);
+        try (var files = Files.list(dir)) {
+            Path aside = files.filter(p -> p.getFileName().toString().startsWith("被覆盖.db.replaced-")).findFirst().orElseThrow();
+            assertThat(Files.readString(aside)).isEqualTo("PK 被误写成表格的文件😀");
+        }
+    }
+
+    @Test
     void aFailedRestoreSaysWhyAndTheWindowKeepsWorkingOnTheUnchangedFile(FxRobot robot) throws Exception {
         Path file = dbWithData(dir.resolve("留.db"));
         Path bad = Files.writeString(dir.resolve("假的备份.db"), "不是数据库");
