@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code exchange export|import|status}: data packages between levels (数据上报). */
 @Command(name = "exchange", description = {"数据上报：下级单位导出数据包（.tzpkg），上级单位预览并导入，查看上报情况。"},
-        subcommands = {ExchangeCommand.Export.class, ExchangeCommand.Import.class, ExchangeCommand.Status.class})
+        subcommands = {ExchangeCommand.Export.class, ExchangeCommand.Import.class, ExchangeCommand.Status.class,
+                ExchangeCommand.Origin.class})
 final class ExchangeCommand {
 
     @Command(name = "export", description = {"导出本组织（含全部下级）在某时段的数据包，用于上报。",
@@ -214,6 +215,32 @@ final class ExchangeCommand {
                         o.println("  ✗ " + l.orgName() + "：未报送");
                     }
                 }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "origin", description = "来源：一条记录是哪个下级的数据包带来的、何时导入（本级自己录入的记录没有来源）。")
+    static final class Origin implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "类型", description = "org、person、membership、activity、honor、plan")
+        String kind;
+        @Parameters(index = "1", paramLabel = "编号", description = "记录编号，如 #12")
+        String id;
+
+        @Override
+        public Integer call() {
+            Kind k;
+            try {
+                k = Kind.ofCode(kind.strip().toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new org.taizhang.common.ValidationException("类型", "“" + kind + "”不是记录类型，可选：org、person、membership、activity、honor、plan");
+            }
+            int n = Cli.recordId(id, k.label);
+            try (Database db = Cli.open(spec)) {
+                var o = new ExchangeService(db).origin(k, n);
+                Cli.out(spec).println(k.label + " #" + n + "：" + o.map(ExchangeService.Origin::text).orElse("本级录入（不是由数据包带来的）"));
                 return 0;
             }
         }

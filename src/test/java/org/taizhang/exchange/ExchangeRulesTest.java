@@ -131,6 +131,34 @@ class ExchangeRulesTest {
     }
 
     @Test
+    void recordsKeepTheirOriginAndSenderDeletionsOfOrganisationsAndPeopleArrive() {
+        Path first = send();
+        street.importPackage(first);
+        int teamUp = street.orgs.findByName(TEAM_A1).getFirst().id();
+        var origin = street.exchange.origin(Kind.ORG, teamUp).orElseThrow();
+        assertEquals(COMMUNITY_A1, origin.senderName());
+        assertEquals(first.getFileName().toString(), origin.fileName());
+        assertTrue(street.exchange.origin(Kind.ORG, street.org.get(STREET_A)).isEmpty(), "the street's own record has no origin");
+
+        // the 社区 dissolves its volunteer team: its activity, its member and the team itself go
+        int team = community.org.get(TEAM_A1);
+        community.activities.remove(community.db.read(ctx -> ctx.select(ACTIVITY.ID).from(ACTIVITY).where(ACTIVITY.ORG_ID.eq(team))
+                .fetch(ACTIVITY.ID)));
+        int volunteer = community.db.read(ctx -> ctx.select(PERSON.ID).from(PERSON).where(PERSON.NAME.eq("赵志愿")).fetchOne(PERSON.ID));
+        community.people.removePerson(volunteer);
+        community.orgs.remove(team);
+        ImportPreview p = street.exchange.preview(send(), null, false);
+        assertEquals(1, p.count(Kind.ORG, Op.REMOVE));
+        assertEquals(1, p.count(Kind.PERSON, Op.REMOVE));
+        assertEquals(1, p.count(Kind.MEMBERSHIP, Op.REMOVE));
+        assertEquals(1, p.count(Kind.ACTIVITY, Op.REMOVE));
+        ImportResult r = street.importPackage(dir.resolve("package-" + n + ".tzpkg"));
+        assertEquals(4, r.removed(), String.valueOf(r.kept()));
+        assertTrue(street.orgs.findByName(TEAM_A1).isEmpty());
+        assertEquals((Integer) 0, street.db.<Integer>read(ctx -> ctx.fetchCount(PERSON, PERSON.NAME.eq("赵志愿"))));
+    }
+
+    @Test
     void olderPackageAfterNewerIsRefused() {
         Path old = send();
         Path newer = send();
