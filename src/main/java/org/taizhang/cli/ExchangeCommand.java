@@ -45,6 +45,8 @@ final class ExchangeCommand {
         boolean fullId;
         @Option(names = "--out", required = true, paramLabel = "FILE.tzpkg", description = "输出的数据包文件")
         Path out;
+        @Option(names = "--attachments", description = "同时带上活动和荣誉的附件（照片、签到表、证书；文件会大很多）")
+        boolean attachments;
 
         @Override
         public Integer call() {
@@ -56,7 +58,7 @@ final class ExchangeCommand {
                 if (fullId) {
                     spec.commandLine().getErr().println(ExportService.FULL_ID_WARNING);
                 }
-                Manifest m = new ExchangeService(db).export(orgId, p, fullId, target);
+                Manifest m = new ExchangeService(db).export(orgId, p, fullId, attachments, target);
                 PrintWriter o = Cli.out(spec);
                 o.println("已导出数据包：" + target.toAbsolutePath());
                 o.println("报送单位：" + String.join(" / ", m.senderPath()) + "；时段：" + m.periodText());
@@ -108,7 +110,8 @@ final class ExchangeCommand {
                 if (!r.changedAnything()) {
                     o.println(r.preview().alreadyImported() ? "这个数据包已经导入过，数据没有变化。" : "没有需要写入的变化，数据未改动。");
                 } else {
-                    o.println("已导入：新增 " + r.added() + "，修改 " + r.changed() + "，删除 " + r.removed() + "。导入前的备份："
+                    o.println("已导入：新增 " + r.added() + "，修改 " + r.changed() + "，删除 " + r.removed()
+                            + (r.attachments() > 0 ? "，附件 " + r.attachments() + " 个" : "") + "。导入前的备份："
                             + (r.backup() == null ? "（无）" : r.backup().toAbsolutePath()));
                 }
                 r.kept().forEach(k -> o.println("保留：" + k));
@@ -170,6 +173,7 @@ final class ExchangeCommand {
                 done.put("added", r.added());
                 done.put("changed", r.changed());
                 done.put("removed", r.removed());
+                done.put("attachments", r.attachments());
                 done.put("kept", r.kept());
                 done.put("backup", r.backup() == null ? null : r.backup().toAbsolutePath().toString());
                 j.put("applied", done);
@@ -250,6 +254,9 @@ final class ExchangeCommand {
         List<String> parts = new java.util.ArrayList<>();
         for (Kind k : Kind.values()) {
             parts.add(k.label + " " + m.count(k) + " " + k.unit);
+        }
+        if (m.counts().getOrDefault("attachment", 0) > 0) {
+            parts.add("附件 " + m.counts().get("attachment") + " 个");
         }
         return String.join("，", parts);
     }

@@ -39,7 +39,12 @@ public final class ExchangeService {
      * (atomically); ID numbers and phone numbers are masked unless {@code fullId}.
      */
     public Manifest export(int orgId, Period period, boolean fullId, Path out) {
-        return new PackageExporter(db, clock).export(orgId, period, fullId, out);
+        return export(orgId, period, fullId, false, out);
+    }
+
+    /** As {@link #export(int, Period, boolean, Path)}; with {@code attachments} the files attached to its activities and honours go along. */
+    public Manifest export(int orgId, Period period, boolean fullId, boolean attachments, Path out) {
+        return new PackageExporter(db, clock).export(orgId, period, fullId, attachments, out);
     }
 
     /**

@@ -159,6 +159,26 @@ class ExchangeRulesTest {
     }
 
     @Test
+    void attachmentsTravelWhenAskedForAndOnlyOnce() {
+        int lecture = activityId(community, "青年理论学习小组（第１期）");
+        byte[] photo = "签到表 １２３ 😀".repeat(200).getBytes(StandardCharsets.UTF_8);
+        new org.taizhang.attachment.AttachmentService(community.db).add("activity", lecture, "签到表𠮷.jpg", photo);
+        Path without = send();
+        assertEquals(0, street.exchange.preview(without, null, false).newAttachments(), "attachments only when asked for");
+        Path with = dir.resolve("with-files.tzpkg");
+        Manifest m = community.exchange.export(community.org.get(COMMUNITY_A1), H1, false, true, with);
+        assertEquals(1, m.counts().get("attachment"));
+        ImportResult r = street.importPackage(with);
+        assertEquals(1, r.attachments());
+        int up = activityId(street, "青年理论学习小组（第１期）");
+        var files = new org.taizhang.attachment.AttachmentService(street.db).list("activity", up);
+        assertEquals(1, files.size());
+        assertEquals("签到表𠮷.jpg", files.getFirst().fileName());
+        assertTrue(java.util.Arrays.equals(photo, new org.taizhang.attachment.AttachmentService(street.db).content(files.getFirst().id())));
+        assertFalse(street.importPackage(with).changedAnything(), "the same files are not added twice");
+    }
+
+    @Test
     void olderPackageAfterNewerIsRefused() {
         Path old = send();
         Path newer = send();
