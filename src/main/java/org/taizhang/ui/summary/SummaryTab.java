@@ -22,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
@@ -47,7 +48,7 @@ public final class SummaryTab implements AppTab {
     private final SummaryComposer composer;
     private final SummaryService store;
     private final Tab tab;
-    private final ComboBox<Org> orgBox = new ComboBox<>();
+    private final ComboBox<Org> orgBox = OrgPicker.orgs("summary-org");
     private final TextField period = new TextField();
     private final ComboBox<SummaryTemplate> template = new ComboBox<>(FXCollections.observableArrayList(SummaryTemplate.values()));
     private final CheckBox withStats = new CheckBox("附分类统计表");
