@@ -137,6 +137,10 @@ public final class Database implements AutoCloseable {
         if (Files.isDirectory(abs)) {
             throw new DatabaseException("“" + abs + "”是一个文件夹，不是数据库文件。请选择一个 .db 文件。");
         }
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            // a pipe or a device: reading it would hang or read endlessly
+            throw new DatabaseException("“" + abs + "”不是普通文件（是管道、设备或其他特殊文件），不是数据库，已拒绝打开。请选择一个 .db 文件。");
+        }
         boolean existed = Files.exists(abs);
         long size = existed ? sizeOf(abs) : 0;
         if (!existed && !readOnly) {
@@ -378,7 +382,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            return DriverManager.getConnection(jdbcUrl(file, readOnly), config.toProperties());
         } catch (SQLException e) {
             throw new DatabaseException("无法打开数据库文件 " + file + "：" + describe(e), e);
         }
@@ -759,6 +763,33 @@ public final class Database implements AutoCloseable {
     /** A short Chinese reason for a file-system error (see {@link OsErrors}). */
     static String ioReason(IOException e) {
         return OsErrors.describe(e);
+    }
+
+    /**
+     * The JDBC address of {@code file}. Read-only where SQLite cannot create its {@code -shm} beside the file
+     * (CD, write-protected USB stick, read-only share), or when the file itself is read-only and has no log:
+     * opened {@code immutable}, so SQLite neither needs nor leaves any file beside it (no read-only {@code -shm}
+     * left behind to keep the database read-only after the file is made writable again).
+     */
+    static String jdbcUrl(Path file, boolean readOnly) {
+        boolean fileReadOnly = !Files.isWritable(file) && sizeOf(walOf(file)) == 0 && !Files.exists(Sidecars.shm(file));
+        if (readOnly && (onReadOnlyMedium(file) || fileReadOnly)) {
+            return "jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1";
+        }
+        return "jdbc:sqlite:" + file;
+    }
+
+    /** True when nothing can be created beside {@code file} (its folder is on a read-only medium or not writable). */
+    public static boolean onReadOnlyMedium(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || Files.isWritable(folder)) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(file).isReadOnly() || !Files.exists(Sidecars.shm(file));
+        } catch (IOException e) {
+            return !Files.exists(Sidecars.shm(file));
+        }
     }
 
     /** The database file and every file SQLite and the program keep beside it: -wal, -shm, -journal, .lock. */
