@@ -58,6 +58,10 @@ public final class Database implements AutoCloseable {
     /** The database and its sidecars may not be the target of any file the program writes while open. */
     private final AtomicFile.Protection protection;
     private volatile boolean healthy;
+    /** True once the file was checked this session (at open after an unclean exit, or before the first write). */
+    private volatile boolean firstWriteChecked;
+    /** Set when damage was found during the session: every later write is refused with this message. */
+    private volatile String knownDamage;
     /** Open while a deferred start-up check has not passed yet: writes wait for it (see {@link #open(Path, Options)}). */
     private final java.util.concurrent.CountDownLatch checkPassed = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean checkPending;
@@ -194,6 +198,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         Database db = new Database(abs, conn, readOnly, readOnlyReason, lock);
+        db.firstWriteChecked = crashed; // checked at open (or by the deferred check before writes go on)
         try {
             db.inspectAndPrepare(beforeMigration, crashed, deferCheck);
         } catch (RuntimeException e) {
@@ -522,6 +527,45 @@ public final class Database implements AutoCloseable {
         return out;
     }
 
+    /** Files up to this size get {@code PRAGMA quick_check} before the first write of a session (measured: README). */
+    static final long QUICK_CHECK_LIMIT = 64L * 1024 * 1024;
+
+    /**
+     * Before the first write of a session, a file that was not checked at open (the common case: the last
+     * session closed cleanly and the file looks unchanged) gets {@code PRAGMA quick_check} when it is at most
+     * {@link #QUICK_CHECK_LIMIT}: bytes flipped behind the program's back (a failing disk, a bad copy with the
+     * time kept) are found before anything is written into them. Once damage is known, no write goes in.
+     */
+    private void checkBeforeFirstWrite() {
+        if (knownDamage != null) {
+            throw new DatabaseException(knownDamage);
+        }
+        if (firstWriteChecked || readOnly) {
+            return;
+        }
+        synchronized (this) {
+            if (firstWriteChecked) {
+                return;
+            }
+            firstWriteChecked = true;
+            if (sizeOf(file) > QUICK_CHECK_LIMIT) {
+                return; // large files: the check after an unclean exit and the user's `check` cover them
+            }
+            List<String> problems;
+            try {
+                problems = checkLines(connection, "PRAGMA quick_check(5)");
+            } catch (SQLException e) {
+                problems = List.of(describe(e));
+            }
+            if (!problems.isEmpty()) {
+                healthy = false; // the next open checks fully and moves the file aside
+                knownDamage = "数据库文件已损坏（快速检查：" + String.join("；", problems) + "）。为免把数据写进损坏的文件，"
+                        + "本次修改没有保存。请关闭程序后重新打开：程序会把损坏的文件原样移到一旁，并提供从备份恢复。";
+                throw new DatabaseException(knownDamage);
+            }
+        }
+    }
+
     /** Writes wait here while a deferred check runs; they fail when it found damage. */
     private void awaitCheck() {
         if (checkPassed.getCount() > 0) {
@@ -652,6 +696,7 @@ public final class Database implements AutoCloseable {
      */
     public <T> T tx(Function<DSLContext, T> work) {
         awaitCheck();
+        checkBeforeFirstWrite();
         synchronized (this) {
             DSLContext outer = current;
             try {
@@ -708,6 +753,8 @@ public final class Database implements AutoCloseable {
             if (c instanceof SQLException s) {
                 if (isCorruption(s)) {
                     healthy = false; // the next open runs the integrity check
+                    knownDamage = "数据库文件已损坏（" + s.getMessage() + "），为免写进损坏的文件，之后的修改都不会保存。"
+                            + "请关闭程序后重新打开：程序会检查文件并提供从备份恢复。";
                 }
                 String msg = problemMessage(s);
                 if (msg != null) {
