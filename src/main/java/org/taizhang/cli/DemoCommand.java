@@ -25,10 +25,21 @@ final class DemoCommand implements Callable<Integer> {
     int honors;
     @Option(names = "--seed", description = "随机种子，同一种子生成同样的数据（默认 ${DEFAULT-VALUE}）", defaultValue = "2021")
     long seed;
+    @Option(names = "--example", description = "装入手写的示例而不是随机数据：district（一个区群团工作部 2021 年上半年的活动、荣誉、换届和计划，用来试工作总结）")
+    String example;
 
     @Override
     public Integer call() {
         try (Database db = Cli.open(spec)) {
+            if (example != null) {
+                if (!example.strip().equalsIgnoreCase("district")) {
+                    throw new IllegalArgumentException("示例“" + example.strip() + "”不存在，可选：district");
+                }
+                org.taizhang.demo.DistrictExample.load(db);
+                Cli.out(spec).printf("已装入示例：大鹏新区群团工作部 2021 年上半年（试一试：summary generate --org 大鹏新区群团工作部 --period 2021H1 "
+                        + "--template 总结+计划 --out 总结.docx）%n数据库：%s%n", db.file());
+                return 0;
+            }
             long t0 = System.nanoTime();
             DemoData.Result r = DemoDataFactory.create(db, LocalDate.now())
                     .generate(new DemoData.Size(orgs, people, activities, honors), seed, p -> { });

@@ -34,7 +34,9 @@ final class SummaryCommand {
         out.println(c.title());
         int n = 0;
         for (SummaryContent.Part p : c.parts()) {
-            out.println(org.taizhang.common.Numbers.ordinal(++n) + "、" + p.heading());
+            if (!p.heading().isBlank()) {
+                out.println(org.taizhang.common.Numbers.ordinal(++n) + "、" + p.heading());
+            }
             p.paras().forEach(para -> out.println("　　" + para.text()));
         }
         out.println(c.signOrg() == null ? "" : c.signOrg());
@@ -77,8 +79,10 @@ final class SummaryCommand {
         String appendix;
         @Option(names = "--title", description = "标题（默认自动生成）")
         String title;
-        @Option(names = "--sign-date", description = "落款日期（默认今天）")
+        @Option(names = "--sign-date", description = "落款日期（默认：时段结束两个月内生成为当天，否则为时段最后一天）")
         String signDate;
+        @Option(names = "--zero-rows", description = "分类统计表保留本时段没有活动的类别（默认省略）")
+        boolean zeroRows;
         @Option(names = "--out", description = "输出文件 .docx")
         Path out;
         @Option(names = "--save", description = "同时保存到数据库，以后可在软件里打开修改")
@@ -97,7 +101,7 @@ final class SummaryCommand {
                 SummaryComposer composer = new SummaryComposer(db);
                 long t0 = System.nanoTime();
                 SummaryContent c = composer.draft(o.id(), p.from(), p.to(), SummaryTemplate.of(template),
-                        plan == null ? null : PlanCommand.planId(plan)).withAppendices(appendices(appendix));
+                        plan == null ? null : PlanCommand.planId(plan)).withAppendices(appendices(appendix)).withZeroRows(zeroRows);
                 if (title != null || signDate != null) {
                     c = c.withTitle(title != null ? title : c.title(), c.signOrg(), signDate != null ? Cli.date(signDate) : c.signDate());
                 }
@@ -185,7 +189,7 @@ final class SummaryCommand {
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "总结")
         String id;
-        @Option(names = "--part", description = "第几部分（一、二、三…对应 1、2、3…）")
+        @Option(names = "--part", description = "第几部分（一、二、三…对应 1、2、3…；0 为开头的总述）")
         Integer part;
         @Option(names = "--text", description = "该部分的新正文，每行一段（可用 \\n 表示换行）")
         String text;
@@ -207,13 +211,24 @@ final class SummaryCommand {
                 int sid = summaryId(id);
                 SummaryContent c = store.require(sid);
                 if (part != null) {
-                    if (part < 1 || part > c.parts().size()) {
-                        throw new org.taizhang.common.ValidationException("部分", "这份总结只有 " + c.parts().size() + " 个部分，--part 应在 1 到 "
-                                + c.parts().size() + " 之间");
+                    // --part counts as the document numbers: 1 = 一、, 2 = 二、…; 0 = the 总述 before 一、
+                    List<Integer> numbered = new ArrayList<>();
+                    Integer opening = null;
+                    for (int i = 0; i < c.parts().size(); i++) {
+                        if (c.parts().get(i).heading().isBlank()) {
+                            opening = i;
+                        } else {
+                            numbered.add(i);
+                        }
+                    }
+                    Integer index = part == 0 ? opening : part >= 1 && part <= numbered.size() ? numbered.get(part - 1) : null;
+                    if (index == null) {
+                        throw new org.taizhang.common.ValidationException("部分", "这份总结只有 " + numbered.size() + " 个部分，--part 应在 1 到 "
+                                + numbered.size() + " 之间" + (opening != null ? "（0 为开头的总述）" : ""));
                     }
                     List<SummaryContent.Part> parts = new ArrayList<>(c.parts());
-                    SummaryContent.Part old = parts.get(part - 1);
-                    parts.set(part - 1, SummaryComposer.edit(old, heading, text == null ? old.text() : text.replace("\\n", "\n"), c.figures()));
+                    SummaryContent.Part old = parts.get(index);
+                    parts.set(index, SummaryComposer.edit(old, heading, text == null ? old.text() : text.replace("\\n", "\n"), c.figures()));
                     c = c.withParts(parts);
                 } else if (text != null || heading != null) {
                     throw new UserException("修改正文或标题时请用 --part 指定第几部分");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.taizhang.app.Errors;
+import org.taizhang.app.Logs;
 import org.taizhang.common.UserException;
 import org.taizhang.db.DataDirectory;
 import org.taizhang.app.Workspace;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
  * 1 usage error, 2 rejected input (message says which field and why), 3 database problem,
  * 4 internal error, 5 no window could be opened (no display).
  */
-@Command(name = "taizhang", mixinStandardHelpOptions = true, version = "台账 Taizhang 0.1.0",
+@Command(name = "taizhang", versionProvider = TaizhangCli.Version.class,
         description = "群团工作台账：组织名册、活动台账、荣誉、统计与工作总结。不带命令时打开窗口。",
         subcommands = {
                 DemoCommand.class,
@@ -75,6 +76,14 @@ public final class TaizhangCli implements Callable<Integer> {
         }
     }
 
+    /** {@code taizhang --version}: the version and where the log file is. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"台账 Taizhang 0.1.0", "日志文件：" + Logs.file()};
+        }
+    }
+
     /** The window cannot be shown on this computer; the command line still works. */
     static final class GuiUnavailableException extends RuntimeException {
         GuiUnavailableException(Throwable cause) {
@@ -85,6 +94,7 @@ public final class TaizhangCli implements Callable<Integer> {
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new TaizhangCli());
+        CliHelp.install(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {

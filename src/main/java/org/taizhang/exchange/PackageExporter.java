@@ -48,9 +48,6 @@ final class PackageExporter {
     Manifest export(int rootId, Period period, boolean fullId, Path out) {
         OrgService orgs = new OrgService(db);
         Org root = orgs.get(rootId).orElseThrow(() -> new UserException("组织 #" + rootId + " 不存在。"));
-        if (out.toAbsolutePath().normalize().equals(db.file().toAbsolutePath().normalize())) {
-            throw new UserException("不能把数据包写到数据库文件本身（" + out + "），请换一个文件名。");
-        }
         if (db.readOnly()) {
             throw new UserException("数据库当前是只读模式（" + db.readOnlyReason() + "），不能导出数据包：导出时要为新记录登记编号。");
         }

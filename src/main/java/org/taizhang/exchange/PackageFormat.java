@@ -9,14 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -69,7 +65,7 @@ public final class PackageFormat {
 
     // ------------------------------------------------------------------ writing
 
-    /** Writes the package to {@code out} through a temporary file in the same folder, renamed at the end. */
+    /** Writes the package to {@code out} through {@link org.taizhang.common.AtomicFile} (temp file, fsync, rename). */
     static Manifest write(Path out, Manifest header, Map<Kind, List<Map<String, Object>>> records) {
         Map<Kind, byte[]> bodies = new EnumMap<>(Kind.class);
         List<Manifest.Entry> entries = new ArrayList<>();
@@ -95,69 +91,19 @@ public final class PackageFormat {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        writeAtomically(out, os -> {
-            try (ZipOutputStream zip = new ZipOutputStream(os, StandardCharsets.UTF_8)) {
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(manifest);
+        org.taizhang.common.AtomicFile.write(out, os -> {
+            ZipOutputStream zip = new ZipOutputStream(os, StandardCharsets.UTF_8);
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(manifest);
+            zip.closeEntry();
+            for (Kind k : Kind.values()) {
+                zip.putNextEntry(new ZipEntry(k.entry));
+                zip.write(bodies.get(k));
                 zip.closeEntry();
-                for (Kind k : Kind.values()) {
-                    zip.putNextEntry(new ZipEntry(k.entry));
-                    zip.write(bodies.get(k));
-                    zip.closeEntry();
-                }
             }
+            zip.finish(); // AtomicFile closes the stream after syncing it
         });
         return m;
-    }
-
-    interface Body {
-        void write(OutputStream os) throws IOException;
-    }
-
-    /** Temp file in the target folder → fsync → rename; the target is untouched when anything fails. */
-    static void writeAtomically(Path target, Body body) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
-                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream os = java.nio.channels.Channels.newOutputStream(ch)) {
-                OutputStream guarded = new java.io.FilterOutputStream(os) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                        ch.force(true);
-                    }
-                };
-                body.write(guarded);
-                ch.force(true);
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            tmp = null;
-        } catch (AccessDeniedException e) {
-            throw new org.taizhang.common.UserException("无法写入 " + abs + "：没有写入权限，或文件正被其他程序打开。请换一个位置或关闭该文件后重试。", e);
-        } catch (FileSystemException e) {
-            throw new org.taizhang.common.UserException("无法写入 " + abs + "：" + (e.getReason() == null ? e.getMessage() : e.getReason())
-                    + "。请换一个位置后重试。", e);
-        } catch (IOException e) {
-            throw new org.taizhang.common.UserException("无法写入 " + abs + "：" + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temp file is hidden and harmless; the target was not touched
-                }
-            }
-        }
     }
 
     static String line(Map<String, Object> record) {

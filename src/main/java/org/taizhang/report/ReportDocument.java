@@ -23,10 +23,22 @@ public record ReportDocument(String title, List<Section> sections, String signOr
         YISHI, ARABIC
     }
 
-    /** A paragraph: an optional bold lead phrase ("深化思想政治引领。") then body text; items are numbered. */
+    /**
+     * A paragraph: an optional bold lead phrase ("深化思想政治引领。") then body text; items are numbered.
+     * A lead without text and not an item is a third-level heading (「1．加强组织建设」, bold, kept with the
+     * next paragraph); items after it are numbered from 一是 again.
+     */
     public record Paragraph(String lead, String text, boolean item) {
         public static Paragraph plain(String text) {
             return new Paragraph(null, text, false);
+        }
+
+        public static Paragraph heading3(String text) {
+            return new Paragraph(text, null, false);
+        }
+
+        public boolean isHeading3() {
+            return !item && lead != null && !lead.isBlank() && (text == null || text.isBlank());
         }
 
         public static Paragraph item(String lead, String text) {
@@ -41,7 +53,7 @@ public record ReportDocument(String title, List<Section> sections, String signOr
         }
     }
 
-    /** 一、heading, paragraphs directly under it, then subsections. */
+    /** 一、heading, paragraphs directly under it, then subsections; a blank heading is the opening before 一、 (not numbered). */
     public record Section(String heading, List<Paragraph> paragraphs, List<Subsection> subsections) {
         public Section {
             paragraphs = List.copyOf(paragraphs);

@@ -12,10 +12,11 @@ import java.util.Map;
  *
  * @param figures the figures the linked text was last rendered with (key → value; hours in tenths)
  * @param appendices which appendix tables to add: "stats", "honors", "activities"
+ * @param zeroRows whether the statistics appendix keeps categories with nothing in the period
  */
 public record SummaryContent(String title, int orgId, String orgName, LocalDate from, LocalDate to, SummaryTemplate template,
                              Integer planId, List<Part> parts, String signOrg, LocalDate signDate, Map<String, Long> figures,
-                             List<String> appendices) {
+                             List<String> appendices, boolean zeroRows) {
 
     public SummaryContent {
         parts = parts == null ? List.of() : List.copyOf(parts);
@@ -23,7 +24,10 @@ public record SummaryContent(String title, int orgId, String orgName, LocalDate 
         appendices = appendices == null ? List.of() : List.copyOf(appendices);
     }
 
-    /** One 一、 section: a stable key ("work", "problems", "plan", "plan-1"…), its heading, its paragraphs. */
+    /**
+     * One 一、 section: a stable key ("intro", "work", "problems", "plan", "plan-1"…), its heading, its
+     * paragraphs. The 总述 ("intro") has no heading and stands before 一、.
+     */
     public record Part(String key, String heading, List<Para> paras) {
         public Part {
             paras = paras == null ? List.of() : List.copyOf(paras);
@@ -51,18 +55,24 @@ public record SummaryContent(String title, int orgId, String orgName, LocalDate 
     }
 
     public SummaryContent withParts(List<Part> newParts) {
-        return new SummaryContent(title, orgId, orgName, from, to, template, planId, newParts, signOrg, signDate, figures, appendices);
+        return new SummaryContent(title, orgId, orgName, from, to, template, planId, newParts, signOrg, signDate, figures, appendices, zeroRows);
     }
 
     public SummaryContent withFigures(List<Part> newParts, Map<String, Long> newFigures) {
-        return new SummaryContent(title, orgId, orgName, from, to, template, planId, newParts, signOrg, signDate, newFigures, appendices);
+        return new SummaryContent(title, orgId, orgName, from, to, template, planId, newParts, signOrg, signDate, newFigures, appendices,
+                zeroRows);
     }
 
     public SummaryContent withTitle(String t, String sign, LocalDate date) {
-        return new SummaryContent(t, orgId, orgName, from, to, template, planId, parts, sign, date, figures, appendices);
+        return new SummaryContent(t, orgId, orgName, from, to, template, planId, parts, sign, date, figures, appendices, zeroRows);
     }
 
     public SummaryContent withAppendices(List<String> a) {
-        return new SummaryContent(title, orgId, orgName, from, to, template, planId, parts, signOrg, signDate, figures, a);
+        return new SummaryContent(title, orgId, orgName, from, to, template, planId, parts, signOrg, signDate, figures, a, zeroRows);
+    }
+
+    /** Whether the statistics appendix keeps the categories with nothing in the period. */
+    public SummaryContent withZeroRows(boolean z) {
+        return new SummaryContent(title, orgId, orgName, from, to, template, planId, parts, signOrg, signDate, figures, appendices, z);
     }
 }

@@ -110,11 +110,15 @@ public final class WordWriter {
         defaults(x);
         pageSetup(x);
         fontTable(x);
+        compat(x);
+        properties(x, doc);
         title(x, doc.title());
         int sectionNo = 0;
         for (ReportDocument.Section s : doc.sections()) {
-            sectionNo++;
-            heading1(x, Numbers.ordinal(sectionNo) + "、" + Numbers.stripSectionNumber(s.heading()));
+            if (!Numbers.stripSectionNumber(s.heading()).isBlank()) {
+                sectionNo++;
+                heading1(x, Numbers.ordinal(sectionNo) + "、" + Numbers.stripSectionNumber(s.heading()));
+            }
             paragraphs(x, s.paragraphs(), doc.itemStyle());
             int subNo = 0;
             for (ReportDocument.Subsection sub : s.subsections()) {
@@ -123,10 +127,20 @@ public final class WordWriter {
                 paragraphs(x, sub.paragraphs(), doc.itemStyle());
             }
         }
+        // the 落款 (and the 附件 note) stay on the page of the last paragraph: each keeps with the next
+        List<XWPFParagraph> body = x.getParagraphs();
+        XWPFParagraph last = body.isEmpty() ? null : body.getLast();
         if (!doc.appendices().isEmpty()) {
             appendixNote(x, doc.appendices());
         }
-        signature(x, doc);
+        boolean signed = signature(x, doc);
+        if (signed && last != null) {
+            int from = x.getParagraphs().indexOf(last);
+            List<XWPFParagraph> all = x.getParagraphs();
+            for (int i = from; i < all.size() - 1; i++) {
+                all.get(i).setKeepNext(true);
+            }
+        }
         int n = 0;
         for (ReportDocument.Appendix a : doc.appendices()) {
             appendix(x, ++n, a, doc.appendices().size());
@@ -134,6 +148,40 @@ public final class WordWriter {
         footers(x);
         return x;
     }
+
+    /** word/settings.xml: {@code <w:compat>} with compatibilityMode 15, so Word does not open the file in 兼容模式. */
+    private static void compat(XWPFDocument x) {
+        var settings = x.getSettings().getCTSettings();
+        String w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        try (var cur = settings.newCursor()) {
+            cur.toEndToken();
+            cur.beginElement(new javax.xml.namespace.QName(w, "compat", "w"));
+            for (String[] cs : new String[][] {{"compatibilityMode", "15"}, {"overrideTableStyleFontSizeAndJustification", "1"},
+                {"enableOpenTypeFeatures", "1"}, {"doNotFlipMirrorIndents", "1"}}) {
+                cur.beginElement(new javax.xml.namespace.QName(w, "compatSetting", "w"));
+                cur.insertAttributeWithValue(new javax.xml.namespace.QName(w, "name", "w"), cs[0]);
+                cur.insertAttributeWithValue(new javax.xml.namespace.QName(w, "uri", "w"), "http://schemas.microsoft.com/office/word");
+                cur.insertAttributeWithValue(new javax.xml.namespace.QName(w, "val", "w"), cs[1]);
+                cur.toNextToken();
+            }
+        }
+    }
+
+    /** Title, author (the organisation) and application (Taizhang) in the document properties. */
+    private static void properties(XWPFDocument x, ReportDocument doc) {
+        var core = x.getProperties().getCoreProperties();
+        String title = doc.title() == null ? "" : doc.title().replace("\n", "").strip();
+        core.setTitle(title);
+        String org = doc.signOrg() == null || doc.signOrg().isBlank() ? APPLICATION : doc.signOrg().strip();
+        core.setCreator(org);
+        core.setLastModifiedByUser(org);
+        var ext = x.getProperties().getExtendedProperties().getUnderlyingProperties();
+        ext.setApplication(APPLICATION);
+        ext.setCompany(org);
+        ext.setAppVersion("1.0000");
+    }
+
+    public static final String APPLICATION = "Taizhang";
 
     private static void defaults(XWPFDocument x) {
         var styles = x.createStyles();
@@ -277,21 +325,122 @@ public final class WordWriter {
     private static void title(XWPFDocument x, String title) {
         XWPFParagraph p = paragraph(x, ParagraphAlignment.CENTER, false);
         p.setSpacingBetween(Math.max(LINE_PITCH / 20.0, TITLE_PT * 1.5), LineSpacingRule.EXACT);
-        run(p, title == null ? "" : title.strip(), XIAOBIAOSONG, TITLE_PT, false);
+        run(p, String.join("\n", titleLines(title == null ? "" : title.strip(), TITLE_CHARS)), XIAOBIAOSONG, TITLE_PT, false);
         // one empty line between title and body
         paragraph(x, ParagraphAlignment.LEFT, false);
+    }
+
+    /** Characters of 2号 a title line holds (text width / 22 pt). */
+    public static final int TITLE_CHARS = (A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / (TITLE_PT * 20);
+
+    private static final java.util.regex.Pattern TITLE_BREAK = java.util.regex.Pattern.compile(
+            "(?=[0-9０-９]{4}年)|(?=关于)|(?=工作总结)|(?=工作计划)|(?=及下一步)|(?=暨)|(?<=[部委会联局办处室队社所站])(?=[0-9０-９]{4})");
+
+    /**
+     * A title too long for one line is broken between phrases (before the year, 关于, 工作总结, 及下一步…),
+     * never inside a word: as few lines as fit, then the most even, the longer line first (倒梯形). Line
+     * breaks the clerk typed are kept.
+     */
+    static List<String> titleLines(String title, int maxChars) {
+        if (title.contains("\n")) {
+            return java.util.Arrays.stream(title.split("\r?\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
+        if (displayWidth(title) <= maxChars * 2) {
+            return List.of(title);
+        }
+        List<Integer> cuts = new java.util.ArrayList<>();
+        var m = TITLE_BREAK.matcher(title);
+        while (m.find()) {
+            if (m.start() > 0 && m.start() < title.length() && !cuts.contains(m.start())) {
+                cuts.add(m.start());
+            }
+        }
+        List<String> best = null;
+        double bestScore = Double.MAX_VALUE;
+        for (int lines = 2; lines <= 3 && best == null; lines++) {
+            for (List<Integer> choice : combinations(cuts, lines - 1)) {
+                List<String> parts = new java.util.ArrayList<>();
+                int at = 0;
+                for (int c : choice) {
+                    parts.add(title.substring(at, c));
+                    at = c;
+                }
+                parts.add(title.substring(at));
+                int max = parts.stream().mapToInt(WordWriter::displayWidth).max().orElse(0);
+                int min = parts.stream().mapToInt(WordWriter::displayWidth).min().orElse(0);
+                if (max > maxChars * 2) {
+                    continue;
+                }
+                double score = (max - min) + (displayWidth(parts.getFirst()) >= displayWidth(parts.getLast()) ? 0 : 0.5);
+                if (score < bestScore) {
+                    bestScore = score;
+                    best = parts;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        // no phrase boundary fits: cut by width
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < title.length(); ) {
+            int cp = title.codePointAt(i);
+            String ch = new String(Character.toChars(cp));
+            if (displayWidth(line + ch) > maxChars * 2) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(ch);
+            i += Character.charCount(cp);
+        }
+        out.add(line.toString());
+        return out;
+    }
+
+    private static List<List<Integer>> combinations(List<Integer> cuts, int k) {
+        List<List<Integer>> out = new java.util.ArrayList<>();
+        if (k == 1) {
+            cuts.forEach(c -> out.add(List.of(c)));
+        } else if (k == 2) {
+            for (int i = 0; i < cuts.size(); i++) {
+                for (int j = i + 1; j < cuts.size(); j++) {
+                    out.add(List.of(cuts.get(i), cuts.get(j)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Width in half-characters: a Chinese character or full-width sign 2, a Latin letter or digit 1. */
+    static int displayWidth(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            w += cp < 0x2E80 && cp != '—' && cp != '“' && cp != '”' && cp != '‘' && cp != '’' ? 1 : 2;
+            i += Character.charCount(cp);
+        }
+        return w;
     }
 
     private static void heading1(XWPFDocument x, String text) {
         XWPFParagraph p = paragraph(x, ParagraphAlignment.BOTH, true);
         p.setKeepNext(true);
+        outline(p, 0);
         run(p, text, HEITI, BODY_PT, false);
     }
 
     private static void heading2(XWPFDocument x, String text) {
         XWPFParagraph p = paragraph(x, ParagraphAlignment.BOTH, true);
         p.setKeepNext(true);
+        outline(p, 1);
         run(p, text, KAITI, BODY_PT, false);
+    }
+
+    /** Outline level (0 = 一、, 1 = （一）, 2 = 1．) so that the navigation pane of Word and WPS lists the headings. */
+    static void outline(XWPFParagraph p, int level) {
+        var ppr = p.getCTPPr();
+        (ppr.isSetOutlineLvl() ? ppr.getOutlineLvl() : ppr.addNewOutlineLvl()).setVal(BigInteger.valueOf(level));
     }
 
     private static void paragraphs(XWPFDocument x, List<ReportDocument.Paragraph> list, ReportDocument.ItemStyle style) {
@@ -303,6 +452,13 @@ public final class WordWriter {
                 continue;
             }
             XWPFParagraph p = paragraph(x, ParagraphAlignment.BOTH, true);
+            if (para.isHeading3()) {
+                item = 0;
+                p.setKeepNext(true);
+                outline(p, 2);
+                run(p, lead, FANGSONG, BODY_PT, true);
+                continue;
+            }
             if (para.item()) {
                 item++;
                 String number = style == ReportDocument.ItemStyle.YISHI ? Numbers.shi(item) : item + "．";
@@ -334,11 +490,12 @@ public final class WordWriter {
         }
     }
 
-    private static void signature(XWPFDocument x, ReportDocument doc) {
+    /** 落款: organisation centred over the date, the date 4 characters from the right; false when there is none. */
+    private static boolean signature(XWPFDocument x, ReportDocument doc) {
         String org = doc.signOrg() == null ? "" : doc.signOrg().strip();
         String date = doc.signDate() == null ? "" : Numbers.date(doc.signDate());
         if (org.isEmpty() && date.isEmpty()) {
-            return;
+            return false;
         }
         paragraph(x, ParagraphAlignment.LEFT, false);
         paragraph(x, ParagraphAlignment.LEFT, false);
@@ -359,37 +516,183 @@ public final class WordWriter {
             p.setIndentationRight(4 * BODY_PT * 20);
             run(p, date, FANGSONG, BODY_PT, false);
         }
+        return true;
     }
 
+    /** 附件N on line 1, line 2 empty, the title on line 3 (GB/T 9704), an empty line, then the table. */
     private static void appendix(XWPFDocument x, int n, ReportDocument.Appendix a, int total) {
         XWPFParagraph label = paragraph(x, ParagraphAlignment.LEFT, false);
         label.setPageBreak(true);
+        label.setKeepNext(true);
         run(label, total == 1 ? "附件" : "附件" + n, HEITI, BODY_PT, false);
+        paragraph(x, ParagraphAlignment.LEFT, false).setKeepNext(true);
         XWPFParagraph t = paragraph(x, ParagraphAlignment.CENTER, false);
         t.setSpacingBetween(Math.max(LINE_PITCH / 20.0, TITLE_PT * 1.5), LineSpacingRule.EXACT);
-        run(t, a.title(), XIAOBIAOSONG, TITLE_PT, false);
-        paragraph(x, ParagraphAlignment.LEFT, false);
-        int cols = Math.max(1, a.header().size());
-        XWPFTable table = x.createTable(a.rows().size() + 1, cols);
-        table.setTableAlignment(TableRowAlign.CENTER);
-        table.setWidth("100%");
-        fillRow(table.getRow(0), a.header(), true);
-        for (int i = 0; i < a.rows().size(); i++) {
-            fillRow(table.getRow(i + 1), a.rows().get(i), false);
-        }
-        table.getRow(0).setRepeatHeader(true);
+        t.setKeepNext(true);
+        run(t, String.join("\n", titleLines(a.title(), TITLE_CHARS)), XIAOBIAOSONG, TITLE_PT, false);
+        paragraph(x, ParagraphAlignment.LEFT, false).setKeepNext(true);
+        table(x, a);
     }
 
-    private static void fillRow(XWPFTableRow row, List<String> values, boolean header) {
+    /** Cell margins left and right (twips). */
+    static final int CELL_MARGIN = 85;
+    /** The width of the text block (twips): A4 minus the left and right margins. */
+    public static final int TEXT_WIDTH = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+
+    /**
+     * A table with a grid (w:tblGrid) and fixed column widths fitted to the content: dates, numbers and
+     * short names get the width to stay on one line, long text shares the rest. Rows never split across
+     * pages, the header row repeats, and the last rows keep together so a 合计 row never stands alone.
+     */
+    private static void table(XWPFDocument x, ReportDocument.Appendix a) {
+        int cols = Math.max(1, a.header().size());
+        int[] widths = columnWidths(a.header(), a.rows(), TEXT_WIDTH);
+        XWPFTable table = x.createTable(a.rows().size() + 1, cols);
+        table.setTableAlignment(TableRowAlign.CENTER);
+        var tblPr = table.getCTTbl().getTblPr();
+        var w = tblPr.isSetTblW() ? tblPr.getTblW() : tblPr.addNewTblW();
+        w.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
+        w.setW(BigInteger.valueOf(java.util.Arrays.stream(widths).sum()));
+        (tblPr.isSetTblLayout() ? tblPr.getTblLayout() : tblPr.addNewTblLayout())
+                .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+        var mar = tblPr.isSetTblCellMar() ? tblPr.getTblCellMar() : tblPr.addNewTblCellMar();
+        var left = mar.isSetLeft() ? mar.getLeft() : mar.addNewLeft();
+        left.setW(BigInteger.valueOf(CELL_MARGIN));
+        left.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
+        var right = mar.isSetRight() ? mar.getRight() : mar.addNewRight();
+        right.setW(BigInteger.valueOf(CELL_MARGIN));
+        right.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int wd : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(wd));
+        }
+        fillRow(table.getRow(0), a.header(), true, widths);
+        for (int i = 0; i < a.rows().size(); i++) {
+            fillRow(table.getRow(i + 1), a.rows().get(i), false, widths);
+        }
+        table.getRow(0).setRepeatHeader(true);
+        int rows = table.getRows().size();
+        for (int i = 0; i < rows; i++) {
+            XWPFTableRow row = table.getRow(i);
+            row.setCantSplitRow(true);
+            // header with the first row; the last two rows (e.g. a line and 合计) together
+            if (i == 0 || i >= rows - 2 && i < rows - 1) {
+                row.getTableCells().forEach(c -> c.getParagraphs().forEach(p -> p.setKeepNext(true)));
+            }
+        }
+    }
+
+    /** Width of {@code text} in twips at table size: a Chinese character 12 pt, a digit or Latin letter about half. */
+    static int textTwips(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            // a Chinese character is one em; digits and Latin letters are taken at 0.6 em, wide enough for
+            // the fallback fonts (Noto, DejaVu) that Word, WPS or LibreOffice may use instead of 仿宋
+            w += cp < 0x2E80 && cp != '“' && cp != '”' && cp != '‘' && cp != '’' && cp != '—' ? TABLE_PT * 12 : TABLE_PT * 20;
+            i += Character.charCount(cp);
+        }
+        return w + 40;
+    }
+
+    private static final java.util.regex.Pattern UNBREAKABLE = java.util.regex.Pattern.compile(
+            "[0-9０-９]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9０-９.,，%％]+|[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    /** The narrowest a cell may be without breaking a date, a number or a short name (≤ 8 characters). */
+    static int minTwips(String text, boolean header) {
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        String t = text.strip();
+        if (UNBREAKABLE.matcher(t).matches() || t.codePointCount(0, t.length()) <= (header ? 4 : 8)) {
+            return textTwips(t);
+        }
+        if (header) {
+            // a header may wrap before its （unit）: "服务时长 / （小时）"
+            int cut = t.indexOf('（');
+            String head = cut > 0 ? t.substring(0, cut) : t.substring(0, t.offsetByCodePoints(0, 4));
+            return Math.max(textTwips(head), cut > 0 ? textTwips(t.substring(cut)) : 0);
+        }
+        // long text wraps; still keep dates and numbers inside it whole
+        int min = textTwips("四个汉字");
+        var m = UNBREAKABLE.matcher(t);
+        while (m.find()) {
+            min = Math.max(min, textTwips(m.group()));
+        }
+        return min;
+    }
+
+    /**
+     * Column widths (twips) summing to at most {@code total}: every column at least its minimum (see
+     * {@link #minTwips}), the rest shared towards each column's natural width (its longest cell), and
+     * what is left after that spread over the columns.
+     */
+    static int[] columnWidths(List<String> header, List<List<String>> rows, int total) {
+        int cols = Math.max(1, header.size());
+        int pad = 2 * CELL_MARGIN + 60;
+        int[] min = new int[cols];
+        int[] natural = new int[cols];
+        for (int c = 0; c < cols; c++) {
+            String h = c < header.size() ? header.get(c) : "";
+            min[c] = minTwips(h, true) + pad;
+            natural[c] = Math.max(min[c], textTwips(h) + pad);
+            for (List<String> r : rows) {
+                String v = c < r.size() && r.get(c) != null ? r.get(c) : "";
+                min[c] = Math.max(min[c], minTwips(v, false) + pad);
+                natural[c] = Math.max(natural[c], textTwips(v) + pad);
+            }
+        }
+        int[] w = min.clone();
+        int sumMin = java.util.Arrays.stream(min).sum();
+        if (sumMin >= total) {
+            // too many columns for the page: shrink proportionally (cells wrap)
+            for (int c = 0; c < cols; c++) {
+                w[c] = (int) ((long) min[c] * total / sumMin);
+            }
+            return w;
+        }
+        int left = total - sumMin;
+        long want = 0;
+        for (int c = 0; c < cols; c++) {
+            want += natural[c] - min[c];
+        }
+        if (want > 0) {
+            int give = (int) Math.min(left, want);
+            for (int c = 0; c < cols; c++) {
+                w[c] += (int) ((long) give * (natural[c] - min[c]) / want);
+            }
+            left = total - java.util.Arrays.stream(w).sum();
+        }
+        if (left > 0) {
+            int sum = java.util.Arrays.stream(w).sum();
+            int given = 0;
+            for (int c = 0; c < cols; c++) {
+                int extra = (int) ((long) left * w[c] / sum);
+                w[c] += extra;
+                given += extra;
+            }
+            w[cols - 1] += left - given;
+        }
+        return w;
+    }
+
+    private static void fillRow(XWPFTableRow row, List<String> values, boolean header, int[] widths) {
         for (int c = 0; c < row.getTableCells().size(); c++) {
             XWPFTableCell cell = row.getCell(c);
+            var tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+            var tcW = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
+            tcW.setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth.DXA);
+            tcW.setW(BigInteger.valueOf(widths[c]));
+            cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
             XWPFParagraph p = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().getFirst();
-            String cellText = c < values.size() && values.get(c) != null ? values.get(c) : "";
-            boolean number = !header && cellText.matches("[0-9.]+");
+            String v = c < values.size() && values.get(c) != null ? values.get(c) : "";
+            boolean number = !header && v.matches("[0-9.]+");
             p.setAlignment(header ? ParagraphAlignment.CENTER : number ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
             p.setSpacingBefore(0);
             p.setSpacingAfter(0);
-            String v = c < values.size() && values.get(c) != null ? values.get(c) : "";
             run(p, v, header ? HEITI : FANGSONG, TABLE_PT, false);
         }
     }

@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.taizhang.app.Logs;
 import org.taizhang.app.Workspace;
 import org.taizhang.db.Database;
 import org.taizhang.db.DatabaseDamagedException;
@@ -255,6 +256,12 @@ public final class MainWindow {
         exportItem.setOnAction(e -> withContext(c -> ImportExportActions.exportExcel(stage, c)));
         MenuItem templates = new MenuItem("导出导入模板…");
         templates.setOnAction(e -> withContext(c -> ImportExportActions.exportTemplates(stage, c)));
+        MenuItem sendPackage = new MenuItem("数据上报…");
+        sendPackage.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.exportPackage(stage, c)));
+        MenuItem receivePackage = new MenuItem("导入数据包…");
+        receivePackage.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.importPackage(stage, c)));
+        MenuItem reportStatus = new MenuItem("上报情况…");
+        reportStatus.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.reportStatus(stage, c)));
         MenuItem backup = new MenuItem("备份到…");
         backup.setOnAction(e -> withContext(c -> BackupActions.backupTo(stage, c)));
         MenuItem restore = new MenuItem("从备份恢复…");
@@ -264,7 +271,7 @@ public final class MainWindow {
         MenuItem exit = new MenuItem("退出");
         exit.setOnAction(e -> stage.close());
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
-                new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), sendPackage, receivePackage, reportStatus, new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
         MenuItem guide = Icons.on(new MenuItem("使用说明"), Icons.GUIDE);
         guide.setAccelerator(KeyCombination.keyCombination("F1"));
@@ -275,7 +282,8 @@ public final class MainWindow {
         about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",
                 "为机关工会、团委、妇联、青联、义工联等群团组织记录台账、统计数字、生成工作总结。\n\n"
                         + "全部数据只保存在本机的数据库文件中，不会上传到任何地方：\n"
-                        + (context == null ? "（未打开数据库）" : context.db().file().toString())));
+                        + (context == null ? "（未打开数据库）" : context.db().file().toString())
+                        + "\n\n出现“程序内部错误”时，请把日志文件发给维护人员：\n" + Logs.file()));
         help.getItems().addAll(guide, keys, new SeparatorMenuItem(), about);
         return new MenuBar(file, help);
     }

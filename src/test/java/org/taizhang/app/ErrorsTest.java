@@ -2,6 +2,8 @@ package org.taizhang.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.taizhang.common.UserException;
@@ -36,6 +38,15 @@ class ErrorsTest {
         String ref = shown.substring("程序内部错误（错误编号 ".length(), shown.indexOf('）'));
         assertThat(ref).matches("[A-Z2-9]{6}");
         assertThat(Errors.message(bug)).isNotEqualTo(shown); // every report gets its own reference
+    }
+
+    @Test
+    void aBugsReferenceAndStackTraceAreInTheLogFile() throws Exception {
+        String shown = Errors.reportBug(new IllegalStateException("内部状态不对 𠮷"));
+        String ref = shown.substring("程序内部错误（错误编号 ".length(), shown.indexOf('）'));
+        String log = Files.readString(Logs.file(), StandardCharsets.UTF_8);
+        assertThat(log).contains("错误编号 " + ref).contains("java.lang.IllegalStateException: 内部状态不对 𠮷")
+                .contains("at org.taizhang.app.ErrorsTest");
     }
 
     @Test

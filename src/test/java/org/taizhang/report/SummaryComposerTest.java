@@ -129,12 +129,20 @@ class SummaryComposerTest {
         assertThat(work).contains("上半年共开展志愿服务活动2场，参与" + Numbers.approx(vol.participants()) + "人次，服务时长"
                 + Numbers.hours(vol.serviceTenths()) + "小时，惠及群众" + Numbers.approx(vol.beneficiaries()) + "人。");
         assertThat(work).contains("参与3万余人次").contains("服务时长7335小时").contains("惠及群众5.3万余人");
-        assertThat(work).contains("（一）学习教育工作").contains("（二）志愿服务工作").contains("（三）荣誉表彰").contains("（四）组织建设");
-        assertThat(work).contains("共获得各级荣誉3项，其中国家级集体1项，省级集体2项。");
-        assertThat(work).contains("完成换届1个，新成立组织1个");
+        // the office's themes (stored mapping), empty ones left out
+        assertThat(work).contains("（一）坚持思想引领，引导群众听党话跟党走").contains("（二）深化志愿服务，用心用情服务群众")
+                .contains("（三）夯实组织基础，提升自身建设水平").contains("（四）选树先进典型，激发争先创优活力")
+                .doesNotContain("丰富文体生活").doesNotContain("（五）");
+        assertThat(work).contains("共获得各级荣誉3项，其中国家级集体荣誉1项，省级集体荣誉2项。");
+        assertThat(work).contains("共青团示范区委员会荣获“全国五四红旗团委”称号；𠮷祥社区团支部荣获“省级青年文明号”称号。");
+        assertThat(work).contains("指导共青团示范区委员会规范有序完成换届，新成立𠮷祥社区团支部");
         assertThat(work).doesNotContain("999");
+        assertThat(c.part(SummaryComposer.INTRO).text()).contains("共开展各类活动3场").endsWith("现将2021年上半年工作情况总结如下：");
         assertThat(c.title()).isEqualTo("示范区群团工作部2021年上半年工作总结");
         assertThat(c.signDate()).isEqualTo(LocalDate.of(2021, 7, 5));
+        // a report made long after its period is dated at the period's end, not the day it was generated
+        assertThat(SummaryComposer.signDate(TO, LocalDate.of(2026, 3, 1))).isEqualTo(TO);
+        assertThat(SummaryComposer.signDate(TO, LocalDate.of(2021, 8, 20))).isEqualTo(LocalDate.of(2021, 8, 20));
     }
 
     @Test
@@ -142,16 +150,18 @@ class SummaryComposerTest {
         int planId = nextPlan();
         SummaryContent c = composer.draft(root, FROM, TO, SummaryTemplate.BOTH, null);
         assertThat(c.planId()).isEqualTo(planId);
-        assertThat(c.part(SummaryComposer.NEXT).text()).isEqualTo(String.join("\n", "（一）思想引领",
+        assertThat(c.part(SummaryComposer.NEXT).text()).isEqualTo(String.join("\n", "下半年，我们将重点抓好以下工作：", "（一）思想引领",
                 "一是深化思想政治引领。组织团员青年开展党史学习教育。", "二是加强网络宣传。办好公众号。", "（二）组织建设", "一是完成换届。指导25个社区完成换届。"));
-        assertThat(c.part(SummaryComposer.PROBLEMS).text()).isEqualTo(SummaryComposer.PROBLEMS_HINT);
+        assertThat(c.part(SummaryComposer.PROBLEMS).text()).doesNotContain("请在此").doesNotStartWith("（");
         c = c.withAppendices(List.of("stats", "honors"));
         Path file = dir.resolve("上半年总结.docx");
         composer.export(c, file);
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(file))) {
             List<String> texts = d.getParagraphs().stream().map(XWPFParagraph::getText).toList();
-            assertThat(texts.getFirst()).isEqualTo("示范区群团工作部2021年上半年工作总结及下一步工作计划");
-            assertThat(texts).contains("一、工作开展情况", "二、存在问题", "三、下一步工作计划", "（一）学习教育工作", "（二）志愿服务工作",
+            // the title breaks between phrases, never inside a word
+            assertThat(texts.getFirst()).isEqualTo("示范区群团工作部2021年上半年\n工作总结及下一步工作计划");
+            assertThat(texts).contains("一、工作开展情况", "二、存在问题", "三、下一步工作计划", "（一）坚持思想引领，引导群众听党话跟党走",
+                    "（二）深化志愿服务，用心用情服务群众",
                     "一是深化思想政治引领。组织团员青年开展党史学习教育。", "二是加强网络宣传。办好公众号。", "一是完成换届。指导25个社区完成换届。",
                     "示范区群团工作部", "2021年7月5日", "附件：1．2021年上半年活动分类统计表");
             XWPFParagraph item = d.getParagraphs().stream().filter(p -> p.getText().startsWith("一是深化")).findFirst().orElseThrow();
@@ -172,13 +182,12 @@ class SummaryComposerTest {
     @Test
     void editedTextKeepsFiguresLinkedAndRefreshUpdatesThem() {
         SummaryContent c = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null);
-        Part work = c.part(SummaryComposer.WORK);
+        Part work = c.part(SummaryComposer.INTRO);
         String opening = work.paras().getFirst().text();
         assertThat(opening).contains("共开展各类活动3场");
-        String edited = work.text().replace("坚持围绕中心、服务大局，", "在区委领导下，").replace("（一）学习教育工作", "（一）理论学习")
-                + "\n我们自己写的一段话。";
-        Part newWork = SummaryComposer.edit(work, "一、工作开展情况", edited, c.figures());
-        assertThat(newWork.heading()).isEqualTo("工作开展情况");
+        String edited = work.text().replace("围绕中心、服务大局，", "在区委领导下，") + "\n（一）理论学习\n我们自己写的一段话。";
+        Part newWork = SummaryComposer.edit(work, "", edited, c.figures());
+        assertThat(newWork.heading()).isEmpty();
         assertThat(newWork.paras().getFirst().linked()).isTrue();
         assertThat(newWork.paras().getLast().linked()).isFalse();
         Part problems = SummaryComposer.edit(c.part(SummaryComposer.PROBLEMS), "存在问题", "一是基层活力不足。\n\n二是经费紧张。", c.figures());
@@ -187,14 +196,14 @@ class SummaryComposerTest {
         // new records arrive; refresh puts the new figures into the linked text and keeps the user's words
         Fixtures.activity(db, branch, 2, LocalDate.of(2021, 6, 2), 10, 10, 10, false);
         SummaryContent r = composer.refresh(c);
-        String text = r.part(SummaryComposer.WORK).text();
-        assertThat(text).contains("在区委领导下，").contains("共开展各类活动4场").contains("上半年共开展志愿服务活动3场")
+        String text = r.part(SummaryComposer.INTRO).text();
+        assertThat(text).contains("在区委领导下，").contains("共开展各类活动4场")
                 .contains("（一）理论学习").contains("我们自己写的一段话。");
         assertThat(r.figures().get("total.activities")).isEqualTo(new StatsService(db).totals(root, Period.custom(FROM, TO)).activities());
         assertThat(r.part(SummaryComposer.PROBLEMS).paras()).extracting(Para::text).containsExactly("一是基层活力不足。", "二是经费紧张。");
 
         // a line whose figure was removed by the user becomes free text and is left alone
-        Part cut = SummaryComposer.edit(r.part(SummaryComposer.WORK), null, "共开展了很多活动。", r.figures());
+        Part cut = SummaryComposer.edit(r.part(SummaryComposer.INTRO), null, "共开展了很多活动。", r.figures());
         assertThat(cut.paras().getFirst().linked()).isFalse();
     }
 
@@ -203,7 +212,7 @@ class SummaryComposerTest {
         SummaryService store = new SummaryService(db);
         SummaryContent d = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null);
         Part problems = SummaryComposer.edit(d.part(SummaryComposer.PROBLEMS), "存在问题", "志愿服务常态化不够🎉。", d.figures());
-        SummaryContent c = d.withParts(List.of(d.part(SummaryComposer.WORK), problems));
+        SummaryContent c = d.withParts(List.of(d.part(SummaryComposer.INTRO), d.part(SummaryComposer.WORK), problems));
         int id = store.save(null, c);
         SummaryContent back = store.require(id);
         assertThat(back).isEqualTo(c);
@@ -215,8 +224,11 @@ class SummaryComposerTest {
         assertThat(store.require(id).title()).isEqualTo("改过的标题");
         assertThat(store.list(null)).hasSize(1);
 
+        // drafted again for the same period: the clerk's own problems are kept; another period gets them drafted from the records
+        SummaryContent again = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null);
+        assertThat(again.part(SummaryComposer.PROBLEMS).text()).isEqualTo("志愿服务常态化不够🎉。");
         SummaryContent next = composer.draft(root, LocalDate.of(2021, 7, 1), LocalDate.of(2021, 12, 31), SummaryTemplate.SUMMARY, null);
-        assertThat(next.part(SummaryComposer.PROBLEMS).text()).isEqualTo("志愿服务常态化不够🎉。");
+        assertThat(next.part(SummaryComposer.PROBLEMS).text()).startsWith("一是").contains("换届已逾期");
         assertThat(next.title()).isEqualTo("示范区群团工作部2021年下半年工作总结");
 
         assertThatThrownBy(() -> store.save(null, c.withTitle(" ", null, null))).isInstanceOf(ValidationException.class)
@@ -260,8 +272,9 @@ class SummaryComposerTest {
     void emptyPeriodStillDrafts() {
         SummaryContent c = composer.draft(root, LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31), SummaryTemplate.BOTH, null);
         assertThat(c.part(SummaryComposer.WORK).paras()).hasSize(1);
-        assertThat(c.part(SummaryComposer.WORK).text()).contains("全年").contains("共开展各类活动0场");
-        assertThat(c.part(SummaryComposer.NEXT).text()).isEqualTo(SummaryComposer.NO_PLAN_HINT);
+        assertThat(c.part(SummaryComposer.WORK).text()).contains("全年").contains("尚无已开展的活动");
+        assertThat(c.part(SummaryComposer.INTRO).text()).doesNotContain("0场");
+        assertThat(c.part(SummaryComposer.NEXT).text()).startsWith("下一步，示范区群团工作部将").doesNotContain("（请").doesNotContain("尚未编写");
     }
 
     @Test
@@ -282,7 +295,8 @@ class SummaryComposerTest {
         db.txRun(ctx -> ctx.update(org.taizhang.db.jooq.Tables.ACTIVITY).set(org.taizhang.db.jooq.Tables.ACTIVITY.HIGHLIGHT, true)
                 .set(org.taizhang.db.jooq.Tables.ACTIVITY.NAME, "“𠮷祥”关爱行动").where(org.taizhang.db.jooq.Tables.ACTIVITY.ID.eq(id)).execute());
         String work = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null).part(SummaryComposer.WORK).text();
-        assertThat(work).contains("其中，“‘𠮷祥’关爱行动”活动特色鲜明、反响良好。");
+        // 亮点 first, then the largest, with organiser, month and figures
+        assertThat(work).contains("其中，𠮷祥社区团支部4月开展“𠮷祥”关爱行动，80人次参与；𠮷祥社区团支部3月开展活动，3万人次参与");
     }
 
     @Test
@@ -292,14 +306,21 @@ class SummaryComposerTest {
     }
 
     @Test
-    void wordingAvoidsDoubledNounsAndNestsQuotes() {
-        assertThat(SummaryComposer.activityNoun("文体活动")).isEqualTo("文体活动");
-        assertThat(SummaryComposer.activityNoun("志愿服务")).isEqualTo("志愿服务活动");
-        assertThat(SummaryComposer.categoryHeading("文体活动")).isEqualTo("文体活动");
-        assertThat(SummaryComposer.categoryHeading("志愿服务")).isEqualTo("志愿服务工作");
-        assertThat(SummaryComposer.categoryHeading("宣传工作")).isEqualTo("宣传工作");
-        assertThat(SummaryComposer.quoted("“学习强国”知识分享会")).isEqualTo("“‘学习强国’知识分享会”");
-        assertThat(SummaryComposer.quoted("\"四史\"教育𠮷")).isEqualTo("“‘四史’教育𠮷”");
-        assertThat(SummaryComposer.quoted("广场舞展演")).isEqualTo("“广场舞展演”");
+    void proseCleansNamesAndAvoidsDoubledWords() {
+        assertThat(Prose.activityNoun("文体活动")).isEqualTo("文体活动");
+        assertThat(Prose.activityNoun("志愿服务")).isEqualTo("志愿服务活动");
+        assertThat(Prose.cleanName("青年理论学习（第5期）")).isEqualTo("青年理论学习");
+        assertThat(Prose.cleanName("2021年学雷锋志愿服务活动(第十二期)")).isEqualTo("学雷锋志愿服务活动");
+        assertThat(Prose.cleanName("职工趣味运动会第3场")).isEqualTo("职工趣味运动会");
+        assertThat(Prose.cleanName("\"四史\"教育𠮷（二）")).isEqualTo("“四史”教育𠮷");
+        assertThat(Prose.cleanName("{total.activities}读书会")).isEqualTo("｛total.activities｝读书会");
+        assertThat(Prose.asActivity("社区环境整治")).isEqualTo("社区环境整治活动");
+        assertThat(Prose.asActivity("职工篮球赛")).isEqualTo("职工篮球赛");
+        assertThat(Prose.verb("职工篮球赛")).isEqualTo("举办");
+        assertThat(Prose.verb("季度工作例会")).isEqualTo("召开");
+        assertThat(Prose.honourTitle("全国五四红旗团支部")).isEqualTo("“全国五四红旗团支部”称号");
+        assertThat(Prose.honourTitle("市“十佳公益组织”")).isEqualTo("市“十佳公益组织”称号");
+        assertThat(Prose.honourTitle("广东省五一劳动奖章")).isEqualTo("“广东省五一劳动奖章”");
+        assertThat(Prose.months(LocalDate.of(2021, 1, 4), LocalDate.of(2021, 6, 30))).isEqualTo("1至6月");
     }
 }

@@ -214,9 +214,11 @@ public final class SummaryTab implements AppTab {
         title.setText(c.title());
         signOrg.setText(c.signOrg() == null ? "" : c.signOrg());
         signDate.setValue(c.signDate());
-        int n = 0;
+        int numbered = 0;
         for (SummaryContent.Part p : c.parts()) {
-            n++;
+            boolean opening = p.heading().isBlank();
+            // ids follow the document's numbers: part-0 is the 总述, part-1 is 一、, part-2 is 二、…
+            int n = opening ? 0 : numbered + 1;
             TextField h = new TextField(p.heading());
             h.setId("summary-heading-" + n);
             TextArea a = new TextArea(p.text());
@@ -225,8 +227,16 @@ public final class SummaryTab implements AppTab {
             a.setPrefRowCount(Math.max(4, Math.min(16, p.paras().size() * 2)));
             headings.add(h);
             texts.add(a);
-            partsBox.getChildren().add(new VBox(4, new HBox(6, new Label(Numbers.ordinal(n) + "、"), h), a));
-            HBox.setHgrow(h, Priority.ALWAYS);
+            if (opening) {
+                // the 总述 before 一、: no heading of its own
+                h.setVisible(false);
+                h.setManaged(false);
+                partsBox.getChildren().add(new VBox(4, new Label("总述（标题下的开头一段）"), h, a));
+            } else {
+                numbered++;
+                partsBox.getChildren().add(new VBox(4, new HBox(6, new Label(Numbers.ordinal(numbered) + "、"), h), a));
+                HBox.setHgrow(h, Priority.ALWAYS);
+            }
         }
         withStats.setSelected(c.appendices().contains("stats"));
         withHonors.setSelected(c.appendices().contains("honors"));

@@ -1,0 +1,4 @@
+package org.taizhang.archfixture.cli;
+
+public class DemoDataFactory {
+}

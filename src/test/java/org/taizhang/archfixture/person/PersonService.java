@@ -1,0 +1,7 @@
+package org.taizhang.archfixture.person;
+
+public class PersonService {
+    public boolean inSubtree(int root, int orgId) {
+        return org.taizhang.archfixture.org.Subtree.contains(root, orgId);
+    }
+}

@@ -1,0 +1,7 @@
+package org.taizhang.archfixture.person;
+
+public final class Phones {
+    public static String normalise(String s) {
+        return s.strip();
+    }
+}
