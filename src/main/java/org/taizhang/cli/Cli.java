@@ -73,9 +73,19 @@ public final class Cli {
             throw new DatabaseException("找不到数据库：文件夹“" + folder + "”不存在（路径写错了，或 U 盘、网络盘没有连接？）。"
                     + "没有新建任何文件夹或文件。如要在那里新建数据库，请先建好文件夹。");
         }
-        if (READING.contains(spec.name())) {
+        if (READING.contains(spec.name()) && !wasSetAside(file)) {
             throw new DatabaseException("数据库文件“" + file + "”不存在（路径写错了？）。这个命令只读取数据，没有新建数据库。"
                     + "如要新建，请先运行 taizhang --db \"" + file + "\" demo（示例数据）或导入、添加记录。");
+        }
+    }
+
+    /** A damaged file moved aside from this path: opening explains that and offers the backup. */
+    private static boolean wasSetAside(Path file) {
+        try (var files = Files.list(file.getParent())) {
+            String prefix = file.getFileName() + ".damaged-";
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
