@@ -334,6 +334,8 @@ final class ActivityCommand {
         String merge;
         @Option(names = "--into", description = "合并的目标类别")
         String into;
+        @Option(names = "--retire-unused", description = "一次停用所有没有活动、也没有计划用到的类别（如用不上的默认类别）")
+        boolean retireUnused;
         @Option(names = "--json", description = "以 JSON 输出")
         boolean json;
 
@@ -342,7 +344,11 @@ final class ActivityCommand {
             try (Database db = Cli.open(spec)) {
                 ActivityService svc = new ActivityService(db);
                 var out = Cli.out(spec);
-                if (add != null) {
+                if (retireUnused) {
+                    java.util.List<String> retired = svc.retireUnusedCategories();
+                    out.println(retired.isEmpty() ? "没有未使用的类别。" : "已停用未使用的类别：" + String.join("、", retired)
+                            + "（已有记录不受影响，需要时可用 --activate 重新启用）");
+                } else if (add != null) {
                     Category c = svc.addCategory(add);
                     out.printf("已新增类别：%s%n", c.name());
                 } else if (rename != null) {

@@ -36,6 +36,9 @@ final class BenchImport implements Callable<Integer> {
     int rows;
     @Option(names = "--kind", defaultValue = "people", description = "people 或 activities（默认 ${DEFAULT-VALUE}）")
     String kind;
+    @Option(names = "--junk", description = "改为生成一张“垃圾表”（人员表头下 --rows 行无意义的内容，如 1048575 行），"
+            + "看导入能否在有限的堆内存里给出明确的拒绝")
+    boolean junk;
 
     @Override
     public Integer call() throws Exception {
@@ -51,11 +54,19 @@ final class BenchImport implements Callable<Integer> {
         for (int i = 1; i <= 20; i++) {
             orgNames.add("第" + i + "社区团委");
         }
-        generate(k, sheet, orgNames);
+        if (junk) {
+            generateJunk(sheet);
+        } else {
+            generate(k, sheet, orgNames);
+        }
         out.printf("生成表格：%,d 行，%.1f MB，用时 %.1f 秒（%s）%n", rows, Files.size(sheet) / 1048576.0,
                 (System.nanoTime() - t0) / 1e9, sheet);
         // the first import in a fresh JVM also pays for class loading and JIT compilation; the second
         // (into another fresh database) is what an open window sees
+        if (junk) {
+            measure(k, sheet, folder.resolve("bench-junk.db"), orgNames, "垃圾表", out);
+            return 0;
+        }
         measure(k, sheet, folder.resolve("bench-cold.db"), orgNames, "首次导入（JVM 冷启动）", out);
         measure(k, sheet, folder.resolve("bench-warm.db"), orgNames, "再次导入（已预热）", out);
         return 0;
@@ -86,7 +97,17 @@ final class BenchImport implements Callable<Integer> {
             var threads = ManagementFactory.getThreadMXBean();
             long c1 = threads.getCurrentThreadCpuTime();
             long t1 = System.nanoTime();
-            ImportPreview p = svc.preview(ImportRequest.of(k, sheet), ImportProgress.NONE);
+            ImportPreview p;
+            try {
+                p = svc.preview(ImportRequest.of(k, sheet), ImportProgress.NONE);
+            } catch (UserException refused) {
+                long t = System.nanoTime();
+                sampler.interrupt();
+                out.printf("【%s】%n  拒绝导入（%.2f 秒，堆内存峰值 %.0f MB，最大堆 %.0f MB）：%s%n", label, (t - t1) / 1e9,
+                        peak.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, refused.getMessage());
+                out.flush();
+                return;
+            }
             long t2 = System.nanoTime();
             ImportResult r = svc.commit(p, false, ImportProgress.NONE);
             long t3 = System.nanoTime();
@@ -108,6 +129,17 @@ final class BenchImport implements Callable<Integer> {
                     baseline / 1048576.0, peak.get() / 1048576.0, (peak.get() - baseline) / 1048576.0,
                     Runtime.getRuntime().maxMemory() / 1048576.0);
             out.flush();
+        }
+    }
+
+    /** A people header, then rows of meaningless text (as a sheet whose every row was filled down by mistake). */
+    private void generateJunk(Path file) {
+        try (XlsxWriter w = new XlsxWriter()) {
+            w.sheet("人员", List.of(XlsxWriter.Column.text("姓名"), XlsxWriter.Column.text("身份证号"), XlsxWriter.Column.text("所属组织")));
+            for (int i = 0; i < rows; i++) {
+                w.row("垃圾" + i, "x" + (i * 7919L), "无此组织" + (i % 97));
+            }
+            w.save(file);
         }
     }
 

@@ -4,6 +4,7 @@ import org.taizhang.app.DemoDataFactory;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.taizhang.common.UserException;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Database db = Cli.open(spec)) {
             if (example != null) {
                 if (!example.strip().equalsIgnoreCase("district")) {
-                    throw new IllegalArgumentException("示例“" + example.strip() + "”不存在，可选：district");
+                    throw new UserException("示例“" + example.strip() + "”不存在，可选：district");
                 }
                 org.taizhang.demo.DistrictExample.load(db);
                 Cli.out(spec).printf("已装入示例：大鹏新区群团工作部 2021 年上半年（试一试：summary generate --org 大鹏新区群团工作部 --period 2021H1 "

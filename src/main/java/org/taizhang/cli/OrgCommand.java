@@ -211,8 +211,8 @@ final class OrgCommand {
         CommandSpec spec;
         @Option(names = "--add", description = "新增的组织类型名称")
         String add;
-        @Option(names = "--term", description = "新类型的默认任期（年）", defaultValue = "5")
-        int term;
+        @Option(names = "--term", description = "新类型的默认任期（年）；不写时按名称推断（如 总工会 → 5，团总支 → 2）")
+        Integer term;
         @Option(names = "--json")
         boolean json;
 
@@ -221,7 +221,7 @@ final class OrgCommand {
             try (Database db = Cli.open(spec)) {
                 OrgService svc = new OrgService(db);
                 if (add != null) {
-                    OrgType t = svc.addType(add, term);
+                    OrgType t = term == null ? svc.addType(add) : svc.addType(add, term);
                     Cli.out(spec).printf("已新增组织类型：%s（默认任期 %d 年）%n", t.name(), t.defaultTermYears());
                     return 0;
                 }

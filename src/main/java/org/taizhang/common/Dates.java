@@ -42,7 +42,7 @@ public final class Dates {
     /**
      * A year and month alone, as offices write 出生年月 or 换届时间: 1996-04, 1996.4, 1996/04, 1996年4月, 199604
      * (full-width digits too). Null when the text is not written as a year and month (it may still be a full
-     * date); an impossible month (1990年13月) throws {@link IllegalArgumentException} with a Chinese reason.
+     * date); an impossible month (1990年13月) throws {@link UserException} with a Chinese reason.
      */
     public static java.time.YearMonth parseYearMonth(String text) {
         String s = Texts.compactCode(text);

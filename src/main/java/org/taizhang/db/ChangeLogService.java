@@ -128,7 +128,7 @@ public final class ChangeLogService {
     /**
      * Undoes change {@code changeId} in one transaction and returns the change that the undo logged.
      *
-     * @throws IllegalArgumentException in plain Chinese when it cannot be undone (unknown, not the newest
+     * @throws org.taizhang.common.UserException in plain Chinese when it cannot be undone (unknown, not the newest
      *     change of its record, the record is referenced by others, …); nothing is changed then
      */
     public Change undo(int changeId) {

@@ -183,7 +183,8 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn, Map<Int
                 }
             } else {
                 if (h.orgRef() != null && orgId == null) {
-                    problems.add(problem(p.row(), ImportField.HONOR_ORG, h.orgRef(), orgs.get(h.orgRef()).message()));
+                    // an individual's 单位 column often names a workplace outside the tree: it only narrows the search
+                    unknownUnits++;
                 }
                 String name = h.person() != null ? h.person() : h.awardee();
                 ImportField nameField = h.person() != null ? ImportField.HONOR_PERSON : ImportField.HONOR_AWARDEE;
@@ -272,9 +273,15 @@ final class HonorImporter extends KindImporter<HonorImporter.HonorRowIn, Map<Int
             }
             plan.settle(p, problems);
         }
+        if (unknownUnits > 0) {
+            plan.notes.add(unknownUnits + " 行个人荣誉的所在单位不在组织树中，已只按姓名（和身份证号）在名册中找人");
+        }
+        unknownUnits = 0;
         plan.resolved = inputs;
         return plan;
     }
+
+    private int unknownUnits;
 
     /** Changes to honours on file, by sheet row → honour id (applied with --update). */
     private final Map<Integer, Integer> updates = new HashMap<>();

@@ -26,6 +26,7 @@ public final class ImportPreview {
     private final Map<Integer, String> changes;
     final List<KindImporter.Parsed<Object>> parsed;
     final Map<Integer, RejectedRow> parseRejects;
+    List<SheetRow> sample = List.of();
     KindImporter<Object, Object> importer;
 
     ImportPreview(ImportRequest request, String sheet, ColumnMapping mapping, List<String> fileProblems, int dataRows,
@@ -98,6 +99,11 @@ public final class ImportPreview {
     /** Things the import will do besides the rows (e.g. organisations it will create). */
     public List<String> notes() {
         return notes;
+    }
+
+    /** The sheet's first non-blank rows as they are (title, header and some data rows), for a preview grid. */
+    public List<SheetRow> sample() {
+        return sample;
     }
 
     /** What will be created besides the rows: organisation types, activity categories, parent organisations. */

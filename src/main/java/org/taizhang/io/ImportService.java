@@ -25,11 +25,23 @@ public final class ImportService {
     public static final int MAX_ROWS = 300_000;
     /** Checking stops once this many rows are wrong: the sheet is not what the import expects. */
     public static final int MAX_REJECTED = 10_000;
+    /** How many of the sheet's first rows the preview keeps to show as a grid. */
+    public static final int SAMPLE_ROWS = 12;
 
     private final Database db;
 
+    private final int maxRows;
+    private final int maxRejected;
+
     public ImportService(Database db) {
+        this(db, MAX_ROWS, MAX_REJECTED);
+    }
+
+    /** With other limits (tests use small ones instead of generating a million-row sheet). */
+    ImportService(Database db, int maxRows, int maxRejected) {
         this.db = db;
+        this.maxRows = maxRows;
+        this.maxRejected = maxRejected;
     }
 
     KindImporter<?, ?> importerFor(ImportRequest req) {
@@ -45,7 +57,7 @@ public final class ImportService {
     @SuppressWarnings("unchecked")
     public ImportPreview preview(ImportRequest req, ImportProgress progress) {
         KindImporter<Object, Object> importer = (KindImporter<Object, Object>) importerFor(req);
-        Reading reading = new Reading(req, importer, progress);
+        Reading reading = new Reading(req, importer, progress, maxRows, maxRejected);
         String sheet = SheetReader.read(req.file(), req.sheet(), reading);
         reading.finish();
         importer.sheet(sheet);
@@ -63,12 +75,16 @@ public final class ImportService {
             fileProblems.add("表头（第 " + mapping.headerRow() + " 行）下面没有数据行。");
         }
         if (!fileProblems.isEmpty()) {
-            return new ImportPreview(req, sheet, mapping, fileProblems, reading.dataRows, List.of(), 0, List.of(), List.of(), Map.of());
+            ImportPreview refused = new ImportPreview(req, sheet, mapping, fileProblems, reading.dataRows, List.of(), 0, List.of(), List.of(),
+                    Map.of());
+            refused.sample = List.copyOf(reading.sample);
+            return refused;
         }
         progress.update("正在核对组织与重复记录", 0, -1);
         KindImporter.Plan<Object, Object> plan = db.read(ctx -> importer.resolve(ctx, reading.parsed));
         ImportPreview preview = build(req, sheet, mapping, reading, plan);
         preview.importer = importer;
+        preview.sample = List.copyOf(reading.sample);
         return preview;
     }
 
@@ -165,6 +181,8 @@ public final class ImportService {
         final KindImporter<Object, Object> importer;
         final ImportProgress progress;
         final List<SheetRow> head = new ArrayList<>();
+        /** The first rows of the sheet as they are, for the preview grid. */
+        final List<SheetRow> sample = new ArrayList<>();
         final List<KindImporter.Parsed<Object>> parsed = new ArrayList<>();
         final Map<Integer, RejectedRow> rejects = new TreeMap<>();
         ColumnMapping mapping;
@@ -173,7 +191,12 @@ public final class ImportService {
         int dataRows;
         long total = -1;
 
-        Reading(ImportRequest req, KindImporter<Object, Object> importer, ImportProgress progress) {
+        final int maxRows;
+        final int maxRejected;
+
+        Reading(ImportRequest req, KindImporter<Object, Object> importer, ImportProgress progress, int maxRows, int maxRejected) {
+            this.maxRows = maxRows;
+            this.maxRejected = maxRejected;
             this.req = req;
             this.importer = importer;
             this.progress = progress;
@@ -191,6 +214,9 @@ public final class ImportService {
             if ((rowsSeen & 511) == 0) {
                 progress.checkCancelled();
                 progress.update("正在读取", rowsSeen, total);
+            }
+            if (sample.size() < SAMPLE_ROWS && !row.isBlank()) {
+                sample.add(row);
             }
             if (!decided) {
                 if (!row.isBlank()) {
@@ -231,8 +257,8 @@ public final class ImportService {
                 return;
             }
             dataRows++;
-            if (dataRows > MAX_ROWS) {
-                throw new FileRefusedException("工作表“" + importer.sheet + "”的数据超过 " + MAX_ROWS + " 行（读到第 " + row.number()
+            if (dataRows > maxRows) {
+                throw new FileRefusedException("工作表“" + importer.sheet + "”的数据超过 " + maxRows + " 行（读到第 " + row.number()
                         + " 行时停止），超出一次导入的上限，没有导入任何数据。请把它分成几个文件分别导入；"
                         + "如果表里大多是空白或无用的行，请删掉它们后再导入。");
             }
@@ -252,8 +278,8 @@ public final class ImportService {
                     v.rowProblem("这一行无法导入");
                 }
                 rejects.put(row.number(), new RejectedRow(row.number(), v.displays(mapping.headers().size()), v.problems()));
-                if (rejects.size() >= MAX_REJECTED) {
-                    throw new FileRefusedException("工作表“" + importer.sheet + "”读到第 " + row.number() + " 行时，已有 " + MAX_REJECTED
+                if (rejects.size() >= maxRejected) {
+                    throw new FileRefusedException("工作表“" + importer.sheet + "”读到第 " + row.number() + " 行时，已有 " + maxRejected
                             + " 行有错误，已停止检查，没有导入任何数据。这张表可能不是" + req.kind().label()
                             + "名单，或者列的对应关系不对；请核对表头后再导入。第一个错误：" + rejects.values().iterator().next().problems().getFirst());
                 }

@@ -1,17 +1,50 @@
 package org.taizhang.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
+import org.taizhang.app.DemoDataFactory;
+import org.taizhang.db.Database;
+import org.taizhang.demo.DemoData;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Helpers for TestFX tests of the main window under the headless platform. */
 public final class FxTestSupport {
+    private static Path demo;
+
     private FxTestSupport() {
+    }
+
+    /**
+     * A copy of the default demo database (as of today, from 2021) at {@code target}. It is generated once per test
+     * run and copied for each test that needs it: generating it takes seconds, copying a few milliseconds.
+     */
+    public static synchronized Path demoDatabase(Path target) throws IOException {
+        if (demo == null) {
+            Path folder = Files.createTempDirectory("taizhang-demo");
+            Path file = folder.resolve("demo.db");
+            try (Database db = Database.open(file)) {
+                DemoDataFactory.create(db, LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { });
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (Stream<Path> all = Files.walk(folder)) {
+                    all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException ignored) {
+                    // a temp folder left behind is harmless
+                }
+            }));
+            demo = file;
+        }
+        return Files.copy(demo, target);
     }
 
     /** Lets queued database work and the FX events it posts run to completion. */

@@ -61,8 +61,13 @@ class RosterScreenshotTest {
         assertThat(robot.lookup("#people-count").queryAs(Label.class).getText()).startsWith("共 ");
 
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#org-search").queryAs(TextField.class).setText("yljd")).get();
-        Thread.sleep(400); // the search waits for typing to pause
-        settle(window);
+        // the search waits for typing to pause, then rebuilds the tree
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            settle(window);
+            java.util.List<String> now = new java.util.ArrayList<>();
+            collect(tree.getRoot(), now);
+            return now.stream().noneMatch(n -> n.startsWith("南园"));
+        });
         var selected = tree.getSelectionModel().getSelectedItem();
         assertThat(selected).isNotNull();
         // only 园岭街道 units and their ancestors remain

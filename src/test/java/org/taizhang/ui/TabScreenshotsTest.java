@@ -45,10 +45,7 @@ class TabScreenshotsTest {
 
     @Test
     void everyTabShowsDemoData(FxRobot robot) throws Exception {
-        Path file = dir.resolve("demo.db");
-        try (Database db = Database.open(file)) {
-            DemoDataFactory.create(db, LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { });
-        }
+        Path file = FxTestSupport.demoDatabase(dir.resolve("demo.db"));
         open(window, file);
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(t -> t.getText())

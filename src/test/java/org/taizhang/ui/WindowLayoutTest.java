@@ -55,10 +55,7 @@ class WindowLayoutTest {
 
     @Test
     void everyTabFitsAt1280x720And1600x1000(FxRobot robot) throws Exception {
-        Path file = dir.resolve("layout.db");
-        try (Database db = Database.open(file)) {
-            DemoDataFactory.create(db, LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { });
-        }
+        Path file = FxTestSupport.demoDatabase(dir.resolve("layout.db"));
         open(window, file);
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         List<String> problems = new ArrayList<>();

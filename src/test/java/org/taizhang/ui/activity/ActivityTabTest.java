@@ -7,6 +7,7 @@ import static org.taizhang.ui.FxTestSupport.settle;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -30,6 +31,7 @@ import org.taizhang.org.OrgService;
 import org.taizhang.ui.MainWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.Start;
 
 /** Three activities typed into the quick-entry form, then filtered by category: the totals line shows their sums. */
@@ -169,9 +171,11 @@ class ActivityTabTest {
             in(robot, "#field-日期").queryAs(DatePicker.class).getEditor().setText(LocalDate.now().minusDays(1).toString());
             field(robot, "活动名称").setText("巾帼志愿服务");
         });
-        Thread.sleep(500);
-        settle(window);
-        assertThat(in(robot, "#activity-duplicate").queryAs(Label.class).getText()).contains("已登记过同名活动");
+        // the check waits for typing to pause, then asks the database
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            settle(window);
+            return in(robot, "#activity-duplicate").queryAs(Label.class).getText().contains("已登记过同名活动");
+        });
         Button save = in(robot, "#activity-save").queryButton();
         assertThat(save.isDisabled()).isFalse();
     }
