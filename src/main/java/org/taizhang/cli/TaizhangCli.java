@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
                 RestoreCommand.class,
                 CheckCommand.class,
                 BenchCommand.class,
+                AotTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TaizhangCli implements Callable<Integer> {
     public static final int EXIT_INVALID = 2;
