@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Builds a self-contained application image (bundled Java runtime, no JDK needed on the target PC)
-# from target/taizhang.jar with jpackage. Run through Maven:  ./mvnw -Ppackage package
-# Output: target/dist/Taizhang/  (Linux: bin/Taizhang starts the app)
-# Other types: PACKAGE_TYPE=deb|rpm (Linux), msi|exe (Windows, needs WiX), dmg|pkg (macOS).
+# Builds a self-contained application image from target/taizhang.jar with jpackage:
+#   1. a Java runtime trimmed by jlink to the modules the program uses (found by jdeps);
+#   2. the app image (target/dist/Taizhang/) on that runtime;
+#   3. the AOT cache (JDK 25, JEP 483/514/515): one training run of the image's own runtime and jar
+#      (taizhang aot-training: demo data, everyday commands, the window until the roster is drawn) writes
+#      lib/app/taizhang.aot, which the launcher uses (-XX:AOTCache). A missing or unusable cache only costs
+#      speed: the JVM starts without it (its messages are switched off).
+#   4. with PACKAGE_TYPE=deb (or rpm), the installer made from that image.
+# Run through Maven:  ./mvnw -Ppackage package     (PACKAGE_TYPE=deb ./mvnw -Ppackage package)
+# Prints the sizes at the end. The training run opens a window: on a machine without a desktop it uses
+# xvfb-run when present, else JavaFX's headless platform.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -11,32 +18,70 @@ type="${PACKAGE_TYPE:-app-image}"
 version="$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' "$root/pom.xml" | head -n 1)"
 input="$root/target/jpackage-input"
 dest="$root/target/dist"
-rm -rf "$input" "$dest"
-mkdir -p "$input"
+runtime="$root/target/jlink-runtime"
+rm -rf "$input" "$dest" "$runtime"
+mkdir -p "$input" "$dest"
 cp "$root/target/taizhang.jar" "$input/"
 case "$(uname -s)" in
-  MINGW*|MSYS*|CYGWIN*) icon="$root/icons/taizhang.ico" ;;
-  Darwin) icon="$root/icons/taizhang-512.png" ;;
-  *) icon="$root/icons/taizhang-256.png" ;;
+  MINGW*|MSYS*|CYGWIN*) icon="$root/icons/taizhang.ico"; os=windows ;;
+  Darwin) icon="$root/icons/taizhang-512.png"; os=mac ;;
+  *) icon="$root/icons/taizhang-256.png"; os=linux ;;
 esac
-extra=()
-if [ "$type" = "msi" ] || [ "$type" = "exe" ]; then
-  extra+=(--win-menu --win-menu-group "Taizhang" --win-shortcut --win-dir-chooser --win-upgrade-uuid 6f0c5b6e-3f59-4c7f-9d8a-7a1e2b3c4d5e)
+
+# 1. the modules the jar needs (JavaFX itself is inside the jar, on the class path), plus what is reached by
+#    reflection or services: jdk.unsupported (JavaFX, POI), jdk.crypto.ec (TLS-free but signed-jar checks),
+#    jdk.localedata (Chinese dates), jdk.charsets (GBK file names and CSV), java.management (bench figures)
+modules="$("$JAVA_HOME/bin/jdeps" --ignore-missing-deps --multi-release 25 --print-module-deps "$root/target/taizhang.jar" 2>/dev/null || true)"
+modules="${modules:-java.base,java.desktop,java.sql,java.xml,java.naming,java.logging,java.scripting}"
+modules="$modules,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets,java.management,jdk.zipfs"
+echo "jlink 模块：$modules"
+"$JAVA_HOME/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+  --compress=zip-6 --include-locales=zh,en --output "$runtime"
+
+launcher_options="--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8 -Xmx1g"
+aot_options='-XX:AOTCache=$APPDIR/taizhang.aot -Xlog:aot=off -Xlog:cds=off'
+
+# 2. the app image
+"$JAVA_HOME/bin/jpackage" --type app-image --name Taizhang --app-version "$version" --vendor "Taizhang" \
+  --description "群团工作台账" --input "$input" --main-jar taizhang.jar --main-class org.taizhang.Main \
+  --icon "$icon" --runtime-image "$runtime" \
+  --java-options "$launcher_options $aot_options" --dest "$dest"
+
+case "$os" in
+  mac) appdir="$dest/Taizhang.app/Contents/app"; java="$dest/Taizhang.app/Contents/runtime/Contents/Home/bin/java" ;;
+  windows) appdir="$dest/Taizhang/app"; java="$dest/Taizhang/runtime/bin/java.exe" ;;
+  *) appdir="$dest/Taizhang/lib/app"; java="$dest/Taizhang/lib/runtime/bin/java" ;;
+esac
+
+# 3. the AOT cache, trained with the image's runtime and jar exactly as the launcher starts them
+train="$(mktemp -d)"
+trainer=()
+glass=()
+if [ "$os" = linux ] && [ -z "${DISPLAY:-}" ]; then
+  if command -v xvfb-run >/dev/null; then trainer=(xvfb-run -a); else glass=(-Dglass.platform=Headless -Dprism.order=sw); fi
 fi
-if [ "$type" = "deb" ] || [ "$type" = "rpm" ]; then
-  extra+=(--linux-shortcut --linux-menu-group Office)
+if (cd "$appdir" && timeout 600 "${trainer[@]}" "$java" $launcher_options "${glass[@]}" -XX:AOTCacheOutput="$appdir/taizhang.aot" \
+      -Djava.class.path="$appdir/taizhang.jar" -cp "$appdir/taizhang.jar" org.taizhang.Main aot-training "$train" >"$train/log.txt" 2>&1) \
+    && [ -s "$appdir/taizhang.aot" ]; then
+  echo "AOT 缓存：$appdir/taizhang.aot（$(du -h "$appdir/taizhang.aot" | cut -f1)）"
+else
+  echo "警告：AOT 缓存没有生成（程序照常可用，只是启动慢一些）。训练日志：" >&2
+  tail -20 "$train/log.txt" >&2 || true
+  rm -f "$appdir/taizhang.aot"
 fi
-"$JAVA_HOME/bin/jpackage" \
-  --type "$type" \
-  --name Taizhang \
-  --app-version "$version" \
-  --vendor "Taizhang" \
-  --description "群团工作台账" \
-  --input "$input" \
-  --main-jar taizhang.jar \
-  --main-class org.taizhang.Main \
-  --icon "$icon" \
-  --java-options "--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8 -Xmx1g" \
-  --dest "$dest" \
-  "${extra[@]}"
-echo "jpackage 输出：$dest"
+rm -rf "$train"
+
+# 4. an installer from the image
+if [ "$type" != "app-image" ]; then
+  extra=()
+  case "$type" in
+    msi|exe) extra+=(--win-menu --win-menu-group "Taizhang" --win-shortcut --win-dir-chooser --win-upgrade-uuid 6f0c5b6e-3f59-4c7f-9d8a-7a1e2b3c4d5e) ;;
+    deb|rpm) extra+=(--linux-shortcut --linux-menu-group Office --linux-package-name taizhang) ;;
+  esac
+  "$JAVA_HOME/bin/jpackage" --type "$type" --name Taizhang --app-version "$version" --vendor "Taizhang" \
+    --description "群团工作台账" --app-image "$dest/Taizhang$([ "$os" = mac ] && echo .app)" --dest "$dest" "${extra[@]}"
+fi
+
+echo "jlink 运行时：$(du -sh "$runtime" | cut -f1)"
+echo "应用目录：$(du -sh "$dest/Taizhang"* | head -n 1 | cut -f1)（$dest/Taizhang）"
+ls -la "$dest"

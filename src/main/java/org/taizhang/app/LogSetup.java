@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
@@ -19,8 +20,8 @@ import java.nio.file.Path;
  * Configures logging (SLF4J → logback) in code, found by logback through {@code META-INF/services}: one rolling
  * file {@link Logs#file()} of at most 2 MB, the three before it kept as {@code taizhang.1.log} … {@code taizhang.3.log}.
  * Our own classes log from INFO, the libraries (jOOQ, POI, …) only warnings. Nothing goes to the console: the clerk
- * reads the program's own messages, the maintainer reads the file. When the folder cannot be created, logging is
- * off rather than noisy.
+ * reads the program's own messages, the maintainer reads the file. The file and its folder are only created when
+ * the first message is written (see {@link OnFirstEvent}).
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
@@ -31,13 +32,6 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.setLevel(Level.WARN);
         context.getLogger("org.taizhang").setLevel(Level.INFO);
         Path dir = Logs.directory();
-        try {
-            Files.createDirectories(dir);
-        } catch (Exception e) {
-            root.setLevel(Level.OFF);
-            context.getLogger("org.taizhang").setLevel(Level.OFF);
-            return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
-        }
         String base = dir.resolve("taizhang").toString();
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -67,8 +61,48 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
         file.setRollingPolicy(rolling);
         file.setTriggeringPolicy(trigger);
-        file.start();
-        root.addAppender(file);
+        OnFirstEvent lazy = new OnFirstEvent(dir, file);
+        lazy.setContext(context);
+        lazy.setName("file-on-first-event");
+        lazy.start();
+        root.addAppender(lazy);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Opens the log file (creating its folder) only when the first message arrives, so a run that logs nothing
+     * leaves no trace in the data directory. When the folder cannot be created, messages are dropped quietly.
+     */
+    static final class OnFirstEvent extends AppenderBase<ILoggingEvent> {
+        private final Path dir;
+        private final RollingFileAppender<ILoggingEvent> file;
+        private boolean tried;
+
+        OnFirstEvent(Path dir, RollingFileAppender<ILoggingEvent> file) {
+            this.dir = dir;
+            this.file = file;
+        }
+
+        @Override
+        protected void append(ILoggingEvent event) {
+            if (!tried) {
+                tried = true;
+                try {
+                    Files.createDirectories(dir);
+                    file.start();
+                } catch (Exception e) {
+                    return;
+                }
+            }
+            if (file.isStarted()) {
+                file.doAppend(event);
+            }
+        }
+
+        @Override
+        public void stop() {
+            file.stop();
+            super.stop();
+        }
     }
 }

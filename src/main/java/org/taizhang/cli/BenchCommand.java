@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
                 BenchActivities.class,
                 BenchStats.class,
                 BenchImport.class,
-                BenchSummary.class})
+                BenchSummary.class,
+                BenchStartup.class})
 final class BenchCommand {
     private BenchCommand() {
     }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code exchange export|import|status}: data packages between levels (数据上报). */
 @Command(name = "exchange", description = {"数据上报：下级单位导出数据包（.tzpkg），上级单位预览并导入，查看上报情况。"},
-        subcommands = {ExchangeCommand.Export.class, ExchangeCommand.Import.class, ExchangeCommand.Status.class})
+        subcommands = {ExchangeCommand.Export.class, ExchangeCommand.Import.class, ExchangeCommand.Status.class,
+                ExchangeCommand.Origin.class})
 final class ExchangeCommand {
 
     @Command(name = "export", description = {"导出本组织（含全部下级）在某时段的数据包，用于上报。",
@@ -44,6 +45,8 @@ final class ExchangeCommand {
         boolean fullId;
         @Option(names = "--out", required = true, paramLabel = "FILE.tzpkg", description = "输出的数据包文件")
         Path out;
+        @Option(names = "--attachments", description = "同时带上活动和荣誉的附件（照片、签到表、证书；文件会大很多）")
+        boolean attachments;
 
         @Override
         public Integer call() {
@@ -55,7 +58,7 @@ final class ExchangeCommand {
                 if (fullId) {
                     spec.commandLine().getErr().println(ExportService.FULL_ID_WARNING);
                 }
-                Manifest m = new ExchangeService(db).export(orgId, p, fullId, target);
+                Manifest m = new ExchangeService(db).export(orgId, p, fullId, attachments, target);
                 PrintWriter o = Cli.out(spec);
                 o.println("已导出数据包：" + target.toAbsolutePath());
                 o.println("报送单位：" + String.join(" / ", m.senderPath()) + "；时段：" + m.periodText());
@@ -107,7 +110,8 @@ final class ExchangeCommand {
                 if (!r.changedAnything()) {
                     o.println(r.preview().alreadyImported() ? "这个数据包已经导入过，数据没有变化。" : "没有需要写入的变化，数据未改动。");
                 } else {
-                    o.println("已导入：新增 " + r.added() + "，修改 " + r.changed() + "，删除 " + r.removed() + "。导入前的备份："
+                    o.println("已导入：新增 " + r.added() + "，修改 " + r.changed() + "，删除 " + r.removed()
+                            + (r.attachments() > 0 ? "，附件 " + r.attachments() + " 个" : "") + "。导入前的备份："
                             + (r.backup() == null ? "（无）" : r.backup().toAbsolutePath()));
                 }
                 r.kept().forEach(k -> o.println("保留：" + k));
@@ -169,6 +173,7 @@ final class ExchangeCommand {
                 done.put("added", r.added());
                 done.put("changed", r.changed());
                 done.put("removed", r.removed());
+                done.put("attachments", r.attachments());
                 done.put("kept", r.kept());
                 done.put("backup", r.backup() == null ? null : r.backup().toAbsolutePath().toString());
                 j.put("applied", done);
@@ -219,10 +224,39 @@ final class ExchangeCommand {
         }
     }
 
+    @Command(name = "origin", description = "来源：一条记录是哪个下级的数据包带来的、何时导入（本级自己录入的记录没有来源）。")
+    static final class Origin implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "类型", description = "org、person、membership、activity、honor、plan")
+        String kind;
+        @Parameters(index = "1", paramLabel = "编号", description = "记录编号，如 #12")
+        String id;
+
+        @Override
+        public Integer call() {
+            Kind k;
+            try {
+                k = Kind.ofCode(kind.strip().toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new org.taizhang.common.ValidationException("类型", "“" + kind + "”不是记录类型，可选：org、person、membership、activity、honor、plan");
+            }
+            int n = Cli.recordId(id, k.label);
+            try (Database db = Cli.open(spec)) {
+                var o = new ExchangeService(db).origin(k, n);
+                Cli.out(spec).println(k.label + " #" + n + "：" + o.map(ExchangeService.Origin::text).orElse("本级录入（不是由数据包带来的）"));
+                return 0;
+            }
+        }
+    }
+
     static String counts(Manifest m) {
         List<String> parts = new java.util.ArrayList<>();
         for (Kind k : Kind.values()) {
             parts.add(k.label + " " + m.count(k) + " " + k.unit);
+        }
+        if (m.counts().getOrDefault("attachment", 0) > 0) {
+            parts.add("附件 " + m.counts().get("attachment") + " 个");
         }
         return String.join("，", parts);
     }

@@ -15,6 +15,7 @@ import org.taizhang.report.SummaryComposer;
 import org.taizhang.report.SummaryContent;
 import org.taizhang.report.SummaryService;
 import org.taizhang.report.SummaryTemplate;
+import org.taizhang.report.ThemeService;
 import org.taizhang.stats.Period;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,9 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "summary", description = "工作总结：generate 由台账生成 Word、list 已保存的总结、show 查看、edit 修改、export 导出已保存的总结、delete 删除",
+@Command(name = "summary", description = "工作总结：generate 由台账生成 Word、list 已保存的总结、show 查看、edit 修改、export 导出已保存的总结、delete 删除、theme 主题（小标题）设置",
         subcommands = {SummaryCommand.GenerateCmd.class, SummaryCommand.ListCmd.class, SummaryCommand.ShowCmd.class,
-                SummaryCommand.EditCmd.class, SummaryCommand.ExportCmd.class, SummaryCommand.DeleteCmd.class})
+                SummaryCommand.EditCmd.class, SummaryCommand.ExportCmd.class, SummaryCommand.DeleteCmd.class, SummaryCommand.ThemeCmd.class})
 final class SummaryCommand {
     private SummaryCommand() {
     }
@@ -289,6 +290,176 @@ final class SummaryCommand {
                 int sid = summaryId(id);
                 new SummaryService(db).delete(sid);
                 Cli.out(spec).printf("已删除总结 #%d%n", sid);
+                return 0;
+            }
+        }
+    }
+
+    /** {@code summary theme …}: the office's headings for 工作开展情况 and which activity categories go under each. */
+    @Command(name = "theme", description = "总结主题（“工作开展情况”里的小标题）：list 列出主题及所含活动类别、set 把类别归入主题、add 新增、edit 修改、move 调整顺序、remove 删除",
+            subcommands = {ThemeList.class, ThemeSet.class, ThemeAdd.class, ThemeEdit.class, ThemeMove.class, ThemeRemove.class})
+    static final class ThemeCmd {
+    }
+
+    @Command(name = "list", description = "列出主题（按顺序）及归入各主题的活动类别")
+    static final class ThemeList implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                ThemeService themes = new ThemeService(db);
+                List<ThemeService.Theme> all = themes.themes();
+                if (json) {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (ThemeService.Theme t : all) {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("id", t.id());
+                        m.put("heading", t.heading());
+                        m.put("lead", t.lead());
+                        m.put("categories", List.copyOf(t.categories().values()));
+                        m.put("honors", t.withHonors());
+                        m.put("orgWork", t.withOrgWork());
+                        rows.add(m);
+                    }
+                    Cli.json(spec, rows);
+                    return 0;
+                }
+                int n = 0;
+                for (ThemeService.Theme t : all) {
+                    List<String> what = new ArrayList<>(t.categories().values());
+                    if (t.withOrgWork()) {
+                        what.add("组织建设（换届、新建组织、成员）");
+                    }
+                    if (t.withHonors()) {
+                        what.add("荣誉表彰");
+                    }
+                    Cli.out(spec).printf("%d. #%d （%s）%s%n   含：%s%n", ++n, t.id(), org.taizhang.common.Numbers.ordinal(n), t.heading(),
+                            what.isEmpty() ? "（无，不会出现在总结中）" : String.join("、", what));
+                }
+                List<String> loose = themes.unmapped();
+                if (!loose.isEmpty()) {
+                    Cli.out(spec).printf("未归入主题的类别：%s（写在“其他”所在的主题下）%n", String.join("、", loose));
+                }
+                Cli.out(spec).println("总结只写有内容的主题；用 summary theme set 类别 --theme 主题 调整。");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "set", description = "把活动类别归入主题：summary theme set 志愿服务 --theme 2（主题可写序号、#编号或标题）")
+    static final class ThemeSet implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "类别", description = "活动类别名称")
+        String category;
+        @Option(names = "--theme", required = true, description = "主题：序号（1、2…）、#编号或标题")
+        String theme;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                ThemeService.Theme t = new ThemeService(db).assign(category, theme);
+                Cli.out(spec).printf("已把“%s”归入主题“%s”%n", category.strip(), t.heading());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "add", description = "新增主题（排在最后）：summary theme add --heading \"坚持党建引领，…\" [--lead 开头语] [--honors] [--org-work]")
+    static final class ThemeAdd implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--heading", required = true, description = "小标题，如“坚持思想引领，引导群众听党话跟党走”")
+        String heading;
+        @Option(names = "--lead", description = "开头语（该段第一句）")
+        String lead;
+        @Option(names = "--honors", description = "本主题写荣誉表彰")
+        boolean honors;
+        @Option(names = "--org-work", description = "本主题写组织建设（换届、新建组织、成员）")
+        boolean orgWork;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                int id = new ThemeService(db).add(new ThemeService.ThemeInput(heading, lead, honors, orgWork));
+                Cli.out(spec).printf("已新增主题 #%d %s%n", id, heading.strip());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "edit", description = "修改主题的小标题、开头语，或是否写荣誉、组织建设")
+    static final class ThemeEdit implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "主题", description = "序号、#编号或标题")
+        String theme;
+        @Option(names = "--heading")
+        String heading;
+        @Option(names = "--lead")
+        String lead;
+        @Option(names = "--honors", negatable = true, description = "写（--no-honors 不写）荣誉表彰")
+        Boolean honors;
+        @Option(names = "--org-work", negatable = true, description = "写（--no-org-work 不写）组织建设")
+        Boolean orgWork;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                ThemeService s = new ThemeService(db);
+                ThemeService.Theme t = s.find(theme);
+                s.edit(theme, new ThemeService.ThemeInput(heading != null ? heading : t.heading(), lead != null ? lead : t.lead(),
+                        honors != null ? honors : t.withHonors(), orgWork != null ? orgWork : t.withOrgWork()));
+                Cli.out(spec).printf("已修改主题 #%d%n", t.id());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "move", description = "调整主题顺序：--up 上移、--down 下移")
+    static final class ThemeMove implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "主题")
+        String theme;
+        @Option(names = "--up")
+        boolean up;
+        @Option(names = "--down")
+        boolean down;
+
+        @Override
+        public Integer call() {
+            if (up == down) {
+                throw new IllegalArgumentException("请用 --up 或 --down 指定方向");
+            }
+            try (Database db = Cli.open(spec)) {
+                new ThemeService(db).move(theme, up ? -1 : 1);
+                Cli.out(spec).println("已调整主题顺序");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "remove", description = "删除主题；其类别移到 --move-to 指定的主题（不指定则写在“其他”所在的主题下）")
+    static final class ThemeRemove implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "主题")
+        String theme;
+        @Option(names = "--move-to")
+        String moveTo;
+
+        @Override
+        public Integer call() {
+            try (Database db = Cli.open(spec)) {
+                ThemeService s = new ThemeService(db);
+                ThemeService.Theme t = s.find(theme);
+                s.delete(theme, moveTo);
+                Cli.out(spec).printf("已删除主题 #%d %s%n", t.id(), t.heading());
                 return 0;
             }
         }

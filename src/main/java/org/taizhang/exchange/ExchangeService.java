@@ -39,7 +39,12 @@ public final class ExchangeService {
      * (atomically); ID numbers and phone numbers are masked unless {@code fullId}.
      */
     public Manifest export(int orgId, Period period, boolean fullId, Path out) {
-        return new PackageExporter(db, clock).export(orgId, period, fullId, out);
+        return export(orgId, period, fullId, false, out);
+    }
+
+    /** As {@link #export(int, Period, boolean, Path)}; with {@code attachments} the files attached to its activities and honours go along. */
+    public Manifest export(int orgId, Period period, boolean fullId, boolean attachments, Path out) {
+        return new PackageExporter(db, clock).export(orgId, period, fullId, attachments, out);
     }
 
     /**
@@ -57,6 +62,30 @@ public final class ExchangeService {
     /** Imports {@code file}: a backup, then everything in one transaction (nothing when nothing changes). */
     public ImportResult apply(Path file, Integer asOrgId, boolean takeTheirs) {
         return new PackageImporter(db).apply(file, asOrgId, takeTheirs);
+    }
+
+    /**
+     * 来源 of a record: which office's package brought it, that package's file and dates; empty for the
+     * office's own records.
+     */
+    public record Origin(Kind kind, int localId, String uid, String senderName, String packageId, String fileName,
+                         String packageCreatedAt, String importedAt) {
+        /** "来自 𠮷祥社区团委 的数据包 a.tzpkg（生成于 …），导入于 …". */
+        public String text() {
+            return "来自“" + senderName + "”的数据包" + (fileName == null ? "" : " " + fileName) + "（生成于 " + packageCreatedAt
+                    + "），导入于 " + importedAt;
+        }
+    }
+
+    public java.util.Optional<Origin> origin(Kind kind, int localId) {
+        return db.read(ctx -> Identities.byLocal(ctx, kind, localId).filter(i -> i.senderUid() != null && i.packageId() != null)
+                .map(i -> {
+                    PackageLogRecord p = ctx.selectFrom(PACKAGE_LOG).where(PACKAGE_LOG.PACKAGE_ID.eq(i.packageId()))
+                            .orderBy(PACKAGE_LOG.ID.desc()).limit(1).fetchOne();
+                    return new Origin(kind, localId, i.uid(), p == null ? i.senderUid() : p.getSenderName(), i.packageId(),
+                            p == null ? null : p.getFileName(), p == null ? "?" : PackageImporter.local(p.getCreatedAt()),
+                            utcToLocal(i.importedAt()));
+                }));
     }
 
     /** The organisation whose sub-organisations report to this office: the only top-level one. */

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param rootOrgId the receiver's organisation matched to the sender's root
  * @param rootPath its path in the receiver's tree
  * @param alreadyImported this very package (same package id) was applied before
+ * @param newAttachments attached files in the package that the receiver does not have yet
  */
 public record ImportPreview(String fileName, Manifest manifest, int rootOrgId, String rootPath, boolean alreadyImported,
-                           List<Item> items) {
+                           List<Item> items, int newAttachments) {
 
     /** What happens to one record. */
     public enum Op {
@@ -43,7 +44,7 @@ public record ImportPreview(String fileName, Manifest manifest, int rootOrgId, S
 
     /** Records that would change anything (everything but {@link Op#SAME} and conflicts). */
     public boolean hasChanges() {
-        return items.stream().anyMatch(i -> i.op() == Op.ADD || i.op() == Op.CHANGE || i.op() == Op.REMOVE);
+        return newAttachments > 0 || items.stream().anyMatch(i -> i.op() == Op.ADD || i.op() == Op.CHANGE || i.op() == Op.REMOVE);
     }
 
     public List<Item> of(Op op) {
@@ -66,6 +67,6 @@ public record ImportPreview(String fileName, Manifest manifest, int rootOrgId, S
     /** "新增 12，修改 3，删除 1，冲突 0". */
     public String summary() {
         return "新增 " + count(Op.ADD) + "，修改 " + count(Op.CHANGE) + "，删除 " + count(Op.REMOVE) + "，冲突 " + count(Op.CONFLICT)
-                + "，无变化 " + count(Op.SAME);
+                + "，无变化 " + count(Op.SAME) + (newAttachments > 0 ? "；新附件 " + newAttachments + " 个" : "");
     }
 }

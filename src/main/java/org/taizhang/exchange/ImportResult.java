@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param backup the backup taken just before (null when nothing had to change)
  */
-public record ImportResult(ImportPreview preview, Path backup, int added, int changed, int removed, List<String> kept) {
+public record ImportResult(ImportPreview preview, Path backup, int added, int changed, int removed, int attachments,
+                           List<String> kept) {
     public boolean changedAnything() {
-        return added + changed + removed > 0;
+        return added + changed + removed + attachments > 0;
     }
 }

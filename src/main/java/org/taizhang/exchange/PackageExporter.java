@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.UserException;
+import org.taizhang.db.jooq.tables.records.AttachmentRecord;
 import org.taizhang.db.Database;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgService;
@@ -45,7 +47,7 @@ final class PackageExporter {
         this.clock = clock;
     }
 
-    Manifest export(int rootId, Period period, boolean fullId, Path out) {
+    Manifest export(int rootId, Period period, boolean fullId, boolean withAttachments, Path out) {
         OrgService orgs = new OrgService(db);
         Org root = orgs.get(rootId).orElseThrow(() -> new UserException("组织 #" + rootId + " 不存在。"));
         if (db.readOnly()) {
@@ -67,7 +69,35 @@ final class PackageExporter {
                 UUID.randomUUID().toString(), Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), uid,
                 root.name(), root.typeName(), path, period.from(), period.to(), period.label(), fullId, Map.of(), totals,
                 List.of());
-        return PackageFormat.write(out, header, records);
+        List<Map<String, Object>> attachments = withAttachments ? db.read(ctx -> attachments(ctx, records)) : List.of();
+        return PackageFormat.write(out, header, records, attachments);
+    }
+
+    /** The files attached to the package's activities and honours (photos, sign-in sheets, certificates). */
+    private static List<Map<String, Object>> attachments(DSLContext ctx, Map<Kind, List<Map<String, Object>>> records) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Kind k : List.of(Kind.ACTIVITY, Kind.HONOR)) {
+            Map<Integer, String> uids = new HashMap<>();
+            Map<String, Integer> byUid = new HashMap<>();
+            Identities.uids(ctx, k).forEach((id, uid) -> byUid.put(uid, id));
+            for (Map<String, Object> r : records.get(k)) {
+                Integer id = byUid.get((String) r.get("uid"));
+                if (id != null) {
+                    uids.put(id, (String) r.get("uid"));
+                }
+            }
+            for (AttachmentRecord a : AttachmentService.recordsOf(ctx, k.code, List.copyOf(uids.keySet()))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("uid", uids.get(a.getOwnerId()) + "/" + a.getSha256());
+                m.put("owner_kind", k.code);
+                m.put("owner", uids.get(a.getOwnerId()));
+                m.put("file_name", a.getFileName());
+                m.put("sha256", a.getSha256());
+                m.put("content", java.util.Base64.getEncoder().encodeToString(a.getContent()));
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     private static Map<Kind, List<Map<String, Object>>> collect(DSLContext ctx, int rootId, Period p, boolean fullId) {

@@ -40,6 +40,8 @@ public final class PackageFormat {
     public static final int VERSION = 1;
     public static final String MANIFEST = "manifest.json";
     public static final String EXTENSION = ".tzpkg";
+    /** Optional entry: attachments of the package's activities and honours, content in Base64. */
+    public static final String ATTACHMENTS = "attachments.jsonl";
     /** A package is at most this large once unpacked (a guard against damaged or hostile files). */
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
 
@@ -57,7 +59,7 @@ public final class PackageFormat {
     }
 
     /** A package in memory: its manifest and the records of each kind as JSON objects. */
-    public record DataPackage(Manifest manifest, Map<Kind, List<Map<String, Object>>> records) {
+    public record DataPackage(Manifest manifest, Map<Kind, List<Map<String, Object>>> records, List<Map<String, Object>> attachments) {
         public List<Map<String, Object>> of(Kind k) {
             return records.getOrDefault(k, List.of());
         }
@@ -66,7 +68,7 @@ public final class PackageFormat {
     // ------------------------------------------------------------------ writing
 
     /** Writes the package to {@code out} through {@link org.taizhang.common.AtomicFile} (temp file, fsync, rename). */
-    static Manifest write(Path out, Manifest header, Map<Kind, List<Map<String, Object>>> records) {
+    static Manifest write(Path out, Manifest header, Map<Kind, List<Map<String, Object>>> records, List<Map<String, Object>> attachments) {
         Map<Kind, byte[]> bodies = new EnumMap<>(Kind.class);
         List<Manifest.Entry> entries = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -82,6 +84,18 @@ public final class PackageFormat {
             entries.add(new Manifest.Entry(k.entry, list.size(), sha256(body)));
             counts.put(k.code, list.size());
         }
+        byte[] attachmentBody = null;
+        if (!attachments.isEmpty()) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            for (Map<String, Object> r : attachments) {
+                b.writeBytes(line(r).getBytes(StandardCharsets.UTF_8));
+                b.write('\n');
+            }
+            attachmentBody = b.toByteArray();
+            entries.add(new Manifest.Entry(ATTACHMENTS, attachments.size(), sha256(attachmentBody)));
+            counts.put("attachment", attachments.size());
+        }
+        byte[] extra = attachmentBody;
         Manifest m = new Manifest(FORMAT, VERSION, header.program(), header.packageId(), header.createdAt(),
                 header.senderUid(), header.senderName(), header.senderType(), header.senderPath(), header.from(),
                 header.to(), header.periodLabel(), header.fullId(), counts, header.totals(), entries);
@@ -99,6 +113,11 @@ public final class PackageFormat {
             for (Kind k : Kind.values()) {
                 zip.putNextEntry(new ZipEntry(k.entry));
                 zip.write(bodies.get(k));
+                zip.closeEntry();
+            }
+            if (extra != null) {
+                zip.putNextEntry(new ZipEntry(ATTACHMENTS));
+                zip.write(extra);
                 zip.closeEntry();
             }
             zip.finish(); // AtomicFile closes the stream after syncing it
@@ -184,6 +203,7 @@ public final class PackageFormat {
             }
             Manifest m = manifest(name, readJson(name, bytes(zip, me)));
             Map<Kind, List<Map<String, Object>>> records = new EnumMap<>(Kind.class);
+            List<Map<String, Object>> attachments = List.of();
             for (Manifest.Entry e : m.entries()) {
                 Kind kind = null;
                 for (Kind k : Kind.values()) {
@@ -191,7 +211,7 @@ public final class PackageFormat {
                         kind = k;
                     }
                 }
-                if (kind == null) {
+                if (kind == null && !ATTACHMENTS.equals(e.name())) {
                     continue; // an entry this version does not use (the format version says it may be ignored)
                 }
                 ZipEntry ze = zip.getEntry(e.name());
@@ -207,12 +227,16 @@ public final class PackageFormat {
                 if (list.size() != e.records()) {
                     throw damaged(name, e.name() + " 应有 " + e.records() + " 条记录，实际 " + list.size() + " 条");
                 }
-                records.put(kind, list);
+                if (kind == null) {
+                    attachments = list;
+                } else {
+                    records.put(kind, list);
+                }
             }
             for (Kind k : Kind.values()) {
                 records.putIfAbsent(k, List.of());
             }
-            return new DataPackage(m, records);
+            return new DataPackage(m, records, attachments);
         } catch (ZipException e) {
             throw new PackageRefusedException("“" + name + "”不是台账数据包或文件已损坏（无法按 zip 读取），未导入任何数据。", e);
         } catch (NoSuchFileException e) {

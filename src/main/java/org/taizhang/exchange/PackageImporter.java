@@ -1,6 +1,7 @@
 package org.taizhang.exchange;
 
 import static org.taizhang.db.jooq.Tables.ACTIVITY;
+import static org.taizhang.db.jooq.Tables.ATTACHMENT;
 import static org.taizhang.db.jooq.Tables.HONOR;
 import static org.taizhang.db.jooq.Tables.MEMBERSHIP;
 import static org.taizhang.db.jooq.Tables.ORG;
@@ -23,6 +24,7 @@ import org.jooq.DSLContext;
 import org.taizhang.activity.ActivityInput;
 import org.taizhang.activity.ActivityService;
 import org.taizhang.activity.Category;
+import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
@@ -97,7 +99,7 @@ final class PackageImporter {
         String name = file.getFileName().toString();
         ImportPreview first = db.read(ctx -> plan(ctx, pkg, name, asOrgId, takeTheirs).preview());
         if (!first.hasChanges()) {
-            return new ImportResult(first, null, 0, 0, 0, conflicts(first));
+            return new ImportResult(first, null, 0, 0, 0, 0, conflicts(first));
         }
         BackupInfo backup = new BackupService(db).backupBefore("导入数据包");
         return db.tx(ctx -> {
@@ -194,8 +196,53 @@ final class PackageImporter {
                 }
             }
         }
-        ImportPreview preview = new ImportPreview(fileName, m, root, orgs.pathOf(root), again, List.copyOf(items));
+        Map<String, Integer> known = new HashMap<>();
+        Set<String> adding = new HashSet<>();
+        for (Item i : items) {
+            if (i.localId() != null && i.op() != Op.REMOVE) {
+                known.put(i.kind().code + ":" + i.uid(), i.localId());
+            } else if (i.op() == Op.ADD) {
+                adding.add(i.kind().code + ":" + i.uid());
+            }
+        }
+        int newAttachments = 0;
+        for (Map<String, Object> a : pkg.attachments()) {
+            Integer owner = known.get(a.get("owner_kind") + ":" + a.get("owner"));
+            if (owner == null ? adding.contains(a.get("owner_kind") + ":" + a.get("owner")) : !hasAttachment(ctx, a, owner)) {
+                newAttachments++;
+            }
+        }
+        ImportPreview preview = new ImportPreview(fileName, m, root, orgs.pathOf(root), again, List.copyOf(items), newAttachments);
         return new Plan(pkg, preview, byKey);
+    }
+
+    private static boolean hasAttachment(DSLContext ctx, Map<String, Object> a, int owner) {
+        return ctx.fetchExists(ATTACHMENT, ATTACHMENT.OWNER_KIND.eq((String) a.get("owner_kind")).and(ATTACHMENT.OWNER_ID.eq(owner))
+                .and(ATTACHMENT.SHA256.eq((String) a.get("sha256"))).and(ATTACHMENT.FILE_NAME.eq((String) a.get("file_name"))));
+    }
+
+    /** Adds the package's attached files that the receiver's records do not have yet; returns how many. */
+    private static int writeAttachments(DSLContext ctx, DataPackage pkg, Map<Kind, Map<String, Integer>> local, String file) {
+        int n = 0;
+        for (Map<String, Object> a : pkg.attachments()) {
+            Kind k = Kind.ofCode((String) a.get("owner_kind"));
+            Integer owner = local.get(k).get((String) a.get("owner"));
+            if (owner == null || !exists(ctx, k, owner) || hasAttachment(ctx, a, owner)) {
+                continue;
+            }
+            byte[] content;
+            try {
+                content = java.util.Base64.getDecoder().decode((String) a.get("content"));
+            } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+                throw new PackageRefusedException("数据包“" + file + "”中的附件“" + a.get("file_name") + "”已损坏，未导入任何数据。");
+            }
+            if (!AttachmentService.sha256(content).equalsIgnoreCase(String.valueOf(a.get("sha256")))) {
+                throw new PackageRefusedException("数据包“" + file + "”中的附件“" + a.get("file_name") + "”与校验值不符，未导入任何数据。");
+            }
+            AttachmentService.add(ctx, k.code, owner, (String) a.get("file_name"), content);
+            n++;
+        }
+        return n;
     }
 
     /** Organisations parents first (the exporter writes them so; a hand-made package may not). */
@@ -433,6 +480,7 @@ final class PackageImporter {
                 kept.add(i.kind().label + "“" + i.label() + "”未删除：" + e.getMessage());
             }
         }
+        int attachments = writeAttachments(ctx, plan.pkg(), local, p.fileName());
         for (Item i : written) {
             String pkgHash = PackageFormat.hash(plan.byKey().get(i.kind().code + ":" + i.uid()));
             Identities.put(ctx, new Ident(i.kind(), i.localId(), i.uid(), m.senderUid(), m.packageId(), null, pkgHash,
@@ -451,7 +499,7 @@ final class PackageImporter {
                 .set(PACKAGE_LOG.TOTALS, PackageFormat.line(new LinkedHashMap<>(m.totals())))
                 .set(PACKAGE_LOG.ADDED, added).set(PACKAGE_LOG.CHANGED, changed).set(PACKAGE_LOG.REMOVED, removed)
                 .set(PACKAGE_LOG.CONFLICTS, (int) p.count(Op.CONFLICT)).execute();
-        return new ImportResult(p, backup, added, changed, removed, List.copyOf(kept));
+        return new ImportResult(p, backup, added, changed, removed, attachments, List.copyOf(kept));
     }
 
     private int writeOne(DSLContext ctx, Kind k, Map<String, Object> r, Integer id, Map<Kind, Map<String, Integer>> local,

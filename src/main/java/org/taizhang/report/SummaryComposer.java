@@ -267,6 +267,12 @@ public final class SummaryComposer {
             this.periodTitle = Numbers.periodTitle(from, to);
         }
 
+        private java.util.Set<Integer> withActivities() {
+            java.util.Set<Integer> out = new java.util.HashSet<>();
+            f.byCategory().stream().filter(r -> r.totals().activities() > 0).forEach(r -> out.add(r.id()));
+            return out;
+        }
+
         /** 总述: what the office did, the headline figures, and 「现将…总结如下：」. */
         Part intro(SummaryTemplate template) {
             StringBuilder t = new StringBuilder(periodTitle + "，" + Prose.safe(orgName)
@@ -296,7 +302,7 @@ public final class SummaryComposer {
 
         /** 一、工作开展情况: one （一） per theme that has something to report. */
         Part work() {
-            notable = SummaryData.notable(db, orgId, from, to);
+            notable = SummaryData.notable(db, orgId, from, to, withActivities());
             List<ThemeService.Theme> all = themes.themes();
             Map<Integer, Row> rows = new LinkedHashMap<>();
             for (Row r : f.byCategory()) {
@@ -595,7 +601,7 @@ public final class SummaryComposer {
             // (一) keep the themes with activities going, naming their best-known activities
             List<String> items = new ArrayList<>();
             if (notable == null) {
-                notable = SummaryData.notable(db, orgId, from, to);
+                notable = SummaryData.notable(db, orgId, from, to, withActivities());
             }
             for (ThemeService.Theme t : themes.themes()) {
                 List<String> names = new ArrayList<>();

@@ -47,8 +47,11 @@ final class SummaryData {
         return ACTIVITY.START_DATE.between(from, to).and(ACTIVITY.PLANNED.eq(false)).and(Subtree.contains(ACTIVITY.ORG_ID, root));
     }
 
-    /** Per category id: the activities to name, 亮点 first then by 人次, series merged. */
-    static Map<Integer, List<Named>> notable(Database db, int root, LocalDate from, LocalDate to) {
+    /**
+     * Per category id: the activities to name, 亮点 first then by 人次, series merged. {@code withActivities}:
+     * the categories that have activities in the period (known from the figures already counted).
+     */
+    static Map<Integer, List<Named>> notable(Database db, int root, LocalDate from, LocalDate to, Set<Integer> withActivities) {
         return db.read(ctx -> {
             Field<Integer> rn = DSL.rowNumber().over(DSL.partitionBy(ACTIVITY.CATEGORY_ID)
                     .orderBy(ACTIVITY.PARTICIPANTS.desc(), ACTIVITY.ID)).as("rn");
@@ -64,7 +67,7 @@ final class SummaryData {
                         ids.add(r.value1());
                     });
             // the largest, only for the categories with too few 亮点 (one pass over the covering index)
-            Set<Integer> short_ = categoriesWithActivities(ctx, root, from, to);
+            Set<Integer> short_ = new LinkedHashSet<>(withActivities);
             short_.removeIf(c -> byCat.getOrDefault(c, List.of()).size() >= PER_CATEGORY);
             if (!short_.isEmpty()) {
                 var big = DSL.select(ACTIVITY.ID, ACTIVITY.CATEGORY_ID, rn).from(ACTIVITY)
@@ -88,11 +91,6 @@ final class SummaryData {
             }
             return out;
         });
-    }
-
-    private static Set<Integer> categoriesWithActivities(DSLContext ctx, int root, LocalDate from, LocalDate to) {
-        return new LinkedHashSet<>(ctx.selectDistinct(ACTIVITY.CATEGORY_ID).from(ACTIVITY).where(held(root, from, to))
-                .fetch(ACTIVITY.CATEGORY_ID));
     }
 
     /**

@@ -79,11 +79,17 @@ public final class ThemeService {
                 .orderBy(ACTIVITY_CATEGORY.SORT_ORDER, ACTIVITY_CATEGORY.ID).fetch(ACTIVITY_CATEGORY.NAME));
     }
 
-    /** Maps the category (name or id) to the theme (heading, "#id", or its position "2"). */
-    public void assign(String category, String theme) {
-        db.txRun(ctx -> {
+    /** The theme named by "#id", its position ("2"), or its heading. */
+    public Theme find(String theme) {
+        return db.read(ctx -> theme(ctx, theme));
+    }
+
+    /** Maps the category (name or id) to the theme (heading, "#id", or its position "2"); returns the theme. */
+    public Theme assign(String category, String theme) {
+        return db.tx(ctx -> {
             int catId = category(ctx, category);
-            int themeId = theme(ctx, theme).id();
+            Theme target = theme(ctx, theme);
+            int themeId = target.id();
             var old = ctx.fetchOne(SUMMARY_THEME_CATEGORY, SUMMARY_THEME_CATEGORY.CATEGORY_ID.eq(catId));
             if (old == null) {
                 var rec = ctx.newRecord(SUMMARY_THEME_CATEGORY);
@@ -97,6 +103,7 @@ public final class ThemeService {
                 old.update();
                 ChangeLog.update(ctx, "summary_theme_category", catId, before, old);
             }
+            return target;
         });
     }
 

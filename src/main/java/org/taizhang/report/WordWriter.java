@@ -588,14 +588,21 @@ public final class WordWriter {
     /** Width of {@code text} in twips at table size: a Chinese character 12 pt, a digit or Latin letter about half. */
     static int textTwips(String text) {
         int w = 0;
+        Boolean wasWide = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            // a Chinese character is one em; digits and Latin letters are taken at 0.6 em, wide enough for
-            // the fallback fonts (Noto, DejaVu) that Word, WPS or LibreOffice may use instead of 仿宋
-            w += cp < 0x2E80 && cp != '“' && cp != '”' && cp != '‘' && cp != '’' && cp != '—' ? TABLE_PT * 12 : TABLE_PT * 20;
+            boolean wide = !(cp < 0x2E80 && cp != '“' && cp != '”' && cp != '‘' && cp != '’' && cp != '—');
+            // LibreOffice and WPS put a quarter em between Chinese characters and digits ("2021 年 3 月")
+            if (wasWide != null && wasWide != wide && Character.isLetterOrDigit(cp) && (wide || Character.isLetterOrDigit(text.codePointBefore(i)))) {
+                w += TABLE_PT * 5;
+            }
+            wasWide = wide;
+            // a Chinese character is one em; digits and Latin letters are taken at 0.65 em, wide enough for
+            // the fallback fonts (Noto, DejaVu) that Word, WPS or LibreOffice may use instead of 仿宋 (0.65 em)
+            w += cp < 0x2E80 && cp != '“' && cp != '”' && cp != '‘' && cp != '’' && cp != '—' ? TABLE_PT * 13 : TABLE_PT * 20;
             i += Character.charCount(cp);
         }
-        return w + 40;
+        return w + 80;
     }
 
     private static final java.util.regex.Pattern UNBREAKABLE = java.util.regex.Pattern.compile(
@@ -693,6 +700,10 @@ public final class WordWriter {
             p.setAlignment(header ? ParagraphAlignment.CENTER : number ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
             p.setSpacingBefore(0);
             p.setSpacingAfter(0);
+            // no extra space between Chinese and digits inside a cell: "2021年3月20日" keeps the width it was given
+            var ppr = p.getCTPPr();
+            (ppr.isSetAutoSpaceDE() ? ppr.getAutoSpaceDE() : ppr.addNewAutoSpaceDE()).setVal(Boolean.FALSE);
+            (ppr.isSetAutoSpaceDN() ? ppr.getAutoSpaceDN() : ppr.addNewAutoSpaceDN()).setVal(Boolean.FALSE);
             run(p, v, header ? HEITI : FANGSONG, TABLE_PT, false);
         }
     }

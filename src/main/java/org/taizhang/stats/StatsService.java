@@ -74,6 +74,23 @@ public final class StatsService {
         return LocalDate.now(clock);
     }
 
+    /**
+     * The year the lists and statistics should open on: this year when it has records (held
+     * activities or honours) or when there are none at all, otherwise the latest year that has some —
+     * a database of last year's work does not open on an empty year.
+     */
+    public int latestYearWithRecords() {
+        int thisYear = today().getYear();
+        return db.read(ctx -> {
+            LocalDate a = ctx.select(DSL.max(ACTIVITY.START_DATE)).from(ACTIVITY).where(ACTIVITY.PLANNED.eq(false))
+                    .and(ACTIVITY.START_DATE.le(LocalDate.of(thisYear, 12, 31))).fetchOne(0, LocalDate.class);
+            LocalDate h = ctx.select(DSL.max(HONOR.HONOR_DATE)).from(HONOR).where(HONOR.HONOR_DATE.le(LocalDate.of(thisYear, 12, 31)))
+                    .fetchOne(0, LocalDate.class);
+            LocalDate latest = a == null ? h : h == null ? a : (a.isAfter(h) ? a : h);
+            return latest == null ? thisYear : latest.getYear();
+        });
+    }
+
     // ---------------------------------------------------------------- activity figures
 
     private static Condition activityIn(Integer root, Period p) {

@@ -16,6 +16,8 @@ public final class Controls {
     public static Button button(String text, String id, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
+        // a button keeps its whole text: a long message next to it wraps or shrinks instead (no 「删除…」)
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -84,6 +84,7 @@ public final class MainWindow {
             }
         }
         stage.setOnHidden(e -> shutdown());
+        StartupProbe.whenFilled(scene, "org-tree");
     }
 
     public Stage stage() {

@@ -52,6 +52,9 @@ class ExchangeCommandTest {
         CliRun imp = CliRun.onDb(street, "exchange", "import", file.toString());
         assertThat(imp.code()).as(imp.err()).isZero();
         assertThat(imp.out()).contains("[新增] 活动：2026-03-05 学雷锋志愿服务（第１次）😀（园岭社区团委）").contains("已导入：新增 1");
+        CliRun origin = CliRun.onDb(street, "exchange", "origin", "activity", "#1");
+        assertThat(origin.out()).contains("来自“园岭社区团委”的数据包 园岭社区团委-2026上半年.tzpkg");
+        assertThat(CliRun.onDb(street, "exchange", "origin", "org", "#1").out()).contains("本级录入");
         CliRun again = CliRun.onDb(street, "exchange", "import", file.toString());
         assertThat(again.out()).contains("这个数据包已经导入过，数据没有变化");
 

@@ -74,7 +74,7 @@ class SafetyCommandsTest {
         String db = dir.resolve("占用.db").toString();
         assertThat(run("--db", db, "demo", "--orgs", "6", "--people", "10").code()).isZero();
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", "-D" + org.taizhang.app.Logs.DIR_PROPERTY + "=" + org.taizhang.app.Logs.directory(), "-cp", System.getProperty("java.class.path"),
                 org.taizhang.db.FaultProcess.class.getName(), "hold-lock", db).redirectErrorStream(true).start();
         try {
             var in = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));

@@ -413,7 +413,7 @@ class FaultInjectionTest {
     /** Starts a {@link FaultProcess} in {@code mode} on {@code file} and waits until it reports READY. */
     private Process startReady(String mode, Path file, String... more) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", "-D" + org.taizhang.app.Logs.DIR_PROPERTY + "=" + org.taizhang.app.Logs.directory(), "-cp", System.getProperty("java.class.path"),
                 FaultProcess.class.getName(), mode, file.toString()));
         cmd.addAll(List.of(more));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

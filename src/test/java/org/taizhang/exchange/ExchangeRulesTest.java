@@ -131,6 +131,54 @@ class ExchangeRulesTest {
     }
 
     @Test
+    void recordsKeepTheirOriginAndSenderDeletionsOfOrganisationsAndPeopleArrive() {
+        Path first = send();
+        street.importPackage(first);
+        int teamUp = street.orgs.findByName(TEAM_A1).getFirst().id();
+        var origin = street.exchange.origin(Kind.ORG, teamUp).orElseThrow();
+        assertEquals(COMMUNITY_A1, origin.senderName());
+        assertEquals(first.getFileName().toString(), origin.fileName());
+        assertTrue(street.exchange.origin(Kind.ORG, street.org.get(STREET_A)).isEmpty(), "the street's own record has no origin");
+
+        // the 社区 dissolves its volunteer team: its activity, its member and the team itself go
+        int team = community.org.get(TEAM_A1);
+        community.activities.remove(community.db.read(ctx -> ctx.select(ACTIVITY.ID).from(ACTIVITY).where(ACTIVITY.ORG_ID.eq(team))
+                .fetch(ACTIVITY.ID)));
+        int volunteer = community.db.read(ctx -> ctx.select(PERSON.ID).from(PERSON).where(PERSON.NAME.eq("赵志愿")).fetchOne(PERSON.ID));
+        community.people.removePerson(volunteer);
+        community.orgs.remove(team);
+        ImportPreview p = street.exchange.preview(send(), null, false);
+        assertEquals(1, p.count(Kind.ORG, Op.REMOVE));
+        assertEquals(1, p.count(Kind.PERSON, Op.REMOVE));
+        assertEquals(1, p.count(Kind.MEMBERSHIP, Op.REMOVE));
+        assertEquals(1, p.count(Kind.ACTIVITY, Op.REMOVE));
+        ImportResult r = street.importPackage(dir.resolve("package-" + n + ".tzpkg"));
+        assertEquals(4, r.removed(), String.valueOf(r.kept()));
+        assertTrue(street.orgs.findByName(TEAM_A1).isEmpty());
+        assertEquals((Integer) 0, street.db.<Integer>read(ctx -> ctx.fetchCount(PERSON, PERSON.NAME.eq("赵志愿"))));
+    }
+
+    @Test
+    void attachmentsTravelWhenAskedForAndOnlyOnce() {
+        int lecture = activityId(community, "青年理论学习小组（第１期）");
+        byte[] photo = "签到表 １２３ 😀".repeat(200).getBytes(StandardCharsets.UTF_8);
+        new org.taizhang.attachment.AttachmentService(community.db).add("activity", lecture, "签到表𠮷.jpg", photo);
+        Path without = send();
+        assertEquals(0, street.exchange.preview(without, null, false).newAttachments(), "attachments only when asked for");
+        Path with = dir.resolve("with-files.tzpkg");
+        Manifest m = community.exchange.export(community.org.get(COMMUNITY_A1), H1, false, true, with);
+        assertEquals(1, m.counts().get("attachment"));
+        ImportResult r = street.importPackage(with);
+        assertEquals(1, r.attachments());
+        int up = activityId(street, "青年理论学习小组（第１期）");
+        var files = new org.taizhang.attachment.AttachmentService(street.db).list("activity", up);
+        assertEquals(1, files.size());
+        assertEquals("签到表𠮷.jpg", files.getFirst().fileName());
+        assertTrue(java.util.Arrays.equals(photo, new org.taizhang.attachment.AttachmentService(street.db).content(files.getFirst().id())));
+        assertFalse(street.importPackage(with).changedAnything(), "the same files are not added twice");
+    }
+
+    @Test
     void olderPackageAfterNewerIsRefused() {
         Path old = send();
         Path newer = send();

@@ -36,7 +36,7 @@ class KillMidImportTest {
                 new OrgService(db).add(orgInput("园岭社区团委", 3, null));
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.taizhang.Main",
+            Process p = new ProcessBuilder(java, "-D" + org.taizhang.app.Logs.DIR_PROPERTY + "=" + org.taizhang.app.Logs.directory(), "-cp", System.getProperty("java.class.path"), "org.taizhang.Main",
                     "--db", dbFile.toString(), "import", "people", file.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("out-" + delayMs + ".txt").toFile()).start();
             boolean finished = p.waitFor(delayMs, TimeUnit.MILLISECONDS);

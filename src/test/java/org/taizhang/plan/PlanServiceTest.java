@@ -206,4 +206,35 @@ class PlanServiceTest {
         assertThat(plans.categoryByName("志愿服务")).isEqualTo(2);
         assertThatThrownBy(() -> plans.categoryByName("不存在")).hasMessageContaining("可选");
     }
+
+    /**
+     * The window saves a snapshot on the database thread while the clerk goes on editing the outline:
+     * the save writes exactly the snapshot, the outline takes over the new row ids, and edits made
+     * meanwhile stay unsaved (dirty) and are written by the next save — nothing duplicated, nothing lost.
+     */
+    @Test
+    void aSnapshotIsSavedWhileTheOutlineGoesOnBeingEdited() throws Exception {
+        int id = newPlan(2023);
+        PlanOutline o = plans.load(id);
+        PlanNode s1 = o.addSection(ItemFields.heading("思想引领"));
+        PlanNode a = o.addChild(s1.key(), ItemFields.item("深化学习。", "组织学习𠮷"));
+        PlanOutline copy = o.snapshot();
+        Thread saver = new Thread(() -> plans.save(id, copy));
+        saver.start();
+        // meanwhile, on "the FX thread"
+        o.addChild(s1.key(), ItemFields.item("开展宣讲。", "宣讲🎉"));
+        o.edit(a.key(), ItemFields.item("深化学习（改）。", "组织学习𠮷"));
+        saver.join();
+        o.saved(copy);
+        assertThat(shape(plans.load(id))).containsExactly("一、思想引领", "  一是深化学习。组织学习𠮷");
+        assertThat(o.dirty()).as("edits after the snapshot are not marked saved").isTrue();
+        assertThat(o.find(a.key()).id()).as("the saved line got its row").isNotNull();
+
+        PlanOutline second = o.snapshot();
+        plans.save(id, second);
+        o.saved(second);
+        assertThat(o.dirty()).isFalse();
+        assertThat(shape(plans.load(id))).containsExactly("一、思想引领", "  一是深化学习（改）。组织学习𠮷", "  二是开展宣讲。宣讲🎉");
+        assertThat(db.<Integer>read(ctx -> ctx.fetchCount(PLAN_ITEM))).as("no line stored twice").isEqualTo(3);
+    }
 }

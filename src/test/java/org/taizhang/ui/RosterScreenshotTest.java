@@ -28,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The roster on demo data: the tree fills, searching by pinyin initials narrows it, the subtree
- * checkbox widens the people list; writes target/screenshots/roster.png (the README's picture).
+ * checkbox widens the people list; writes target/screenshots/roster-subtree.png.
  */
 @ExtendWith(ApplicationExtension.class)
 class RosterScreenshotTest {
@@ -76,7 +76,7 @@ class RosterScreenshotTest {
         assertThat(shown).contains("园岭街道总工会", "园岭街道团工委", "园岭街道妇联").noneMatch(n -> n.startsWith("南园"));
 
         WritableImage img = WaitForAsyncUtils.asyncFx(() -> window.stage().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
-        Path out = Path.of("target/screenshots/roster.png");
+        Path out = Path.of("target/screenshots/roster-subtree.png");
         Files.createDirectories(out.getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
         assertThat(img.getWidth()).isGreaterThan(600);

@@ -36,9 +36,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Every tab at 1280×720 and at 1600×1000 on the demo data: no label or button shows its text cut
- * to “…”, no control sticks out of the window, and a screenshot of each is written to
- * target/screenshots/SIZE/TAB.png (one stage for all of it).
+ * Every tab at 1280×720 and at 1600×1000 on the demo data: each shows its records, no label or
+ * button shows its text cut to “…”, no control sticks out of the window, and a screenshot of each is
+ * written to target/screenshots/SIZE/TAB.png — at 1280×720 also target/screenshots/NAME.png, the
+ * README pictures (one stage for all of it).
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowLayoutTest {
@@ -67,12 +68,34 @@ class WindowLayoutTest {
         WaitForAsyncUtils.autoCheckException = false;
         try {
             checkAllTabs(tabs, problems);
+            pickerSearchesAndTheStatisticsFollow(robot, tabs);
         } finally {
             WaitForAsyncUtils.clearExceptions();
             WaitForAsyncUtils.printException = print;
             WaitForAsyncUtils.autoCheckException = check;
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** The organisation picker of 统计分析: type pinyin initials, Enter — the statistics follow at once. */
+    private void pickerSearchesAndTheStatisticsFollow(FxRobot robot, TabPane tabs) throws Exception {
+        onFx(() -> tabs.getSelectionModel().select(3));
+        settle(window);
+        @SuppressWarnings("unchecked")
+        OrgPicker<org.taizhang.org.Org> picker = robot.lookup("#stats-org").queryAs(OrgPicker.class);
+        onFx(picker::show);
+        assertThat(picker.searching()).isTrue();
+        onFx(() -> picker.searchField().setText("sfqzgh"));
+        assertThat(picker.shownLines()).extracting(l -> l.item().name()).contains("示范区总工会");
+        assertThat(picker.shownLines().getFirst().path()).isEqualTo("示范区群团工作部");
+        onFx(() -> javafx.event.Event.fireEvent(picker.searchField(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ENTER, false, false, false, false)));
+        settle(window);
+        settle(window);
+        assertThat(picker.searching()).isFalse();
+        assertThat(picker.getValue().name()).isEqualTo("示范区总工会");
+        assertThat(robot.lookup("#stats-heading").queryAs(javafx.scene.control.Label.class).getText())
+                .startsWith("示范区群团工作部 / 示范区总工会");
     }
 
     private void checkAllTabs(TabPane tabs, List<String> problems) throws Exception {
@@ -100,6 +123,21 @@ class WindowLayoutTest {
                 Path out = Path.of("target/screenshots/" + size[0] + "x" + size[1] + "/" + index + "-" + name + ".png");
                 Files.createDirectories(out.getParent());
                 ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
+                if (size[0] == 1280) {
+                    // every tab shows the demo records, not a placeholder; the README pictures (1280×720) come from here
+                    var content = tabs.getTabs().get(index).getContent();
+                    switch (index) {
+                        case 1 -> {
+                            assertThat(((javafx.scene.control.TableView<?>) content.lookup("#activity-table")).getItems()).isNotEmpty();
+                            assertThat(((javafx.scene.control.Label) content.lookup("#activity-totals")).getText()).contains("场");
+                        }
+                        case 2 -> assertThat(((javafx.scene.control.TableView<?>) content.lookup("#honor-table")).getItems()).isNotEmpty();
+                        case 3 -> assertThat(((javafx.scene.control.Label) content.lookup("#stats-heading")).getText()).contains("示范区群团工作部");
+                        default -> { }
+                    }
+                    String readme = List.of("roster", "activity", "honor", "stats", "plan", "summary").get(index);
+                    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", Path.of("target/screenshots/" + readme + ".png").toFile());
+                }
             }
         }
     }
@@ -120,6 +158,12 @@ class WindowLayoutTest {
         }
         if (n instanceof Labeled l && l.isTextTruncated() && l.getText() != null && !l.getText().isEmpty()) {
             out.add(where + "：“" + l.getText() + "”被截断为省略号（" + describe(n) + "）");
+        }
+        if (n instanceof javafx.scene.control.ToolBar bar) {
+            Node overflow = bar.lookup(".tool-bar-overflow-button");
+            if (overflow != null && overflow.isVisible()) {
+                out.add(where + "：工具栏" + describe(n) + "的按钮藏在 » 后面");
+            }
         }
         if (n instanceof Control && !scrolled) {
             Bounds b = n.localToScene(n.getLayoutBounds());

@@ -37,6 +37,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.Icons;
+import org.taizhang.ui.UiPrefs;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.activity.ActivityFilter;
 import org.taizhang.activity.ActivityInput;
 import org.taizhang.activity.ActivityPage;
@@ -77,7 +80,7 @@ public final class ActivityTab implements AppTab {
 
     // filters
     private final PeriodFilter period = new PeriodFilter("activity", this::refresh);
-    private final ComboBox<OrgChoice> orgFilter = new ComboBox<>();
+    private final ComboBox<OrgChoice> orgFilter = OrgPicker.choices("activity-org");
     private final ComboBox<Category> categoryFilter = new ComboBox<>();
     private final TextField search = new TextField();
     private final CheckBox highlightOnly = new CheckBox("只看亮点");
@@ -101,7 +104,7 @@ public final class ActivityTab implements AppTab {
     private final DatePicker date = Form.datePicker();
     private final DatePicker endDate = Form.datePicker();
     private final TextField name = new TextField();
-    private final ComboBox<OrgChoice> org = new ComboBox<>();
+    private final ComboBox<OrgChoice> org = OrgPicker.choices(null);
     private final TextField coOrgs = new TextField();
     private final ComboBox<Category> category = new ComboBox<>();
     private final TextField participants = new TextField();
@@ -150,7 +153,7 @@ public final class ActivityTab implements AppTab {
         search.textProperty().addListener((o, a, b) -> filterDelay.playFromStart());
         highlightOnly.setId("activity-highlight-only");
         highlightOnly.selectedProperty().addListener((o, a, b) -> refresh());
-        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker(),
+        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker(),
                 new Label("组织"), orgFilter,
                 new Label("类别"), categoryFilter, search, highlightOnly);
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -164,16 +167,16 @@ public final class ActivityTab implements AppTab {
         more.setId("activity-more");
         more.setOnAction(e -> loadMore());
         more.setVisible(false);
-        Button delete = button("删除所选", "activity-delete", this::deleteSelected);
+        Button delete = Icons.button("删除所选", "activity-delete", Icons.DELETE, this::deleteSelected);
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         undo.setId("activity-undo");
         undo.setOnAction(e -> undoDelete());
         undo.setDisable(true);
-        Button edit = button("编辑", "activity-edit", this::editSelected);
+        Button edit = Icons.button("编辑", "activity-edit", Icons.EDIT, this::editSelected);
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button files = button("附件…", "activity-files", this::filesOfSelected);
+        Button files = Icons.button("附件…", "activity-files", Icons.ATTACH, this::filesOfSelected);
         files.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button categories = button("类别…", "activity-categories", () -> {
+        Button categories = Icons.button("类别…", "activity-categories", Icons.CATEGORIES, () -> {
             new CategoriesDialog(tab.getTabPane().getScene().getWindow(), ctx, service).showAndWait();
             reload();
         });
@@ -185,6 +188,8 @@ public final class ActivityTab implements AppTab {
 
         SplitPane split = new SplitPane(left, buildForm());
         split.setDividerPositions(0.7);
+        UiPrefs.rememberDividers(split, "activity");
+        UiPrefs.rememberColumns(table.getColumns(), "activity");
         return split;
     }
 
@@ -346,9 +351,10 @@ public final class ActivityTab implements AppTab {
 
     @Override
     public void reload() {
-        record Loaded(List<Category> cats, OrgTree tree) {
+        record Loaded(List<Category> cats, OrgTree tree, int latestYear) {
         }
-        ctx.background().run(() -> new Loaded(service.categories(true), new OrgTree(ctx.orgs().listAll())), r -> {
+        ctx.background().run(() -> new Loaded(service.categories(true), new OrgTree(ctx.orgs().listAll()),
+                new org.taizhang.stats.StatsService(ctx.db()).latestYearWithRecords()), r -> {
             List<Category> cats = r.cats();
             OrgTree tree = r.tree();
             Category keepFilter = categoryFilter.getValue();
@@ -366,6 +372,7 @@ public final class ActivityTab implements AppTab {
             OrgChoice.refill(org, OrgChoice.of(tree, false), false);
             filling = false;
             OrgChoice.refill(orgFilter, OrgChoice.of(tree, true), true);
+            period.preferYear(r.latestYear());
             refresh();
         });
     }

@@ -33,6 +33,7 @@ final class ExportPackageDialog extends Dialog<ButtonType> {
     private final ComboBox<Object> org = new ComboBox<>();
     private final PeriodFilter period = new PeriodFilter("package", () -> { });
     private final CheckBox fullId = new CheckBox("包含完整身份证号和电话（敏感信息）");
+    private final CheckBox attachments = new CheckBox("带上活动和荣誉的附件（照片、签到表、证书；文件会大很多）");
     private final TextField target = new TextField();
     private final Label status = new Label();
 
@@ -68,8 +69,9 @@ final class ExportPackageDialog extends Dialog<ButtonType> {
         g.addRow(0, new Label("报送组织"), org);
         g.addRow(1, new Label("时段"), new HBox(6, period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker()));
         g.addRow(2, new Label(""), fullId);
-        g.addRow(3, new Label("保存到"), new HBox(6, target, browse));
-        g.add(status, 0, 4, 2, 1);
+        g.addRow(3, new Label(""), attachments);
+        g.addRow(4, new Label("保存到"), new HBox(6, target, browse));
+        g.add(status, 0, 5, 2, 1);
         status.setWrapText(true);
         status.setMaxWidth(680);
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -99,9 +101,10 @@ final class ExportPackageDialog extends Dialog<ButtonType> {
             Path out = Dialogs.withExtension(new java.io.File(t), PackageFormat.EXTENSION);
             Period p = periodOf();
             boolean full = fullId.isSelected();
+            boolean files = attachments.isSelected();
             ok.setDisable(true);
             status.setText("正在导出…");
-            ctx.background().run(() -> new ExchangeService(ctx.db()).export(orgId, p, full, out), m -> {
+            ctx.background().run(() -> new ExchangeService(ctx.db()).export(orgId, p, full, files, out), m -> {
                 ok.setDisable(false);
                 status.setText("已导出数据包：" + out + "\n" + describe(m));
             }, ex -> {
@@ -121,6 +124,7 @@ final class ExportPackageDialog extends Dialog<ButtonType> {
         for (Kind k : Kind.values()) {
             b.append(b.isEmpty() ? "" : "，").append(k.label).append(' ').append(m.count(k)).append(' ').append(k.unit);
         }
-        return b + (m.fullId() ? "（含完整身份证号）" : "（身份证号、电话已打码）");
+        int files = m.counts().getOrDefault("attachment", 0);
+        return b + (files > 0 ? "，附件 " + files + " 个" : "") + (m.fullId() ? "（含完整身份证号）" : "（身份证号、电话已打码）");
     }
 }

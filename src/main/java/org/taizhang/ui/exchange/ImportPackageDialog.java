@@ -188,7 +188,8 @@ final class ImportPackageDialog extends Dialog<ButtonType> {
         if (!r.changedAnything()) {
             return "没有需要写入的变化，数据未改动。" + (r.kept().isEmpty() ? "" : "\n保留 " + r.kept().size() + " 条（见列表中的冲突）");
         }
-        return "已导入：新增 " + r.added() + "，修改 " + r.changed() + "，删除 " + r.removed() + "。导入前已备份"
+        return "已导入：新增 " + r.added() + "，修改 " + r.changed() + "，删除 " + r.removed()
+                + (r.attachments() > 0 ? "，附件 " + r.attachments() + " 个" : "") + "。导入前已备份"
                 + (r.backup() == null ? "" : "到 " + r.backup().getFileName()) + "。"
                 + (r.kept().isEmpty() ? "" : "\n保留 " + r.kept().size() + " 条：" + String.join("；", r.kept()));
     }

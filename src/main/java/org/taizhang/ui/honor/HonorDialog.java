@@ -6,6 +6,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.honor.HonorRow;
 import org.taizhang.honor.HonorService;
 import org.taizhang.honor.HonorText;
@@ -31,7 +32,7 @@ final class HonorDialog extends Dialog<Integer> {
         ComboBox<String> kind = form.add(HonorService.F_KIND, new ComboBox<>());
         kind.getItems().setAll(HonorService.KINDS);
         kind.setValue(HonorService.COLLECTIVE);
-        ComboBox<OrgChoice> org = form.add(HonorService.F_ORG, new ComboBox<>());
+        ComboBox<OrgChoice> org = form.add(HonorService.F_ORG, OrgPicker.choices(null));
         OrgChoice.decorate(org);
         org.getItems().setAll(orgs);
         TextField person = form.add(HonorService.F_PERSON, new TextField());

@@ -21,6 +21,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.Icons;
+import org.taizhang.ui.UiPrefs;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.honor.HonorCounts;
 import org.taizhang.honor.HonorFilter;
@@ -48,7 +51,7 @@ public final class HonorTab implements AppTab {
     private final PeriodFilter period = new PeriodFilter("honor", this::refresh);
     private final ComboBox<String> level = new ComboBox<>();
     private final ComboBox<String> kind = new ComboBox<>();
-    private final ComboBox<OrgChoice> orgFilter = new ComboBox<>();
+    private final ComboBox<OrgChoice> orgFilter = OrgPicker.choices("honor-org");
     private final TextField search = new TextField();
     private final TableView<HonorRow> table = new TableView<>();
     private final GridPane grid = new GridPane();
@@ -62,6 +65,7 @@ public final class HonorTab implements AppTab {
         this.ctx = ctx;
         this.service = new HonorService(ctx.db());
         tab = new Tab("荣誉", build());
+        UiPrefs.rememberColumns(table.getColumns(), "honor");
         tab.setClosable(false);
     }
 
@@ -85,7 +89,7 @@ public final class HonorTab implements AppTab {
         search.setPromptText("搜索荣誉名称、授予单位、获奖人");
         delay.setOnFinished(e -> refresh());
         search.textProperty().addListener((o, a, b) -> delay.playFromStart());
-        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker(),
+        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker(),
                 new Label("级别"), level,
                 new Label("类型"), kind, new Label("组织"), orgFilter, search);
         filters.setAlignment(Pos.CENTER_LEFT);
@@ -109,12 +113,12 @@ public final class HonorTab implements AppTab {
         table.getColumns().add(column("证书附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        Button add = button("新增荣誉", "honor-add", this::add);
-        Button edit = button("编辑", "honor-edit", this::edit);
+        Button add = Icons.button("新增荣誉", "honor-add", Icons.ADD, this::add);
+        Button edit = Icons.button("编辑", "honor-edit", Icons.EDIT, this::edit);
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button delete = button("删除所选", "honor-delete", this::deleteSelected);
+        Button delete = Icons.button("删除所选", "honor-delete", Icons.DELETE, this::deleteSelected);
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button files = button("证书附件…", "honor-files", this::files);
+        Button files = Icons.button("证书附件…", "honor-files", Icons.ATTACH, this::files);
         files.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         status.setId("honor-status");
         HBox actions = new HBox(8, add, edit, delete, files, status);
@@ -137,11 +141,16 @@ public final class HonorTab implements AppTab {
 
     @Override
     public void reload() {
-        ctx.background().run(() -> new OrgTree(ctx.orgs().listAll()), tree -> {
-            orgChoices = OrgChoice.of(tree, false);
-            OrgChoice.refill(orgFilter, OrgChoice.of(tree, true), true);
-            refresh();
-        });
+        record Loaded(OrgTree tree, int latestYear) {
+        }
+        ctx.background().run(() -> new Loaded(new OrgTree(ctx.orgs().listAll()), new org.taizhang.stats.StatsService(ctx.db()).latestYearWithRecords()),
+                r -> {
+                    OrgTree tree = r.tree();
+                    orgChoices = OrgChoice.of(tree, false);
+                    OrgChoice.refill(orgFilter, OrgChoice.of(tree, true), true);
+                    period.preferYear(r.latestYear());
+                    refresh();
+                });
     }
 
     /** The filter the controls show now. */

@@ -34,6 +34,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.taizhang.ui.UiPrefs;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
@@ -67,7 +69,7 @@ public final class PlanTab implements AppTab {
     private final AppContext ctx;
     private final PlanService plans;
     private final Tab tab;
-    private final ComboBox<Org> org = new ComboBox<>();
+    private final ComboBox<Org> org = OrgPicker.orgs("plan-org");
     private final ListView<Plan> planList = new ListView<>();
     private final TextField newTitle = new TextField();
     private final TextField newPeriod = new TextField();
@@ -77,7 +79,7 @@ public final class PlanTab implements AppTab {
     private final TreeTableView<PlanNode> outlineView = new TreeTableView<>();
     private final TextField lead = new TextField();
     private final TextArea body = new TextArea();
-    private final ComboBox<Org> owner = new ComboBox<>();
+    private final ComboBox<Org> owner = OrgPicker.orgs("plan-item-owner");
     private final DatePicker due = new DatePicker();
     private final ComboBox<PlanStatus> status = new ComboBox<>(FXCollections.observableArrayList(PlanStatus.values()));
     private final ComboBox<TargetMetric> metric = new ComboBox<>();
@@ -169,6 +171,8 @@ public final class PlanTab implements AppTab {
 
         SplitPane split = new SplitPane(left, center, detailsPane());
         split.setDividerPositions(0.2, 0.72);
+        UiPrefs.rememberDividers(split, "plan");
+        UiPrefs.rememberColumns(outlineView.getColumns(), "plan-outline");
         BorderPane root = new BorderPane(split);
         root.setBottom(message);
         BorderPane.setMargin(message, new Insets(4, 8, 4, 8));

@@ -28,6 +28,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.taizhang.ui.Icons;
+import org.taizhang.ui.UiPrefs;
 import org.taizhang.common.Pinyin;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
@@ -74,12 +76,14 @@ public final class RosterTab implements AppTab {
             showDetails(b == null ? null : b.getValue());
             loadPeople();
         });
-        Button addChild = button("新增下级", "org-add-child", () -> addOrg(selected()));
-        Button addTop = button("新增顶级", "org-add-top", () -> addOrg(null));
-        Button edit = button("编辑", "org-edit", this::editOrg);
-        Button move = button("移动到…", "org-move", this::moveOrg);
-        Button delete = button("删除", "org-delete", this::deleteOrg);
-        ToolBar orgBar = new ToolBar(addChild, addTop, edit, move, delete);
+        Button addChild = Icons.button("新增下级", "org-add-child", Icons.ADD, () -> addOrg(selected()));
+        Button addTop = Icons.button("新增顶级", "org-add-top", Icons.ADD, () -> addOrg(null));
+        Button edit = Icons.button("编辑", "org-edit", Icons.EDIT, this::editOrg);
+        Button move = Icons.button("移动到…", "org-move", Icons.MOVE, this::moveOrg);
+        Button delete = Icons.button("删除", "org-delete", Icons.DELETE, this::deleteOrg);
+        // buttons wrap onto a second line in a narrow pane instead of hiding behind »
+        javafx.scene.layout.FlowPane orgBar = new javafx.scene.layout.FlowPane(4, 4, addChild, addTop, edit, move, delete);
+        orgBar.setPadding(new javafx.geometry.Insets(4));
         VBox left = new VBox(6, search, orgBar, tree);
         VBox.setVgrow(tree, Priority.ALWAYS);
         left.setPadding(new Insets(8));
@@ -98,10 +102,12 @@ public final class RosterTab implements AppTab {
         javafx.animation.PauseTransition personDelay = new javafx.animation.PauseTransition(Duration.millis(250));
         personDelay.setOnFinished(e -> loadPeople());
         personSearch.textProperty().addListener((o, a, b) -> personDelay.playFromStart());
-        Button addPerson = button("新增人员", "person-add", this::addPerson);
-        Button editPerson = button("编辑", "person-edit", this::editPerson);
-        Button removePerson = button("移出组织", "person-remove", this::removePerson);
-        ToolBar peopleBar = new ToolBar(addPerson, editPerson, removePerson, subtree, personSearch);
+        Button addPerson = Icons.button("新增人员", "person-add", Icons.ADD, this::addPerson);
+        Button editPerson = Icons.button("编辑", "person-edit", Icons.EDIT, this::editPerson);
+        Button removePerson = Icons.button("移出组织", "person-remove", Icons.DELETE, this::removePerson);
+        javafx.scene.layout.FlowPane peopleBar = new javafx.scene.layout.FlowPane(6, 4, addPerson, editPerson, removePerson, subtree, personSearch);
+        peopleBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        peopleBar.setPadding(new javafx.geometry.Insets(4));
         peopleCount.setId("people-count");
         VBox peopleBox = new VBox(4, peopleBar, people, peopleCount);
         VBox.setVgrow(people, Priority.ALWAYS);
@@ -112,6 +118,9 @@ public final class RosterTab implements AppTab {
         right.setDividerPositions(0.32);
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.34);
+        UiPrefs.rememberDividers(right, "roster-right");
+        UiPrefs.rememberDividers(split, "roster");
+        UiPrefs.rememberColumns(people.getColumns(), "roster-people");
         tab = new Tab("组织名册", split);
         tab.setClosable(false);
     }

@@ -53,6 +53,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.taizhang.ui.UiPrefs;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Numbers;
@@ -92,8 +94,9 @@ public final class StatsTab implements AppTab {
 
     private final AppContext ctx;
     private final StatsService stats;
+    private final StatsViewModel vm;
     private final Tab tab;
-    private final ComboBox<Org> orgBox = new ComboBox<>();
+    private final ComboBox<Org> orgBox = OrgPicker.orgs("stats-org");
     private final ComboBox<String> kindBox = new ComboBox<>(FXCollections.observableArrayList(KINDS));
     private final Spinner<Integer> yearBox = new Spinner<>(1949, 2100, LocalDate.now().getYear());
     private final ComboBox<Integer> partBox = new ComboBox<>();
@@ -121,14 +124,16 @@ public final class StatsTab implements AppTab {
     private Report report;
     private Reminders reminders;
     private Runnable startupReminder;
-    private long loadToken;
     private boolean runQueued;
     /** True while {@link #show} or {@link #reload} set several pickers: one run at the end, not one per picker. */
     private boolean settingPickers;
+    /** The clerk picked a year: reloads keep it instead of the latest year with records. */
+    private boolean yearChosen;
 
     public StatsTab(AppContext ctx) {
         this.ctx = ctx;
         this.stats = new StatsService(ctx.db());
+        this.vm = new StatsViewModel(stats, ctx.background()::run);
         orgBox.setId("stats-org");
         orgBox.setPrefWidth(280);
         orgBox.setButtonCell(new OrgCell(false));
@@ -155,7 +160,12 @@ public final class StatsTab implements AppTab {
         // every change of organisation or period runs the statistics again: no stale report, no button to find
         orgBox.valueProperty().addListener((o, a, b) -> scheduleRun());
         kindBox.valueProperty().addListener((o, a, b) -> scheduleRun());
-        yearBox.valueProperty().addListener((o, a, b) -> scheduleRun());
+        yearBox.valueProperty().addListener((o, a, b) -> {
+            if (!settingPickers) {
+                yearChosen = true;
+            }
+            scheduleRun();
+        });
         partBox.valueProperty().addListener((o, a, b) -> scheduleRun());
         fromPicker.valueProperty().addListener((o, a, b) -> scheduleRun());
         toPicker.valueProperty().addListener((o, a, b) -> scheduleRun());
@@ -234,6 +244,7 @@ public final class StatsTab implements AppTab {
         VBox root = new VBox(bar, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         root.getStylesheets().add(StatsTab.class.getResource("stats.css").toExternalForm());
+        bindViewModel();
         tab = new Tab("统计分析", root);
         tab.setClosable(false);
     }
@@ -255,8 +266,16 @@ public final class StatsTab implements AppTab {
     @Override
     public void reload() {
         Integer keep = selectedOrgId();
-        ctx.background().run(() -> ctx.orgs().listAll(), orgs -> {
+        record Loaded(List<Org> orgs, int latestYear) {
+        }
+        ctx.background().run(() -> new Loaded(ctx.orgs().listAll(), stats.latestYearWithRecords()), loaded -> {
+            List<Org> orgs = loaded.orgs();
             tree = new OrgTree(orgs);
+            if (!yearChosen) {
+                settingPickers = true;
+                yearBox.getValueFactory().setValue(loaded.latestYear()); // opens on the latest year with records
+                settingPickers = false;
+            }
             List<Org> items = new ArrayList<>();
             items.add(ALL_ORGS);
             depths.clear();
@@ -548,35 +567,31 @@ public final class StatsTab implements AppTab {
         try {
             p = chosenPeriod();
         } catch (UserException e) {
-            // a half-typed custom period: the old figures go, the reason shows
-            loadToken++;
-            report = null;
-            cards.getChildren().clear();
-            heading.setText("请选择组织和时段");
-            status.setText(e.getMessage());
+            vm.clear(e.getMessage());
             if (explain) {
                 Dialogs.info(window(), "时段不完整", e.getMessage());
             }
             return;
         }
-        Integer root = selectedOrgId();
-        String scope = scopeName();
-        long token = ++loadToken;
-        heading.setText(scope + " · " + p.label() + "（" + Dates.iso(p.from()) + " 至 " + Dates.iso(p.to()) + "）");
-        status.setText("正在统计…");
-        long t0 = System.nanoTime();
-        // the four headline figures first (one indexed query each), the breakdowns after
-        ctx.background().run(() -> new Totals[] {stats.totals(root, p), stats.totals(root, p.previousYear())}, t -> {
-            if (token == loadToken) {
-                fillCards(t[0], t[1], null);
-                status.setText(String.format("主要数字用时 %.0f 毫秒，正在统计分类明细…", (System.nanoTime() - t0) / 1e6));
+        vm.load(selectedOrgId(), scopeName(), p);
+    }
+
+    /** Shows what the view-model holds: the headline cards first, then the whole report. */
+    private void bindViewModel() {
+        heading.textProperty().bind(vm.headingProperty());
+        status.textProperty().bind(vm.statusProperty());
+        vm.headlineProperty().addListener((o, a, h) -> {
+            if (h == null) {
+                cards.getChildren().clear();
+            } else if (vm.report() == null) {
+                fillCards(h.now(), h.before(), null);
             }
         });
-        ctx.background().run(() -> stats.report(root, p), r -> {
-            if (token != loadToken) {
+        vm.reportProperty().addListener((o, a, r) -> {
+            report = r;
+            if (r == null) {
                 return;
             }
-            report = r;
             fillCards(r.totals(), r.previousTotals(), r);
             fillHonors(r);
             fillOrgWork(r);
@@ -584,11 +599,11 @@ public final class StatsTab implements AppTab {
             monthTable.setItems(FXCollections.observableArrayList(r.byMonth()));
             childTable.setItems(FXCollections.observableArrayList(r.byChildOrg()));
             fillCharts();
-            status.setText(String.format("统计完成，用时 %.0f 毫秒。同比时段：%s。活动按开始日期计入（首尾两天都算），含全部下级组织，不含计划中的活动。",
-                    (System.nanoTime() - t0) / 1e6, r.previousPeriod().label()));
-        }, e -> {
-            status.setText("统计失败");
-            Dialogs.error(window(), e);
+        });
+        vm.failureProperty().addListener((o, a, e) -> {
+            if (e != null) {
+                Dialogs.error(window(), e);
+            }
         });
     }
 
@@ -792,6 +807,8 @@ public final class StatsTab implements AppTab {
         VBox.setVgrow(table, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, chart);
         split.setDividerPositions(0.55);
+        UiPrefs.rememberDividers(split, "stats-" + table.getId());
+        UiPrefs.rememberColumns(table.getColumns(), table.getId());
         Tab t = new Tab(title, split);
         t.setClosable(false);
         return t;

@@ -22,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.taizhang.ui.OrgPicker;
 import org.taizhang.common.UserException;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
@@ -30,6 +31,7 @@ import org.taizhang.report.SummaryComposer;
 import org.taizhang.report.SummaryContent;
 import org.taizhang.report.SummaryService;
 import org.taizhang.report.SummaryTemplate;
+import org.taizhang.report.ThemeService;
 import org.taizhang.stats.Period;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
@@ -46,7 +48,7 @@ public final class SummaryTab implements AppTab {
     private final SummaryComposer composer;
     private final SummaryService store;
     private final Tab tab;
-    private final ComboBox<Org> orgBox = new ComboBox<>();
+    private final ComboBox<Org> orgBox = OrgPicker.orgs("summary-org");
     private final TextField period = new TextField();
     private final ComboBox<SummaryTemplate> template = new ComboBox<>(FXCollections.observableArrayList(SummaryTemplate.values()));
     private final CheckBox withStats = new CheckBox("附分类统计表");
@@ -61,6 +63,8 @@ public final class SummaryTab implements AppTab {
     private final Label message = new Label();
     private final List<TextField> headings = new ArrayList<>();
     private final List<TextArea> texts = new ArrayList<>();
+    /** Parts the clerk has not looked at since they were drafted (by index); export warns about them. */
+    private final java.util.Set<Integer> unseen = new java.util.TreeSet<>();
     private SummaryContent content;
     private Integer savedId;
 
@@ -98,9 +102,11 @@ public final class SummaryTab implements AppTab {
         refresh.setTooltip(new Tooltip("按台账重新统计，把正文中自动生成的数字换成最新的；自己写的文字不动"));
         Button save = button("保存", "summary-save", this::save);
         Button export = button("导出 Word…", "summary-export", this::exportChosen);
+        Button themes = button("主题设置…", "summary-themes", this::editThemes);
+        themes.setTooltip(new Tooltip("“工作开展情况”的小标题，以及每个活动类别写在哪个小标题下；保存后每次生成都沿用"));
 
         FlowPane choose = new FlowPane(8, 8, new Label("组织"), orgBox, new Label("时段"), period, new Label("模板"), template, planBox,
-                withStats, withHonors, withActivities, generate);
+                withStats, withHonors, withActivities, generate, themes);
         HBox savedRow = new HBox(8, new Label("已保存"), savedBox, open, delete);
         HBox actions = new HBox(8, refresh, save, export);
         VBox top = new VBox(8, choose, savedRow);
@@ -193,12 +199,16 @@ public final class SummaryTab implements AppTab {
         ctx.background().run(() -> composer.draft(o.id(), p.from(), p.to(), t, planId).withAppendices(appendices), c -> {
             savedId = null;
             showContent(c);
+            for (int i = 0; i < c.parts().size(); i++) {
+                unseen.add(i);
+            }
             message.setText("已生成草稿：" + c.title() + "（" + Numbers.periodTitle(c.from(), c.to()) + "，含下级组织）");
         }, this::showError);
     }
 
     private void showContent(SummaryContent c) {
         content = c;
+        unseen.clear();
         partsBox.getChildren().clear();
         headings.clear();
         texts.clear();
@@ -225,6 +235,13 @@ public final class SummaryTab implements AppTab {
             a.setId("summary-part-" + n);
             a.setWrapText(true);
             a.setPrefRowCount(Math.max(4, Math.min(16, p.paras().size() * 2)));
+            int index = texts.size();
+            // looked at: the clerk clicked into the text (or edited it)
+            a.focusedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    unseen.remove(index);
+                }
+            });
             headings.add(h);
             texts.add(a);
             if (opening) {
@@ -329,9 +346,32 @@ public final class SummaryTab implements AppTab {
         return tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow();
     }
 
+    /** The parts drafted by the program that the clerk has not clicked into yet ("二、存在问题"…). */
+    public List<String> unseenParts() {
+        List<String> out = new ArrayList<>();
+        if (content == null) {
+            return out;
+        }
+        int numbered = 0;
+        for (int i = 0; i < content.parts().size(); i++) {
+            SummaryContent.Part p = content.parts().get(i);
+            String name = p.heading().isBlank() ? "总述" : Numbers.ordinal(++numbered) + "、" + p.heading();
+            if (unseen.contains(i)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     private void exportChosen() {
         if (content == null) {
             message.setText("请先生成草稿");
+            return;
+        }
+        List<String> notSeen = unseenParts();
+        if (!notSeen.isEmpty() && !Dialogs.confirm(window(), "还有部分没有看过",
+                "以下部分是按台账自动起草的，您还没有查看或修改：" + String.join("；", notSeen) + "。\n导出前建议逐段看一遍。仍要导出吗？")) {
+            message.setText("未导出：请先查看 " + String.join("；", notSeen));
             return;
         }
         var f = Dialogs.saveAs(window(), "导出为 Word", title.getText().strip() + ".docx", Dialogs.WORD);
@@ -351,6 +391,32 @@ public final class SummaryTab implements AppTab {
             composer.export(c, file);
             return file;
         }, f -> message.setText("已导出：" + f), this::showError);
+    }
+
+    /** 主题设置: loads the themes in the background, lets the clerk edit them, saves in the background. */
+    private void editThemes() {
+        ThemeService themes = new ThemeService(ctx.db());
+        ctx.background().run(() -> new Object[] {themes.themes(), new org.taizhang.plan.PlanService(ctx.db()).categories()}, r -> {
+            @SuppressWarnings("unchecked")
+            List<ThemeService.Theme> all = (List<ThemeService.Theme>) r[0];
+            @SuppressWarnings("unchecked")
+            java.util.Map<Integer, String> cats = (java.util.Map<Integer, String>) r[1];
+            ThemeDialog d = new ThemeDialog(window(), all, List.copyOf(cats.values()));
+            d.dialog().showAndWait().filter(ch -> !ch.isEmpty()).ifPresent(ch -> saveThemes(themes, all, ch));
+        }, this::showError);
+    }
+
+    void saveThemes(ThemeService themes, List<ThemeService.Theme> all, ThemeDialog.Changes ch) {
+        ctx.background().run(() -> {
+            for (var e : ch.headings().entrySet()) {
+                ThemeService.Theme t = all.stream().filter(x -> x.id() == e.getKey()).findFirst().orElseThrow();
+                themes.edit("#" + t.id(), new ThemeService.ThemeInput(e.getValue(), t.lead(), t.withHonors(), t.withOrgWork()));
+            }
+            for (var e : ch.categories().entrySet()) {
+                themes.assign(e.getKey(), "#" + e.getValue());
+            }
+            return ch.headings().size() + ch.categories().size();
+        }, n -> message.setText("主题设置已保存（" + n + " 处改动），重新“生成草稿”即按新主题分段"), this::showError);
     }
 
     private void showError(Throwable e) {

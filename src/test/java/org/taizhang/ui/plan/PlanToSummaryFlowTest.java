@@ -159,6 +159,8 @@ class PlanToSummaryFlowTest {
         fire(robot, window, "#summary-generate");
         assertThat(robot.lookup("#summary-title").queryAs(TextField.class).getText())
                 .isEqualTo("示范区群团工作部2021年上半年工作总结及下一步工作计划");
+        // every drafted part is "not looked at" until the clerk clicks into it: export warns about those
+        assertThat(summaryTab.unseenParts()).containsExactly("总述", "一、工作开展情况", "二、存在问题", "三、下一步工作计划");
         String plan = robot.lookup("#summary-part-3").queryAs(TextArea.class).getText();
         assertThat(plan).contains("一是深化思想政治引领。组织团员青年学习🎉").contains("二是加强网络宣传。办好公众号").contains("一是完成换届。指导𠮷祥社区完成换届");
         assertThat(robot.lookup("#summary-part-1").queryAs(TextArea.class).getText())
