@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import org.taizhang.app.Workspace;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
-import org.taizhang.app.Workspace;
 import org.taizhang.db.Database;
+import org.taizhang.db.DatabaseException;
 import org.taizhang.org.OrgService;
 import org.taizhang.stats.Period;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,11 +40,53 @@ public final class Cli {
      * file (sidecars set aside, a failed automatic backup, a network folder …) is printed to stderr.
      */
     public static Workspace workspace(CommandSpec spec) {
+        refuseMissingDatabase(spec);
         Workspace ws = root(spec).open();
         PrintWriter err = spec.commandLine().getErr();
         ws.db().warnings().forEach(w -> err.println("提醒：" + w));
         err.flush();
         return ws;
+    }
+
+    /** Commands that only read: they never create a database where none is (a mistyped --db must not leave files). */
+    private static final java.util.Set<String> READING = java.util.Set.of("list", "show", "records", "reminders", "stats", "export",
+            "status", "roster", "activities", "types", "categories");
+
+    /**
+     * An explicit {@code --db} must name a real database: never a folder, pipe or device; its folder is never
+     * created; a command that only reads does not create an empty database.
+     */
+    static void refuseMissingDatabase(CommandSpec spec) {
+        TaizhangCli root = root(spec);
+        if (root.db == null) {
+            return; // the default database in the user's data folder is created on first use
+        }
+        Path file = root.db.toAbsolutePath().normalize();
+        if (Files.exists(file)) {
+            if (!Files.isRegularFile(file)) {
+                throw new DatabaseException("“" + file + "”不是普通文件（是文件夹、管道或设备），不是数据库，已拒绝打开。请用 --db 指定一个 .db 文件。");
+            }
+            return;
+        }
+        Path folder = file.getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new DatabaseException("找不到数据库：文件夹“" + folder + "”不存在（路径写错了，或 U 盘、网络盘没有连接？）。"
+                    + "没有新建任何文件夹或文件。如要在那里新建数据库，请先建好文件夹。");
+        }
+        if (READING.contains(spec.name()) && !wasSetAside(file)) {
+            throw new DatabaseException("数据库文件“" + file + "”不存在（路径写错了？）。这个命令只读取数据，没有新建数据库。"
+                    + "如要新建，请先运行 taizhang --db \"" + file + "\" demo（示例数据）或导入、添加记录。");
+        }
+    }
+
+    /** A damaged file moved aside from this path: opening explains that and offers the backup. */
+    private static boolean wasSetAside(Path file) {
+        try (var files = Files.list(file.getParent())) {
+            String prefix = file.getFileName() + ".damaged-";
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     public static PrintWriter out(CommandSpec spec) {

@@ -127,10 +127,10 @@ public final class TaizhangCli implements Callable<Integer> {
         return cl;
     }
 
-    /** Runs with UTF-8 console output (Chinese must not turn into '?' on a C/POSIX locale). */
+    /** Runs with UTF-8 console output (Chinese must not turn into '?' on a C/POSIX locale), control characters made visible. */
     public static int run(String... args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new TerminalWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true);
+        PrintWriter err = new PrintWriter(new TerminalWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true);
         int code = commandLine(out, err).execute(args);
         out.flush();
         err.flush();

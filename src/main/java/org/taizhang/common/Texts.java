@@ -66,4 +66,58 @@ public final class Texts {
     public static int length(String s) {
         return s == null ? 0 : s.codePointCount(0, s.length());
     }
+
+    /**
+     * Why {@code s} cannot be stored as a name or text, or null when it can: control characters (C0/C1, DEL)
+     * and the bidirectional controls that make text display in another order than it is stored (U+202A–U+202E,
+     * U+2066–U+2069, U+200E/U+200F, U+061C) — invisible, usually pasted in by accident, or used to disguise
+     * a name. The joiner U+200D of emoji sequences is allowed.
+     */
+    public static String hiddenCharacterProblem(String s) {
+        if (s == null) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isHidden(cp)) {
+                return "含有看不见的控制字符（" + String.format("U+%04X", cp) + (isBidi(cp) ? "，会改变文字的显示顺序" : "")
+                        + "），可能是从别处复制来的。请删除该字符（或重新输入这一项）后再保存";
+            }
+        }
+        return null;
+    }
+
+    /** {@code s} safe to print on a terminal: control and bidi characters other than line breaks and tabs shown as {@code <U+202E>}. */
+    public static String forTerminal(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            boolean hide = isHidden(cp) && cp != '\n' && cp != '\r' && cp != '\t';
+            if (hide && b == null) {
+                b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (b != null) {
+                if (hide) {
+                    b.append(String.format("<U+%04X>", cp));
+                } else {
+                    b.appendCodePoint(cp);
+                }
+            }
+            i += n;
+        }
+        return b == null ? s : b.toString();
+    }
+
+    private static boolean isHidden(int cp) {
+        return Character.getType(cp) == Character.CONTROL || isBidi(cp);
+    }
+
+    private static boolean isBidi(int cp) {
+        return cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+    }
 }

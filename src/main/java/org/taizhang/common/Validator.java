@@ -19,11 +19,13 @@ public final class Validator {
         return this;
     }
 
-    /** Required text, at most {@code max} characters; returns the cleaned value. */
+    /** Required text, at most {@code max} characters, no hidden control characters; returns the cleaned value. */
     public String requiredText(String value, String field, int max) {
         String c = Texts.cleanOrNull(value);
         if (c == null) {
             error(field, "不能为空");
+        } else if (Texts.hiddenCharacterProblem(c) != null) {
+            error(field, Texts.hiddenCharacterProblem(c));
         } else if (Texts.length(c) > max) {
             error(field, "不能超过 " + max + " 个字（现在 " + Texts.length(c) + " 个）");
         }
@@ -32,7 +34,9 @@ public final class Validator {
 
     public String optionalText(String value, String field, int max) {
         String c = Texts.cleanOrNull(value);
-        if (c != null && Texts.length(c) > max) {
+        if (Texts.hiddenCharacterProblem(c) != null) {
+            error(field, Texts.hiddenCharacterProblem(c));
+        } else if (c != null && Texts.length(c) > max) {
             error(field, "不能超过 " + max + " 个字（现在 " + Texts.length(c) + " 个）");
         }
         return c;

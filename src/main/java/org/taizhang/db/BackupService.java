@@ -90,11 +90,7 @@ public final class BackupService {
         db.requireWritable();
         String value = dir == null || dir.toString().isBlank() ? null : dir.toAbsolutePath().normalize().toString();
         if (value != null) {
-            try {
-                Files.createDirectories(Path.of(value));
-            } catch (IOException e) {
-                throw new DatabaseException("无法使用备份文件夹“" + value + "”：" + Database.ioReason(e) + "。设置未改动。", e);
-            }
+            validateFolder(Path.of(value));
         }
         db.withConnection(c -> {
             try (var ps = c.prepareStatement(value == null ? "DELETE FROM app_setting WHERE key = ?"
@@ -106,6 +102,35 @@ public final class BackupService {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Refuses a backups folder that cannot hold backups: not a real folder, not writable (tried with a real
+     * file), on a read-only medium, or without room for two copies of the database. Creates it when missing.
+     */
+    void validateFolder(Path dir) {
+        String what = "不能用“" + dir + "”作备份文件夹：";
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new DatabaseException(what + "它是一个文件，不是文件夹。设置未改动。");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".~taizhang-probe-", ".tmp");
+            try {
+                Files.write(probe, new byte[4096]);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+            long need = 2 * Files.size(db.file());
+            long free = Files.getFileStore(dir).getUsableSpace();
+            if (free < need) {
+                throw new DatabaseException(what + "剩余空间只有 " + sizeText(free) + "，放不下备份（约需 " + sizeText(need)
+                        + "）。请清理空间或换一个位置。设置未改动。");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            String reason = e instanceof IOException io ? Database.ioReason(io) : String.valueOf(e.getMessage());
+            throw new DatabaseException(what + "无法在里面写入文件（" + reason + "）。请换一个可以写入的文件夹。设置未改动。", e);
+        }
     }
 
     private String readSetting(String key) {
@@ -459,6 +484,9 @@ public final class BackupService {
      */
     public static CheckReport checkFile(Path file) {
         List<String> problems = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return CheckReport.failed(file, Files.exists(file) ? "不是普通文件（是文件夹、管道或设备）" : "文件不存在");
+        }
         long size;
         try {
             size = Files.size(file);
@@ -545,7 +573,7 @@ public final class BackupService {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(readOnly);
         config.setBusyTimeout(5000);
-        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        return DriverManager.getConnection(Database.jdbcUrl(file, readOnly), config.toProperties());
     }
 
     static String stem(Path dbFile) {

@@ -27,6 +27,36 @@ public final class ChangeLog {
         write(ctx, table, id, "delete", before, null);
     }
 
+    /**
+     * The change log of a batch insert (imports of many rows): the same rows {@link #insert} writes — same user,
+     * same JSON of the record — added to one JDBC batch on the transaction's connection.
+     */
+    public static final class Batch implements AutoCloseable {
+        private final java.sql.PreparedStatement st;
+
+        public Batch(java.sql.Connection c) throws java.sql.SQLException {
+            st = c.prepareStatement("INSERT INTO change_log (os_user, table_name, record_id, action, new_value)"
+                    + " VALUES (?, ?, ?, 'insert', ?)");
+        }
+
+        public void insert(String table, int id, Record now) throws java.sql.SQLException {
+            st.setString(1, OS_USER);
+            st.setString(2, table);
+            st.setInt(3, id);
+            st.setString(4, now.formatJSON(JSON));
+            st.addBatch();
+        }
+
+        public void flush() throws java.sql.SQLException {
+            st.executeBatch();
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            st.close();
+        }
+    }
+
     private static void write(DSLContext ctx, String table, int id, String action, Record before, Record after) {
         ctx.insertInto(CHANGE_LOG)
                 .set(CHANGE_LOG.OS_USER, OS_USER)

@@ -58,6 +58,10 @@ public final class Database implements AutoCloseable {
     /** The database and its sidecars may not be the target of any file the program writes while open. */
     private final AtomicFile.Protection protection;
     private volatile boolean healthy;
+    /** True once the file was checked this session (at open after an unclean exit, or before the first write). */
+    private volatile boolean firstWriteChecked;
+    /** Set when damage was found during the session: every later write is refused with this message. */
+    private volatile String knownDamage;
     /** Open while a deferred start-up check has not passed yet: writes wait for it (see {@link #open(Path, Options)}). */
     private final java.util.concurrent.CountDownLatch checkPassed = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean checkPending;
@@ -137,6 +141,10 @@ public final class Database implements AutoCloseable {
         if (Files.isDirectory(abs)) {
             throw new DatabaseException("“" + abs + "”是一个文件夹，不是数据库文件。请选择一个 .db 文件。");
         }
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            // a pipe or a device: reading it would hang or read endlessly
+            throw new DatabaseException("“" + abs + "”不是普通文件（是管道、设备或其他特殊文件），不是数据库，已拒绝打开。请选择一个 .db 文件。");
+        }
         boolean existed = Files.exists(abs);
         long size = existed ? sizeOf(abs) : 0;
         if (!existed && !readOnly) {
@@ -190,6 +198,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         Database db = new Database(abs, conn, readOnly, readOnlyReason, lock);
+        db.firstWriteChecked = crashed; // checked at open (or by the deferred check before writes go on)
         try {
             db.inspectAndPrepare(beforeMigration, crashed, deferCheck);
         } catch (RuntimeException e) {
@@ -378,7 +387,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setReadOnly(readOnly);
         try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            return DriverManager.getConnection(jdbcUrl(file, readOnly), config.toProperties());
         } catch (SQLException e) {
             throw new DatabaseException("无法打开数据库文件 " + file + "：" + describe(e), e);
         }
@@ -518,6 +527,45 @@ public final class Database implements AutoCloseable {
         return out;
     }
 
+    /** Files up to this size get {@code PRAGMA quick_check} before the first write of a session (measured: README). */
+    static final long QUICK_CHECK_LIMIT = 64L * 1024 * 1024;
+
+    /**
+     * Before the first write of a session, a file that was not checked at open (the common case: the last
+     * session closed cleanly and the file looks unchanged) gets {@code PRAGMA quick_check} when it is at most
+     * {@link #QUICK_CHECK_LIMIT}: bytes flipped behind the program's back (a failing disk, a bad copy with the
+     * time kept) are found before anything is written into them. Once damage is known, no write goes in.
+     */
+    private void checkBeforeFirstWrite() {
+        if (knownDamage != null) {
+            throw new DatabaseException(knownDamage);
+        }
+        if (firstWriteChecked || readOnly) {
+            return;
+        }
+        synchronized (this) {
+            if (firstWriteChecked) {
+                return;
+            }
+            firstWriteChecked = true;
+            if (sizeOf(file) > QUICK_CHECK_LIMIT) {
+                return; // large files: the check after an unclean exit and the user's `check` cover them
+            }
+            List<String> problems;
+            try {
+                problems = checkLines(connection, "PRAGMA quick_check(5)");
+            } catch (SQLException e) {
+                problems = List.of(describe(e));
+            }
+            if (!problems.isEmpty()) {
+                healthy = false; // the next open checks fully and moves the file aside
+                knownDamage = "数据库文件已损坏（快速检查：" + String.join("；", problems) + "）。为免把数据写进损坏的文件，"
+                        + "本次修改没有保存。请关闭程序后重新打开：程序会把损坏的文件原样移到一旁，并提供从备份恢复。";
+                throw new DatabaseException(knownDamage);
+            }
+        }
+    }
+
     /** Writes wait here while a deferred check runs; they fail when it found damage. */
     private void awaitCheck() {
         if (checkPassed.getCount() > 0) {
@@ -648,6 +696,7 @@ public final class Database implements AutoCloseable {
      */
     public <T> T tx(Function<DSLContext, T> work) {
         awaitCheck();
+        checkBeforeFirstWrite();
         synchronized (this) {
             DSLContext outer = current;
             try {
@@ -704,6 +753,8 @@ public final class Database implements AutoCloseable {
             if (c instanceof SQLException s) {
                 if (isCorruption(s)) {
                     healthy = false; // the next open runs the integrity check
+                    knownDamage = "数据库文件已损坏（" + s.getMessage() + "），为免写进损坏的文件，之后的修改都不会保存。"
+                            + "请关闭程序后重新打开：程序会检查文件并提供从备份恢复。";
                 }
                 String msg = problemMessage(s);
                 if (msg != null) {
@@ -759,6 +810,33 @@ public final class Database implements AutoCloseable {
     /** A short Chinese reason for a file-system error (see {@link OsErrors}). */
     static String ioReason(IOException e) {
         return OsErrors.describe(e);
+    }
+
+    /**
+     * The JDBC address of {@code file}. Read-only where SQLite cannot create its {@code -shm} beside the file
+     * (CD, write-protected USB stick, read-only share), or when the file itself is read-only and has no log:
+     * opened {@code immutable}, so SQLite neither needs nor leaves any file beside it (no read-only {@code -shm}
+     * left behind to keep the database read-only after the file is made writable again).
+     */
+    static String jdbcUrl(Path file, boolean readOnly) {
+        boolean fileReadOnly = !Files.isWritable(file) && sizeOf(walOf(file)) == 0 && !Files.exists(Sidecars.shm(file));
+        if (readOnly && (onReadOnlyMedium(file) || fileReadOnly)) {
+            return "jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1";
+        }
+        return "jdbc:sqlite:" + file;
+    }
+
+    /** True when nothing can be created beside {@code file} (its folder is on a read-only medium or not writable). */
+    public static boolean onReadOnlyMedium(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || Files.isWritable(folder)) {
+            return false;
+        }
+        try {
+            return Files.getFileStore(file).isReadOnly() || !Files.exists(Sidecars.shm(file));
+        } catch (IOException e) {
+            return !Files.exists(Sidecars.shm(file));
+        }
     }
 
     /** The database file and every file SQLite and the program keep beside it: -wal, -shm, -journal, .lock. */

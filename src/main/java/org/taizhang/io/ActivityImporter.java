@@ -2,7 +2,6 @@ package org.taizhang.io;
 
 import static org.taizhang.db.jooq.Tables.ACTIVITY;
 
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -254,49 +253,15 @@ final class ActivityImporter extends KindImporter<ActivityImporter.ActivityRowIn
                 }
             }
         }
-        int first = nextId(ctx, "activity");
-        int[] n = {0};
-        String user = org.taizhang.db.ChangeLog.OS_USER;
-        // the inputs were validated by ActivityService; written here in JDBC batches (same columns as its insert,
-        // same change log), which makes a 50k-row import several times faster than one insert at a time
-        ctx.connection(c -> {
-            try (PreparedStatement act = c.prepareStatement("INSERT INTO activity (id, start_date, end_date, name, org_id, category_id,"
-                    + " participants, service_tenths, beneficiaries, place, description, highlight, planned)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement co = c.prepareStatement("INSERT INTO activity_coorg (activity_id, org_id) VALUES (?, ?)");
-                 PreparedStatement log = c.prepareStatement("INSERT INTO change_log (os_user, table_name, record_id, action, new_value)"
-                         + " VALUES (?, 'activity', ?, 'insert', ?)")) {
-                int id = first;
-                int pending = 0;
-                for (Parsed<ActivityRowIn> p : plan.accepted) {
-                    ActivityInput in = inputs.get(p.row());
-                    addRow(act, id, iso(in.startDate()), iso(in.endDate()), in.name(), in.orgId(), in.categoryId(), in.participants(),
-                            in.serviceTenths(), in.beneficiaries(), in.place(), in.description(), in.highlight() ? 1 : 0,
-                            in.planned() ? 1 : 0);
-                    for (Integer o : in.coOrgIds()) {
-                        co.setInt(1, id);
-                        co.setInt(2, o);
-                        co.addBatch();
-                    }
-                    log.setString(1, user);
-                    log.setInt(2, id);
-                    log.setString(3, Json.object("id", id, "start_date", iso(in.startDate()), "end_date", iso(in.endDate()),
-                            "name", in.name(), "org_id", in.orgId(), "category_id", in.categoryId(), "participants", in.participants(),
-                            "service_tenths", in.serviceTenths(), "beneficiaries", in.beneficiaries(), "place", in.place(),
-                            "description", in.description(), "highlight", in.highlight(), "planned", in.planned()));
-                    log.addBatch();
-                    id++;
-                    n[0]++;
-                    if (++pending == 2000) {
-                        executeBatches(act, co, log);
-                        pending = 0;
-                        progress.checkCancelled();
-                        progress.update("正在写入", n[0], plan.accepted.size());
-                    }
-                }
-                executeBatches(act, co, log);
-            }
-        });
+        List<ActivityInput> toWrite = new ArrayList<>(plan.accepted.size());
+        for (Parsed<ActivityRowIn> p : plan.accepted) {
+            toWrite.add(inputs.get(p.row()));
+        }
+        // the service's batch add: its rows and its change log, in JDBC batches
+        int[] n = {ActivityService.addBatch(ctx, toWrite, done -> {
+            progress.checkCancelled();
+            progress.update("正在写入", done, toWrite.size());
+        })};
         int updated = 0;
         if (request.update()) {
             for (var e : d.updates().entrySet()) {

@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
+import org.taizhang.db.BackupService;
 import org.taizhang.db.Database;
+import org.taizhang.db.DatabaseException;
+import org.taizhang.db.RecordCounts;
 
 /**
  * Excel import: {@link #preview} reads the sheet (streaming), maps its columns, checks every row and
@@ -109,7 +112,8 @@ public final class ImportService {
             throw new UserException(String.join("\n", preview.fileProblems()));
         }
         KindImporter<Object, Object> importer = preview.importer;
-        return db.tx(ctx -> {
+        String backupLine = preview.canImport(skipBad) ? backupBeforeImport() : null;
+        ImportResult result = db.tx(ctx -> {
             KindImporter.Plan<Object, Object> plan = importer.resolve(ctx, preview.parsed);
             int rejected = preview.parseRejects.size() + (int) plan.rejected.keySet().stream()
                     .filter(r -> !preview.parseRejects.containsKey(r)).count();
@@ -143,6 +147,32 @@ public final class ImportService {
             }
             return new ImportResult(r.written(), rejected, lines);
         });
+        if (backupLine == null || result.written() == 0) {
+            return result;
+        }
+        List<String> lines = new ArrayList<>(result.lines());
+        lines.add(backupLine);
+        return new ImportResult(result.written(), result.skipped(), lines);
+    }
+
+    /**
+     * The backup promised before every import (kept among the event backups, named "before-导入"); a database
+     * without records has nothing to lose and is not backed up. A failed backup stops the import.
+     *
+     * @return the line telling the user where the backup is, or null when none was needed
+     */
+    private String backupBeforeImport() {
+        db.requireWritable();
+        BackupService backups = new BackupService(db);
+        RecordCounts c = backups.counts();
+        if (c.orgs() + c.people() + c.activities() + c.honors() <= 0) {
+            return null;
+        }
+        try {
+            return "导入前已备份到：" + backups.backupBefore("导入").file();
+        } catch (DatabaseException e) {
+            throw new DatabaseException("导入前的备份没有成功，为安全起见没有导入，数据库未改动：" + e.getMessage(), e);
+        }
     }
 
     /** Streams rows: buffers the first rows until the header is found, then checks each data row. */

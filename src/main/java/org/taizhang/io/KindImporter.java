@@ -1,14 +1,10 @@
 package org.taizhang.io;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.JSONFormat;
 import org.taizhang.common.FieldError;
 import org.taizhang.common.ValidationException;
 
@@ -18,7 +14,6 @@ import org.taizhang.common.ValidationException;
  * other, and writes the accepted ones inside the caller's transaction.
  */
 abstract class KindImporter<C, E> {
-    static final JSONFormat JSON = new JSONFormat().header(false).recordFormat(JSONFormat.RecordFormat.OBJECT);
 
     /** A row that passed the row-level checks. */
     record Parsed<C>(int row, C value) {
@@ -108,32 +103,5 @@ abstract class KindImporter<C, E> {
             b.append(parts[i]);
         }
         return b.toString();
-    }
-
-    /** A date as the TEXT columns hold it ("2021-03-05"); null stays null. */
-    static String iso(LocalDate d) {
-        return d == null ? null : d.toString();
-    }
-
-    /** Sets {@code values} as the statement's parameters 1, 2, … and adds them to its batch. */
-    static void addRow(PreparedStatement st, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            st.setObject(i + 1, values[i]);
-        }
-        st.addBatch();
-    }
-
-    /** Runs the pending batch of each statement, in order. */
-    static void executeBatches(PreparedStatement... statements) throws SQLException {
-        for (PreparedStatement st : statements) {
-            st.executeBatch();
-        }
-    }
-
-    /** First free id of a table (never reusing ids of deleted rows, as AUTOINCREMENT promises). */
-    static int nextId(DSLContext ctx, String table) {
-        Integer max = ctx.fetchOne("SELECT max(id) FROM " + table).get(0, Integer.class);
-        Integer seq = ctx.fetchOne("SELECT max(seq) FROM sqlite_sequence WHERE name = ?", table).get(0, Integer.class);
-        return Math.max(max == null ? 0 : max, seq == null ? 0 : seq) + 1;
     }
 }

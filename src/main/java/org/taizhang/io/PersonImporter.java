@@ -10,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import org.jooq.DSLContext;
 import org.taizhang.common.Validator;
 import org.taizhang.db.Database;
@@ -37,7 +35,6 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow, Person
     }
 
     private final PersonService people;
-    private final LocalDate today = LocalDate.now();
 
     PersonImporter(Database db, ImportRequest request) {
         super(request);
@@ -73,15 +70,10 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow, Person
         }
         Validator val = new Validator();
         PersonInput p = people.validatePerson(val, new PersonInput(name, id, gender, birth, phone, political, note), birthMonthOnly);
+        org.taizhang.person.MembershipInput m = PersonService.validateMembershipFields(val,
+                new org.taizhang.person.MembershipInput(0, role, joined), p.birthDate());
         v.fieldErrors(val.errors(), SERVICE_FIELDS);
-        if (joined != null) {
-            if (joined.isAfter(today)) {
-                v.problem(ImportField.PERSON_JOINED, "加入日期不能晚于今天");
-            } else if (p.birthDate() != null && !joined.isAfter(p.birthDate())) {
-                v.problem(ImportField.PERSON_JOINED, "加入日期不能早于出生日期");
-            }
-        }
-        return v.ok() ? new PersonRow(p, shared(org), shared(role == null ? "会员" : role), joined) : null;
+        return v.ok() ? new PersonRow(p, shared(org), shared(m.role()), m.joinedOn()) : null;
     }
 
     /** Organisation names and roles repeat on every row: keep one copy of each while the rows are held. */
@@ -261,59 +253,18 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow, Person
     ImportResult write(DSLContext ctx, Plan<PersonRow, Decided> plan, ImportProgress progress) {
         Decided decided = plan.resolved;
         Map<Integer, Target> targets = decided.targets();
-        int firstPerson = nextId(ctx, "person");
-        int firstMembership = nextId(ctx, "membership");
-        int[] counts = new int[2];
-        // plain JDBC batches on the transaction's connection: 50k rows in well under a second
-        ctx.connection(c -> {
-            try (PreparedStatement persons = c.prepareStatement("INSERT INTO person (id, name, id_number, gender, birth_date, phone,"
-                    + " political_status, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement members = c.prepareStatement("INSERT INTO membership (id, person_id, org_id, role, joined_on)"
-                         + " VALUES (?, ?, ?, ?, ?)");
-                 PreparedStatement log = c.prepareStatement("INSERT INTO change_log (os_user, table_name, record_id, action, new_value)"
-                         + " VALUES (?, ?, ?, 'insert', ?)")) {
-                Map<Integer, Integer> personOfCreatorRow = new HashMap<>();
-                int nextPerson = firstPerson;
-                int nextMembership = firstMembership;
-                int pending = 0;
-                for (Parsed<PersonRow> p : plan.accepted) {
-                    Target t = targets.get(p.row());
-                    PersonInput in = p.value().person();
-                    int personId;
-                    if (t.existingPersonId() != null) {
-                        personId = t.existingPersonId();
-                    } else if (personOfCreatorRow.containsKey(t.creatorRow())) {
-                        personId = personOfCreatorRow.get(t.creatorRow());
-                    } else {
-                        personId = nextPerson++;
-                        personOfCreatorRow.put(t.creatorRow(), personId);
-                        addRow(persons, personId, in.name(), in.idNumber(), in.gender(), iso(in.birthDate()), in.phone(),
-                                in.politicalStatus(), in.note());
-                        addLog(log, "person", personId, Json.object("id", personId, "name", in.name(), "id_number", in.idNumber(),
-                                "gender", in.gender(), "birth_date", iso(in.birthDate()), "phone", in.phone(),
-                                "political_status", in.politicalStatus(), "note", in.note()));
-                        counts[0]++;
-                    }
-                    int mid = nextMembership++;
-                    members.setInt(1, mid);
-                    members.setInt(2, personId);
-                    members.setInt(3, t.orgId());
-                    members.setString(4, p.value().role());
-                    members.setString(5, iso(p.value().joined()));
-                    members.addBatch();
-                    addLog(log, "membership", mid, Json.object("id", mid, "person_id", personId, "org_id", t.orgId(),
-                            "role", p.value().role(), "joined_on", iso(p.value().joined())));
-                    counts[1]++;
-                    if (++pending == 2000) {
-                        executeBatches(persons, members, log);
-                        pending = 0;
-                        progress.checkCancelled();
-                        progress.update("正在写入", counts[1], plan.accepted.size());
-                    }
-                }
-                executeBatches(persons, members, log);
-            }
+        List<PersonService.BatchEntry> entries = new ArrayList<>(plan.accepted.size());
+        for (Parsed<PersonRow> p : plan.accepted) {
+            Target t = targets.get(p.row());
+            entries.add(new PersonService.BatchEntry(p.value().person(), t.existingPersonId(), t.creatorRow(),
+                    new org.taizhang.person.MembershipInput(t.orgId(), p.value().role(), p.value().joined())));
+        }
+        // the service's batch add: its rows and its change log, in JDBC batches
+        PersonService.BatchResult written = PersonService.addBatch(ctx, entries, done -> {
+            progress.checkCancelled();
+            progress.update("正在写入", done, entries.size());
         });
+        int[] counts = {written.people(), written.memberships()};
         int n = counts[1];
         int updated = 0;
         if (request.update()) {
@@ -332,11 +283,4 @@ final class PersonImporter extends KindImporter<PersonImporter.PersonRow, Person
                 + (updated > 0 ? "；更新已登记人员 " + updated + " 人" : "")));
     }
 
-    private static void addLog(PreparedStatement log, String table, int id, String json) throws SQLException {
-        log.setString(1, org.taizhang.db.ChangeLog.OS_USER);
-        log.setString(2, table);
-        log.setInt(3, id);
-        log.setString(4, json);
-        log.addBatch();
-    }
 }

@@ -108,7 +108,9 @@ public final class RowValues {
         }
         String s = v.kind() == CellValue.Kind.NUMBER
                 ? (v.dateFormatted() ? Dates.iso(toDate(v.number())) : v.plainNumber()) : Texts.cleanOrNull(v.text());
-        if (s != null && Texts.length(s) > max) {
+        if (Texts.hiddenCharacterProblem(s) != null) {
+            problem(key, Texts.hiddenCharacterProblem(s));
+        } else if (s != null && Texts.length(s) > max) {
             problem(key, "不能超过 " + max + " 个字（现在 " + Texts.length(s) + " 个）");
         }
         return s;

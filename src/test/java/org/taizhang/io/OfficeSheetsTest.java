@@ -59,6 +59,16 @@ class OfficeSheetsTest {
         return db.read(ctx -> ctx.fetchOne(query, args).get(0, String.class));
     }
 
+    /** The keys of a flat JSON object, in order. */
+    private static java.util.List<String> keys(String json) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([a-z_]+)\":").matcher(json);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     private int sql(String query) {
         return db.read(ctx -> ctx.fetchOne(query).get(0, Integer.class));
     }
@@ -210,6 +220,16 @@ class OfficeSheetsTest {
         assertThat(str("SELECT m.joined_on || ' ' || m.role FROM membership m JOIN person p"
                 + " ON p.id = m.person_id WHERE p.id_number = ?", ZHANG)).isEqualTo("2014-05-01 书记");
         assertThat(sql("SELECT count(*) FROM membership m JOIN org o ON o.id = m.org_id WHERE o.name = '园岭中学团总支'")).isEqualTo(3);
+        // written through the service's batch add: the change log holds the same record JSON as a form's add
+        new org.taizhang.person.PersonService(db).add(new org.taizhang.person.PersonInput("表单人", null, "女", null, null, "群众", null),
+                new org.taizhang.person.MembershipInput(db.read(ctx -> ctx.fetchOne("SELECT id FROM org WHERE name = '示范区妇联'")
+                        .get(0, Integer.class)), null, null));
+        String imported = str("SELECT new_value FROM change_log WHERE table_name = 'person' AND record_id = "
+                + "(SELECT id FROM person WHERE id_number = ?)", LI);
+        String byForm = str("SELECT new_value FROM change_log WHERE table_name = 'person' AND record_id = "
+                + "(SELECT id FROM person WHERE name = '表单人')");
+        assertThat(keys(imported)).isEqualTo(keys(byForm));
+        assertThat(imported).contains("\"political_status\":\"共青团员\"").contains("\"birth_date\":\"1992-09-15\"");
 
         // a month that disagrees with the ID number, an impossible month, a sex that disagrees: each names both values
         Path bad = Xlsx.write(dir.resolve("bad.xlsx"), "名单", new Object[][] {
