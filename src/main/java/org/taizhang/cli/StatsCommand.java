@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stats [--org NAME] [--period 2021H1 | --from DATE --to DATE] [--json]}: the statistics of
+ * {@code stats [--org NAME] [--period 2021H1 | --from DATE --to DATE] [--all-categories] [--json]}: the statistics of
  * a subtree and period with 同比; subcommands {@code reminders}, {@code records}, {@code export}.
  */
 @Command(name = "stats", description = "统计分析：按组织（含全部下级）和时段统计场次、人次、时长、惠及人数、荣誉、换届与成员，含同比",
@@ -47,8 +47,16 @@ final class StatsCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     Scope scope = new Scope();
+    @Mixin
+    Categories categories = new Categories();
     @Option(names = "--json", description = "以 JSON 输出（格式见 README“统计分析”一节）")
     boolean json;
+
+    /** Whether the by-category table lists the categories without activities too: shared by stats and stats export. */
+    static final class Categories {
+        @Option(names = "--all-categories", description = "按类别统计时也列出本时段和同比时段都没有活动的类别（默认不列）")
+        boolean all;
+    }
 
     /** Which subtree and period: shared by stats, stats records and stats export. */
     static final class Scope {
@@ -88,7 +96,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         try (Database db = Cli.open(spec)) {
             Period p = scope.period();
-            Report r = new StatsService(db).report(scope.root(db), p, scope.months);
+            Report r = new StatsService(db).report(scope.root(db), p, scope.months, categories.all);
             if (json) {
                 Cli.json(spec, StatsJson.report(r));
             } else {
@@ -106,9 +114,9 @@ final class StatsCommand implements Callable<Integer> {
             out.printf("  %s：%s %s（同期 %s，%s，%s）%n", m.label, m.format(c.current()), m.unit, m.format(c.previous()),
                     m == Totals.Metric.SERVICE_TENTHS ? (c.delta() >= 0 ? "+" : "") + m.format(c.delta()) : c.deltaText(), c.percentText());
         }
-        table(out, "按类别", r.byCategory());
-        table(out, "按月份", r.byMonth());
-        table(out, "按下级组织（含其全部下级）", r.byChildOrg());
+        table(out, "按类别", r.byCategory(), false); // the service already chose the categories (see --all-categories)
+        table(out, "按月份", r.byMonth(), true);
+        table(out, "按下级组织（含其全部下级）", r.byChildOrg(), true);
         out.printf("荣誉：共 %d 项（同期 %d 项）%n", r.honors().total(), r.previousHonors().total());
         for (String level : HonorTable.LEVELS) {
             long all = r.honors().count(level, null);
@@ -131,11 +139,12 @@ final class StatsCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void table(PrintWriter out, String title, List<Row> rows) {
+    /** @param skipEmpty leave out the rows without activities in either period (months, child organisations) */
+    private static void table(PrintWriter out, String title, List<Row> rows, boolean skipEmpty) {
         out.println(title + "：");
         for (Row x : rows) {
             Totals t = x.totals();
-            if (t.activities() == 0 && x.previous().activities() == 0) {
+            if (skipEmpty && t.activities() == 0 && x.previous().activities() == 0) {
                 continue;
             }
             out.printf("  %s%s：%d 场，%d 人次，%s 小时，惠及 %d 人（同期 %d 场，%s）%n", x.label(), x.note() == null ? "" : "（" + x.note() + "）",
@@ -325,6 +334,8 @@ final class StatsCommand implements Callable<Integer> {
         CommandSpec spec;
         @Mixin
         Scope scope = new Scope();
+        @Mixin
+        Categories categories = new Categories();
         @Option(names = "--out", required = true, description = "输出文件（.xlsx）")
         Path outFile;
 
@@ -334,7 +345,7 @@ final class StatsCommand implements Callable<Integer> {
                 throw new UserException("导出文件名应以 .xlsx 结尾，例如 统计.xlsx");
             }
             try (Database db = Cli.open(spec)) {
-                Report r = new StatsService(db).report(scope.root(db), scope.period(), scope.months);
+                Report r = new StatsService(db).report(scope.root(db), scope.period(), scope.months, categories.all);
                 StatsExcel.write(r, outFile);
                 Cli.out(spec).printf("已导出 %s %s 的统计到 %s%n", r.rootName(), r.period().label(), outFile.toAbsolutePath());
                 Cli.out(spec).flush();

@@ -7,7 +7,8 @@ import java.util.List;
  * with the same period of the previous year alongside (同比).
  *
  * @param rootOrgId null when the report covers every organisation
- * @param byCategory every active category (zeros included) plus deactivated ones that have activities
+ * @param byCategory the categories with activities in the period or the previous one (deactivated ones noted);
+ *     every active category too when asked for all categories
  * @param byMonth every month the period touches, in order
  * @param byChildOrg "本级" (the root's own activities) first, then each direct child with its whole subtree
  */

@@ -168,21 +168,29 @@ public final class StatsService {
     }
 
     /**
-     * By category, with the previous year's figures: every active category (zeros included), then any
-     * deactivated category that still has activities in either period (noted "已停用"). Activities of
-     * a merged category were moved to the surviving one and count there.
+     * By category, with the previous year's figures: every category that has activities in the period
+     * or in the same period a year before (a fall to zero is a real change and stays), in the
+     * categories' order; a deactivated one is noted "已停用". Categories with no activity in either
+     * period are left out unless {@code allCategories}, which adds every active category (zeros
+     * included). Activities of a merged category were moved to the surviving one and count there.
      */
     public List<Row> byCategory(Integer root, Period p) {
-        return db.read(ctx -> byCategory(ctx, cube(ctx, root, p), cube(ctx, root, p.previousYear())));
+        return byCategory(root, p, false);
     }
 
-    private static List<Row> byCategory(DSLContext ctx, List<Cell> cube, List<Cell> prevCube) {
+    public List<Row> byCategory(Integer root, Period p, boolean allCategories) {
+        return db.read(ctx -> byCategory(ctx, cube(ctx, root, p), cube(ctx, root, p.previousYear()), allCategories));
+    }
+
+    /** The one place that decides which categories a breakdown shows (the cube holds only categories with activities). */
+    private static List<Row> byCategory(DSLContext ctx, List<Cell> cube, List<Cell> prevCube, boolean allCategories) {
         Map<Integer, Totals> now = rollUp(cube, Cell::categoryId);
         Map<Integer, Totals> before = rollUp(prevCube, Cell::categoryId);
         List<Row> out = new ArrayList<>();
         for (var c : ctx.selectFrom(ACTIVITY_CATEGORY).orderBy(ACTIVITY_CATEGORY.SORT_ORDER, ACTIVITY_CATEGORY.ID).fetch()) {
             boolean active = Boolean.TRUE.equals(c.getActive());
-            if (!active && !now.containsKey(c.getId()) && !before.containsKey(c.getId())) {
+            boolean used = now.containsKey(c.getId()) || before.containsKey(c.getId());
+            if (!used && !(active && allCategories)) {
                 continue;
             }
             out.add(new Row(String.valueOf(c.getId()), c.getId(), c.getName(), active ? null : "已停用",
@@ -371,6 +379,11 @@ public final class StatsService {
     }
 
     public Report report(Integer root, Period p, int monthsAhead) {
+        return report(root, p, monthsAhead, false);
+    }
+
+    /** @param allCategories also list the active categories without any activity in either period (see {@link #byCategory}) */
+    public Report report(Integer root, Period p, int monthsAhead, boolean allCategories) {
         LocalDate asOf = asOf(p);
         return db.read(ctx -> {
             String rootName = root == null ? "全部组织"
@@ -379,7 +392,7 @@ public final class StatsService {
             Period prev = p.previousYear();
             List<Cell> cube = cube(ctx, root, p);
             List<Cell> prevCube = cube(ctx, root, prev);
-            return new Report(root, rootName, p, prev, sum(cube), sum(prevCube), byCategory(ctx, cube, prevCube),
+            return new Report(root, rootName, p, prev, sum(cube), sum(prevCube), byCategory(ctx, cube, prevCube, allCategories),
                     byMonth(p, cube, prevCube), byChildOrg(ctx, root, cube, prevCube), honors(ctx, root, p), honors(ctx, root, prev),
                     orgWork(ctx, root, p, asOf, monthsAhead));
         });

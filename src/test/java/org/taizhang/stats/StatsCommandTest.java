@@ -70,6 +70,12 @@ class StatsCommandTest {
         }
         assertThat(old).isNotNull();
         assertThat(old.get("active").asBoolean()).isFalse();
+        // categories without activities in either period are left out unless --all-categories
+        assertThat(j.get("byCategory")).extracting(c -> c.get("id").asInt())
+                .containsExactly(StatsFixture.CAT_STUDY, StatsFixture.CAT_VOLUNTEER, StatsFixture.CAT_SPORTS, StatsFixture.CAT_OLD);
+        JsonNode all = new ObjectMapper().readTree(run("stats", "--org", "区群团工作部", "--period", "2021H1", "--all-categories", "--json").out());
+        assertThat(all.get("byCategory")).hasSize(11);
+        assertThat(all.get("totals")).isEqualTo(j.get("totals"));
         assertThat(j.at("/honors/total").asLong()).isEqualTo(3);
         assertThat(j.at("/honors/cells/0/level").asText()).isEqualTo("国家级");
         assertThat(j.at("/honors/cells/0/count").asLong()).isEqualTo(1);
@@ -87,6 +93,10 @@ class StatsCommandTest {
         CliRun r = run("stats", "--org", "区团委", "--period", "2021H1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("区团委 · 2021年上半年").contains("场次：2 场").contains("青年志愿队：1 场");
+        // the text's 按类别 table lists the unused categories only when asked
+        String all = run("stats", "--org", "区团委", "--period", "2021H1", "--all-categories").out();
+        assertThat(all.lines().count()).isGreaterThan(r.out().lines().count());
+        assertThat(run("stats", "--help").out()).contains("--all-categories").contains("都没有活动的类别");
     }
 
     @Test
@@ -137,6 +147,12 @@ class StatsCommandTest {
             assertThat(byChild.getRow(8).getCell(2).getNumericCellValue()).isEqualTo(5);
             Sheet honors = wb.getSheet("荣誉");
             assertThat(honors.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(1);
+            int usedRows = wb.getSheet("按类别").getLastRowNum();
+            Path allOut = dir.resolve("全部类别.xlsx");
+            assertThat(run("stats", "export", "--org", "区群团工作部", "--period", "2021H1", "--all-categories", "--out", allOut.toString()).code()).isZero();
+            try (XSSFWorkbook allWb = new XSSFWorkbook(Files.newInputStream(allOut))) {
+                assertThat(allWb.getSheet("按类别").getLastRowNum()).isEqualTo(usedRows + 7); // 11 rows instead of 4
+            }
         }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

@@ -92,7 +92,7 @@ class StatsServiceTest {
 
     @Test
     void byCategoryKeepsDeactivatedCategoriesThatHaveActivities() {
-        List<Row> rows = stats.byCategory(ROOT, H1);
+        List<Row> rows = stats.byCategory(ROOT, H1, true);
         // ten active categories (zeros included) + 旧类别 (inactive, has activity 9); 宣讲（已合并） has none → absent
         assertThat(rows).hasSize(11);
         assertThat(rows).extracting(Row::label).doesNotContain("宣讲（已合并）");
@@ -105,9 +105,40 @@ class StatsServiceTest {
         // a merged category: its activities are re-pointed to the surviving one and count there
         db.txRun(ctx -> ctx.update(Tables.ACTIVITY).set(Tables.ACTIVITY.CATEGORY_ID, CAT_STUDY)
                 .where(Tables.ACTIVITY.CATEGORY_ID.eq(CAT_OLD)).execute());
-        rows = stats.byCategory(ROOT, H1);
+        rows = stats.byCategory(ROOT, H1, true);
         assertThat(rows).hasSize(10);
         assertThat(rows.getFirst().totals()).isEqualTo(new Totals(2, 13, 22, 102));
+        // by default only the categories that have activities: 学习教育, 志愿服务, 文体 (旧类别's one moved away)
+        assertThat(stats.byCategory(ROOT, H1)).extracting(Row::id).containsExactly(CAT_STUDY, CAT_VOLUNTEER, CAT_SPORTS);
+    }
+
+    @Test
+    void categoriesWithoutActivitiesAreLeftOutUnlessAskedButAFallToZeroStays() {
+        // a seeded category never used, and 𠮷祥 one that had an activity last year only (a real fall to zero)
+        db.txRun(ctx -> {
+            ctx.insertInto(Tables.ACTIVITY_CATEGORY).set(Tables.ACTIVITY_CATEGORY.ID, 21).set(Tables.ACTIVITY_CATEGORY.NAME, "从未使用的类别😀")
+                    .set(Tables.ACTIVITY_CATEGORY.SORT_ORDER, -2).set(Tables.ACTIVITY_CATEGORY.ACTIVE, true).execute();
+            ctx.insertInto(Tables.ACTIVITY_CATEGORY).set(Tables.ACTIVITY_CATEGORY.ID, 22).set(Tables.ACTIVITY_CATEGORY.NAME, "𠮷祥关爱１２３")
+                    .set(Tables.ACTIVITY_CATEGORY.SORT_ORDER, -1).set(Tables.ACTIVITY_CATEGORY.ACTIVE, true).execute();
+            ctx.insertInto(Tables.ACTIVITY).set(Tables.ACTIVITY.ID, 40).set(Tables.ACTIVITY.START_DATE, d("2020-05-05"))
+                    .set(Tables.ACTIVITY.NAME, "去年的活动").set(Tables.ACTIVITY.ORG_ID, BRANCH).set(Tables.ACTIVITY.CATEGORY_ID, 22)
+                    .set(Tables.ACTIVITY.PARTICIPANTS, 9).set(Tables.ACTIVITY.SERVICE_TENTHS, 0).set(Tables.ACTIVITY.BENEFICIARIES, 0)
+                    .set(Tables.ACTIVITY.PLANNED, false).execute();
+        });
+        List<Row> shown = stats.byCategory(ROOT, H1);
+        assertThat(shown).extracting(Row::label).doesNotContain("从未使用的类别😀").contains("𠮷祥关爱１２３");
+        Row fell = shown.stream().filter(r -> r.id() == 22).findFirst().orElseThrow();
+        assertThat(fell.totals()).isEqualTo(Totals.ZERO);
+        assertThat(fell.previous()).isEqualTo(new Totals(1, 9, 0, 0));
+        assertThat(shown).extracting(Row::id).containsExactly(22, CAT_STUDY, CAT_VOLUNTEER, CAT_SPORTS, CAT_OLD);
+        assertThat(shown.stream().map(Row::totals).reduce(Totals.ZERO, Totals::plus)).isEqualTo(stats.totals(ROOT, H1));
+        assertThat(stats.report(ROOT, H1).byCategory()).isEqualTo(shown);
+        // asked for: every active category, the unused one first by its sort order, zeros included
+        List<Row> all = stats.byCategory(ROOT, H1, true);
+        assertThat(all).extracting(Row::id).startsWith(21, 22).contains(CAT_OLD).doesNotContain(CAT_UNUSED_OLD).hasSize(13);
+        assertThat(all.getFirst().totals()).isEqualTo(Totals.ZERO);
+        assertThat(all.getFirst().previous()).isEqualTo(Totals.ZERO);
+        assertThat(stats.report(ROOT, H1, StatsService.DEFAULT_MONTHS, true).byCategory()).isEqualTo(all);
     }
 
     @Test

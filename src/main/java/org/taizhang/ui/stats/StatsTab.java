@@ -25,6 +25,7 @@ import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
@@ -229,7 +230,12 @@ public final class StatsTab implements AppTab {
         breakdowns.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         breakdowns.setId("stats-breakdowns");
         breakdowns.setPrefHeight(420);
-        HBox chartBar = new HBox(8, new Label("图表指标"), metricBox);
+        CheckBox allCategories = new CheckBox("显示无活动的类别");
+        allCategories.setId("stats-all-categories");
+        allCategories.setTooltip(new javafx.scene.control.Tooltip("按类别统计默认只列本时段或同比时段有活动的类别；勾选后列出全部在用类别"));
+        allCategories.selectedProperty().bindBidirectional(vm.allCategoriesProperty());
+        allCategories.selectedProperty().addListener((o, a, b) -> scheduleRun());
+        HBox chartBar = new HBox(8, new Label("图表指标"), metricBox, new Separator(Orientation.VERTICAL), allCategories);
         chartBar.setAlignment(Pos.CENTER_LEFT);
 
         remindersPane.setId("stats-reminders");

@@ -1,9 +1,11 @@
 package org.taizhang.ui.stats;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.taizhang.common.Dates;
 import org.taizhang.stats.Period;
 import org.taizhang.stats.Report;
@@ -30,6 +32,7 @@ public final class StatsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("请选择组织和时段");
     private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty allCategories = new SimpleBooleanProperty(false);
     private long token;
 
     public StatsViewModel(StatsService stats, TaskRunner runner) {
@@ -46,6 +49,7 @@ public final class StatsViewModel {
         heading.set(scope + " · " + p.label() + "（" + Dates.iso(p.from()) + " 至 " + Dates.iso(p.to()) + "）");
         status.set("正在统计…");
         long t0 = System.nanoTime();
+        boolean all = allCategories.get();
         // the four headline figures first (one indexed query each), the breakdowns after
         runner.run(() -> new Headline(stats.totals(root, p), stats.totals(root, p.previousYear())), h -> {
             if (t == token && report.get() == null) {
@@ -53,7 +57,7 @@ public final class StatsViewModel {
                 status.set(String.format("主要数字用时 %.0f 毫秒，正在统计分类明细…", (System.nanoTime() - t0) / 1e6));
             }
         }, e -> { });
-        runner.run(() -> stats.report(root, p), r -> {
+        runner.run(() -> stats.report(root, p, StatsService.DEFAULT_MONTHS, all), r -> {
             if (t != token) {
                 return;
             }
@@ -76,6 +80,11 @@ public final class StatsViewModel {
         headline.set(null);
         heading.set("请选择组织和时段");
         status.set(reason);
+    }
+
+    /** 显示无活动的类别: the next {@link #load} also lists the categories without activities in either period. */
+    public BooleanProperty allCategoriesProperty() {
+        return allCategories;
     }
 
     public ReadOnlyObjectProperty<Headline> headlineProperty() {

@@ -79,6 +79,14 @@ class StatsTabTest {
         @SuppressWarnings("unchecked")
         TableView<Row> child = robot.lookup("#stats-by-child").queryAs(TableView.class);
         assertThat(child.getItems()).extracting(Row::label).containsExactly("区群团工作部", "区总工会", "区团委", "区妇联");
+        // 按类别: only the categories with activities; ticking 显示无活动的类别 lists every category again
+        @SuppressWarnings("unchecked")
+        TableView<Row> byCategory = robot.lookup("#stats-by-category").queryAs(TableView.class);
+        assertThat(byCategory.getItems()).hasSize(4);
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#stats-all-categories").queryAs(javafx.scene.control.CheckBox.class).setSelected(true)).get();
+        settle(window);
+        assertThat(byCategory.getItems()).hasSize(11);
+        assertThat(text(robot, "#card-activities-value")).isEqualTo("5");
 
         // click the 场次 card: the five activities behind it
         WaitForAsyncUtils.asyncFx(() -> click(robot.lookup("#card-activities").query(), 1)).get();

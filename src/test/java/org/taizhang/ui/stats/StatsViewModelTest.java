@@ -52,6 +52,17 @@ class StatsViewModelTest {
         assertThat(seen).contains("headline 5");
     }
 
+    @Test
+    void showsTheCategoriesWithoutActivitiesOnlyWhenAsked() {
+        StatsViewModel vm = new StatsViewModel(stats, TaskRunner.DIRECT);
+        vm.load(StatsFixtureAccess.ROOT, "区群团工作部", Period.firstHalf(2021));
+        assertThat(vm.report().byCategory()).hasSize(4).allMatch(r -> r.totals().activities() + r.previous().activities() > 0);
+        vm.allCategoriesProperty().set(true);
+        vm.load(StatsFixtureAccess.ROOT, "区群团工作部", Period.firstHalf(2021));
+        assertThat(vm.report().byCategory()).hasSize(11).anyMatch(r -> r.totals().activities() + r.previous().activities() == 0);
+        assertThat(vm.report().totals().activities()).isEqualTo(5);
+    }
+
     /** Answers arrive in any order: only the latest question's answer is shown, and a new question clears the old report at once. */
     @Test
     void aLaterQuestionWinsAndTheOldReportGoesAtOnce() {
