@@ -2,6 +2,7 @@ package org.taizhang.ui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +41,16 @@ public final class Background implements AutoCloseable {
 
     public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
         setBusy(running.incrementAndGet());
+        try {
+            submit(work, onSuccess, onError);
+        } catch (RejectedExecutionException closed) {
+            // this Background belongs to a database that was closed (switched, restored, window closing):
+            // work a late timer still asks for has no database to run on and is dropped
+            setBusy(running.decrementAndGet());
+        }
+    }
+
+    private <T> void submit(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
         executor.execute(() -> {
             try {
                 T result = work.call();
