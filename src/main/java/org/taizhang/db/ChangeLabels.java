@@ -11,7 +11,8 @@ public final class ChangeLabels {
             Map.entry("membership", "成员关系"), Map.entry("activity", "活动"), Map.entry("activity_coorg", "联合举办"),
             Map.entry("honor", "荣誉"), Map.entry("plan", "计划"), Map.entry("plan_item", "计划事项"),
             Map.entry("summary", "总结"), Map.entry("attachment", "附件"), Map.entry("org_type", "组织类型"),
-            Map.entry("activity_category", "活动类别"), Map.entry("app_setting", "设置"));
+            Map.entry("activity_category", "活动类别"), Map.entry("app_setting", "设置"),
+            Map.entry("summary_theme", "总结主题"), Map.entry("summary_theme_category", "总结主题的类别"));
 
     private static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("id", "编号"), Map.entry("parent_id", "上级"), Map.entry("name", "名称"), Map.entry("type_id", "类型"),
@@ -34,7 +35,8 @@ public final class ChangeLabels {
             Map.entry("owner_org_id", "责任组织"), Map.entry("due_date", "完成期限"), Map.entry("status", "状态"),
             Map.entry("target_metric", "目标指标"), Map.entry("target_category_id", "目标活动类别"), Map.entry("target_value", "目标值"),
             Map.entry("carried_over", "上期结转"), Map.entry("template", "模板"), Map.entry("default_term_years", "默认任期（年）"),
-            Map.entry("key", "名称"), Map.entry("value", "值"));
+            Map.entry("key", "名称"), Map.entry("value", "值"), Map.entry("heading", "标题"), Map.entry("with_honors", "写入荣誉"),
+            Map.entry("with_org_work", "写入组织工作"), Map.entry("theme_id", "所属主题"));
 
     private ChangeLabels() {
     }
@@ -49,7 +51,7 @@ public final class ChangeLabels {
         return COLUMNS.getOrDefault(column, column);
     }
 
-    /** Whether {@code column} has a Chinese name (the tests check every column of every table). */
+    /** Whether {@code column} has a Chinese name (a test checks every column of every table the change log names). */
     public static boolean knows(String column) {
         return COLUMNS.containsKey(column);
     }
