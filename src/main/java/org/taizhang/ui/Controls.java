@@ -2,10 +2,14 @@ package org.taizhang.ui;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.layout.HBox;
 
 /** Small control factories the tabs share. */
 public final class Controls {
@@ -54,5 +58,16 @@ public final class Controls {
         TableColumn<S, T> c = column(title, value);
         c.setPrefWidth(width);
         return c;
+    }
+
+    /**
+     * A filter label with its control(s), kept together: in a wrapping filter row a label never ends one line
+     * while its drop-down starts the next.
+     */
+    public static HBox labeled(String label, Node... controls) {
+        HBox box = new HBox(6, new Label(label));
+        box.getChildren().addAll(controls);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 }

@@ -1,5 +1,7 @@
 package org.taizhang.ui.activity;
 
+import org.taizhang.ui.Controls;
+
 import static org.taizhang.ui.Controls.button;
 import static org.taizhang.ui.Controls.column;
 
@@ -153,9 +155,9 @@ public final class ActivityTab implements AppTab {
         search.textProperty().addListener((o, a, b) -> filterDelay.playFromStart());
         highlightOnly.setId("activity-highlight-only");
         highlightOnly.selectedProperty().addListener((o, a, b) -> refresh());
-        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker(),
-                new Label("组织"), orgFilter,
-                new Label("类别"), categoryFilter, search, highlightOnly);
+        FlowPane filters = new FlowPane(12, 6,
+                Controls.labeled("时间", period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker()),
+                Controls.labeled("组织", orgFilter), Controls.labeled("类别", categoryFilter), search, highlightOnly);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         setupTable();

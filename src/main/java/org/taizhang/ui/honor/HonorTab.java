@@ -1,5 +1,7 @@
 package org.taizhang.ui.honor;
 
+import org.taizhang.ui.Controls;
+
 import static org.taizhang.ui.Controls.button;
 import static org.taizhang.ui.Controls.column;
 
@@ -89,9 +91,10 @@ public final class HonorTab implements AppTab {
         search.setPromptText("搜索荣誉名称、授予单位、获奖人");
         delay.setOnFinished(e -> refresh());
         search.textProperty().addListener((o, a, b) -> delay.playFromStart());
-        FlowPane filters = new FlowPane(8, 6, new Label("时间"), period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker(),
-                new Label("级别"), level,
-                new Label("类型"), kind, new Label("组织"), orgFilter, search);
+        search.setPrefWidth(260);
+        FlowPane filters = new FlowPane(12, 6,
+                Controls.labeled("时间", period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker()),
+                Controls.labeled("级别", level), Controls.labeled("类型", kind), Controls.labeled("组织", orgFilter), search);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         grid.setId("honor-counts");
