@@ -27,14 +27,12 @@ import org.taizhang.activity.Category;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
-import org.taizhang.common.Validator;
 import org.taizhang.db.BackupInfo;
 import org.taizhang.db.BackupService;
 import org.taizhang.db.ChangeLog;
 import org.taizhang.db.Database;
 import org.taizhang.db.Timestamps;
 import org.taizhang.db.jooq.tables.records.MembershipRecord;
-import org.taizhang.db.jooq.tables.records.PersonRecord;
 import org.taizhang.exchange.ImportPreview.Item;
 import org.taizhang.exchange.ImportPreview.Op;
 import org.taizhang.exchange.Identities.Ident;
@@ -542,20 +540,7 @@ final class PackageImporter {
                     people.update(id, in);
                     return id;
                 }
-                Validator v = new Validator();
-                PersonInput clean = people.validatePerson(v, in);
-                v.throwIfAny();
-                PersonRecord rec = ctx.newRecord(PERSON);
-                rec.setName(clean.name());
-                rec.setIdNumber(clean.idNumber());
-                rec.setGender(clean.gender());
-                rec.setBirthDate(clean.birthDate());
-                rec.setPhone(clean.phone());
-                rec.setPoliticalStatus(clean.politicalStatus());
-                rec.setNote(clean.note());
-                rec.store();
-                ChangeLog.insert(ctx, "person", rec.getId(), rec);
-                return rec.getId();
+                return people.insert(ctx, in);
             }
             case MEMBERSHIP -> {
                 MembershipRecord rec = id == null ? ctx.newRecord(MEMBERSHIP) : ctx.fetchOne(MEMBERSHIP, MEMBERSHIP.ID.eq(id));

@@ -151,11 +151,7 @@ public final class PersonService {
                 }
                 personId = existing.getId();
             } else {
-                PersonRecord rec = ctx.newRecord(PERSON);
-                fill(rec, p);
-                rec.store();
-                ChangeLog.insert(ctx, "person", rec.getId(), rec);
-                personId = rec.getId();
+                personId = store(ctx, p);
             }
             MembershipRecord mr = ctx.newRecord(MEMBERSHIP);
             mr.setPersonId(personId);
@@ -349,6 +345,26 @@ public final class PersonService {
         boolean cjk = joined.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
                 || cp == '·' || cp == '•');
         return cjk ? joined : name;
+    }
+
+    /**
+     * Adds one person without a membership inside the caller's transaction (records arriving in a data package):
+     * the same checks as {@link #add}, the same row and change-log entry. Returns the new person's id.
+     */
+    public int insert(DSLContext ctx, PersonInput in) {
+        Validator v = new Validator();
+        PersonInput clean = validatePerson(v, in);
+        v.throwIfAny();
+        return store(ctx, clean);
+    }
+
+    /** The one insert of a checked person, with its change-log entry. */
+    private static int store(DSLContext ctx, PersonInput clean) {
+        PersonRecord rec = ctx.newRecord(PERSON);
+        fill(rec, clean);
+        rec.store();
+        ChangeLog.insert(ctx, "person", rec.getId(), rec);
+        return rec.getId();
     }
 
     private static MembershipInput validateMembership(DSLContext ctx, Validator v, MembershipInput m, LocalDate birth) {
