@@ -73,6 +73,7 @@ import org.taizhang.ui.PeriodFilter;
  * type, warns about duplicates and saves on Enter.
  */
 public final class ActivityTab implements AppTab {
+    public static final String TITLE = "活动台账";
     static final int PAGE = 500;
     private static final Category ALL_CATEGORIES = new Category(-1, "全部类别", 0, true);
 
@@ -128,7 +129,7 @@ public final class ActivityTab implements AppTab {
     public ActivityTab(AppContext ctx) {
         this.ctx = ctx;
         this.service = new ActivityService(ctx.db());
-        tab = new Tab("活动台账", build());
+        tab = new Tab(TITLE, build());
         tab.setClosable(false);
     }
 
