@@ -75,13 +75,15 @@ public record OrgChoice(Integer id, String name, int depth) {
     public static void refill(ComboBox<OrgChoice> box, List<OrgChoice> items, boolean selectFirst) {
         OrgChoice old = box.getValue();
         box.getItems().setAll(items);
-        OrgChoice keep = old == null ? null : items.stream().filter(c -> java.util.Objects.equals(c.id(), old.id())).findFirst().orElse(null);
-        if (keep != null) {
-            box.setValue(keep);
-        } else if (selectFirst && !items.isEmpty()) {
-            box.setValue(items.getFirst());
-        } else {
-            box.setValue(null);
+        box.setValue(keep(old, items, selectFirst));
+    }
+
+    /** The entry of {@code items} for the organisation of {@code old}; else the first ({@code selectFirst}) or null. */
+    public static OrgChoice keep(OrgChoice old, List<OrgChoice> items, boolean selectFirst) {
+        OrgChoice same = old == null ? null : items.stream().filter(c -> java.util.Objects.equals(c.id(), old.id())).findFirst().orElse(null);
+        if (same != null) {
+            return same;
         }
+        return selectFirst && !items.isEmpty() ? items.getFirst() : null;
     }
 }
