@@ -58,7 +58,7 @@ public final class AttachmentService {
             checkSize(file.getFileName().toString(), size);
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ValidationException(F_FILE, "无法读取文件“" + file.getFileName() + "”：" + e.getMessage());
+            throw new ValidationException(F_FILE, "无法读取文件“" + file.getFileName() + "”：" + org.taizhang.common.OsErrors.describe(e));
         }
         return add(ownerKind, ownerId, file.getFileName().toString(), bytes);
     }

@@ -242,7 +242,7 @@ public final class PackageFormat {
         } catch (NoSuchFileException e) {
             throw new PackageRefusedException("找不到数据包文件 " + file + "。", e);
         } catch (IOException e) {
-            throw new PackageRefusedException("读取数据包“" + name + "”失败：" + e.getMessage() + "。未导入任何数据。", e);
+            throw new PackageRefusedException("读取数据包“" + name + "”失败：" + org.taizhang.common.OsErrors.describe(e) + "。未导入任何数据。", e);
         }
     }
 
