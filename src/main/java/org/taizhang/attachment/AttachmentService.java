@@ -52,6 +52,7 @@ public final class AttachmentService {
         if (file == null || !Files.isRegularFile(file)) {
             throw new ValidationException(F_FILE, "找不到文件“" + file + "”，请确认路径");
         }
+        org.taizhang.common.AtomicFile.refuseReading(file, "附件");
         byte[] bytes;
         try {
             long size = Files.size(file);

@@ -196,6 +196,7 @@ public final class PackageFormat {
         if (!Files.isRegularFile(file)) {
             throw new PackageRefusedException("找不到数据包文件 " + file + "。");
         }
+        org.taizhang.common.AtomicFile.refuseReading(file, "数据包");
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             ZipEntry me = zip.getEntry(MANIFEST);
             if (me == null) {
