@@ -66,6 +66,7 @@ import org.taizhang.ui.Icons;
  * Insert adds a line after; lines can also be dragged onto another line.
  */
 public final class PlanTab implements AppTab {
+    public static final String TITLE = "工作计划";
     private final AppContext ctx;
     private final PlanService plans;
     private final Tab tab;
@@ -176,7 +177,7 @@ public final class PlanTab implements AppTab {
         BorderPane root = new BorderPane(split);
         root.setBottom(message);
         BorderPane.setMargin(message, new Insets(4, 8, 4, 8));
-        tab = new Tab("工作计划", root);
+        tab = new Tab(TITLE, root);
         tab.setClosable(false);
         // Ctrl+S saves from any field of the tab (the outline, the item form, the new-plan fields)
         root.sceneProperty().addListener((o, a, scene) -> {
