@@ -26,11 +26,13 @@ public final class Dialogs {
     private Dialogs() {
     }
 
-    /** Asks where to save a file: {@code title} on the chooser, {@code fileName} suggested, {@code type} files listed; null when cancelled. */
+    /** Asks where to save a file: {@code title} on the chooser, {@code fileName} suggested, {@code type} files listed (any file when null); null when cancelled. */
     public static File saveAs(Window owner, String title, String fileName, FileChooser.ExtensionFilter type) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().add(type);
+        if (type != null) {
+            fc.getExtensionFilters().add(type);
+        }
         fc.setInitialFileName(fileName);
         if (UiPrefs.exportFolder() != null) {
             fc.setInitialDirectory(UiPrefs.exportFolder());
@@ -133,20 +135,29 @@ public final class Dialogs {
 
     /**
      * Tells that {@code file} was written, with 打开文件 and 打开所在文件夹 buttons (the system's own
-     * program opens it; where the computer has none, the path is shown to copy).
+     * program opens it; where the computer has none, the path is shown to copy). Every file the clerk
+     * asked for ends here.
      */
-    public static void exported(Window owner, String header, Path file) {
+    public static Alert exported(Window owner, String header, Path file) {
+        return exported(owner, header, file, null);
+    }
+
+    /** {@link #exported(Window, String, Path)} with a {@code note} under the path (what to do next, what is in it). */
+    public static Alert exported(Window owner, String header, Path file, String note) {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle("已导出");
         a.setHeaderText(header);
-        a.setContentText("已保存到：" + file.toAbsolutePath());
+        a.setContentText("已保存到：" + file.toAbsolutePath() + (note == null || note.isBlank() ? "" : "\n\n" + note));
         ButtonType open = new ButtonType("打开文件", ButtonBar.ButtonData.OK_DONE);
         ButtonType folder = new ButtonType("打开所在文件夹", ButtonBar.ButtonData.OTHER);
         ButtonType close = new ButtonType("关闭", ButtonBar.ButtonData.CANCEL_CLOSE);
         a.getButtonTypes().setAll(open, folder, close);
+        a.getDialogPane().setId("exported");
+        a.getDialogPane().setUserData(file.toAbsolutePath());
         a.getDialogPane().lookupButton(open).setId("exported-open");
         a.getDialogPane().lookupButton(folder).setId("exported-folder");
+        a.getDialogPane().lookupButton(close).setId("exported-close");
         fit(a);
         a.setOnHidden(e -> {
             if (a.getResult() == open) {
@@ -156,6 +167,7 @@ public final class Dialogs {
             }
         });
         a.show();
+        return a;
     }
 
     /** Opens a file or folder with the program the system uses for it, off the FX thread. */

@@ -76,6 +76,21 @@ public final class FxTestSupport {
         settle(window);
     }
 
+    /**
+     * The 已导出 box of {@link Dialogs#exported}: checks that it is on screen for {@code file} with 打开文件 and
+     * 打开所在文件夹, then closes it (without opening anything).
+     */
+    public static void closeExported(FxRobot robot, Path file) throws Exception {
+        DialogPane d = robot.listWindows().stream().map(Window::getScene).filter(s -> s != null && s.getRoot() instanceof DialogPane p
+                && "exported".equals(p.getId()) && p.getScene().getWindow().isShowing()).map(s -> (DialogPane) s.getRoot()).findFirst()
+                .orElseThrow(() -> new AssertionError("no 已导出 box with 打开文件 / 打开所在文件夹 shown"));
+        org.assertj.core.api.Assertions.assertThat(d.getUserData()).as("the file the 已导出 box opens").isEqualTo(file.toAbsolutePath());
+        org.assertj.core.api.Assertions.assertThat(d.getContentText()).contains(file.toAbsolutePath().toString());
+        org.assertj.core.api.Assertions.assertThat(((Button) d.lookup("#exported-open")).getText()).isEqualTo("打开文件");
+        org.assertj.core.api.Assertions.assertThat(((Button) d.lookup("#exported-folder")).getText()).isEqualTo("打开所在文件夹");
+        onFx(() -> d.getScene().getWindow().hide());
+    }
+
     /** The dialog currently shown (an Alert or a form dialog). */
     public static DialogPane dialog(FxRobot robot) {
         return robot.listWindows().stream().map(Window::getScene).filter(s -> s != null && s.getRoot() instanceof DialogPane)

@@ -99,15 +99,14 @@ public final class AttachmentsDialog extends Dialog<Void> {
         if (a == null) {
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("另存附件");
-        fc.setInitialFileName(a.fileName());
-        File f = fc.showSaveDialog(getDialogPane().getScene().getWindow());
+        File f = Dialogs.saveAs(getDialogPane().getScene().getWindow(), "另存附件", a.fileName(), null);
         if (f == null) {
             return;
         }
-        ctx.background().run(() -> service.saveTo(a.id(), f.toPath()), p -> status.setText("已保存到 " + p),
-                err -> Dialogs.error(getOwner(), err));
+        ctx.background().run(() -> service.saveTo(a.id(), f.toPath()), p -> {
+            status.setText("已保存到 " + p);
+            Dialogs.exported(getDialogPane().getScene().getWindow(), "附件已另存", p);
+        }, err -> Dialogs.error(getOwner(), err));
     }
 
     private void remove(Window owner) {

@@ -6,7 +6,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import org.taizhang.org.OrgTree;
 
-/** An entry of an organisation picker: the tree flattened, indented by depth; {@code id == null} means 全部组织. */
+/**
+ * An entry of the organisation picker ({@link org.taizhang.ui.OrgPicker#choices}) wherever a list, a form or a
+ * dialog asks for an organisation: the tree flattened, indented by depth; {@code id == null} is a leading
+ * non-organisation entry such as 全部组织 or （按名称自动对应）.
+ */
 public record OrgChoice(Integer id, String name, int depth) {
     public static final OrgChoice ALL = new OrgChoice(null, "全部组织", 0);
 
@@ -17,14 +21,34 @@ public record OrgChoice(Integer id, String name, int depth) {
 
     /** The tree in display order, optionally led by {@link #ALL}. */
     public static List<OrgChoice> of(OrgTree tree, boolean withAll) {
+        return of(tree, withAll ? ALL : null);
+    }
+
+    /** The tree in display order, led by {@code lead} (an entry without organisation) when not null. */
+    public static List<OrgChoice> of(OrgTree tree, OrgChoice lead) {
         List<OrgChoice> out = new ArrayList<>();
-        if (withAll) {
-            out.add(ALL);
+        if (lead != null) {
+            out.add(lead);
         }
         for (OrgTree.Line l : tree.lines(null, o -> true)) {
             out.add(new OrgChoice(l.org().id(), l.org().name(), l.depth()));
         }
         return out;
+    }
+
+    /** A leading entry that is no organisation, e.g. （按名称自动对应）. */
+    public static OrgChoice none(String label) {
+        return new OrgChoice(null, label, 0);
+    }
+
+    /** The organisation id of {@code c}, null for none or a leading entry. */
+    public static Integer idOf(OrgChoice c) {
+        return c == null ? null : c.id();
+    }
+
+    /** The entry of {@code box} for organisation {@code id}, if listed. */
+    public static java.util.Optional<OrgChoice> find(ComboBox<OrgChoice> box, int id) {
+        return box.getItems().stream().filter(c -> c.id() != null && c.id() == id).findFirst();
     }
 
     /** Shows the entries indented in the drop-down list and plain in the box. */

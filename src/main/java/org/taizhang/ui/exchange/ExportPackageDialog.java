@@ -23,6 +23,9 @@ import org.taizhang.org.Org;
 import org.taizhang.stats.Period;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.OrgPicker;
+import org.taizhang.ui.activity.OrgChoice;
+import org.taizhang.org.OrgTree;
 import org.taizhang.ui.PeriodFilter;
 
 /**
@@ -30,7 +33,7 @@ import org.taizhang.ui.PeriodFilter;
  * and where to save the .tzpkg; the package is written in the background.
  */
 final class ExportPackageDialog extends Dialog<ButtonType> {
-    private final ComboBox<Object> org = new ComboBox<>();
+    private final ComboBox<OrgChoice> org = OrgPicker.choices("package-org");
     private final PeriodFilter period = new PeriodFilter("package", () -> { });
     private final CheckBox fullId = new CheckBox("包含完整身份证号和电话（敏感信息）");
     private final CheckBox attachments = new CheckBox("带上活动和荣誉的附件（照片、签到表、证书；文件会大很多）");
@@ -41,11 +44,13 @@ final class ExportPackageDialog extends Dialog<ButtonType> {
         initOwner(owner);
         setTitle("数据上报");
         setHeaderText("把本组织（含全部下级）一个时段的数据导出为数据包，交给上级导入");
-        org.setId("package-org");
         fullId.setId("package-full-id");
         target.setId("package-target");
         status.setId("package-status");
-        OrgChoice.fill(org, orgs, null);
+        OrgChoice.decorate(org);
+        org.setPrefWidth(320);
+        org.getItems().setAll(OrgChoice.of(new OrgTree(orgs), false));
+        org.getSelectionModel().selectFirst();
         fullId.selectedProperty().addListener((o, was, now) -> {
             if (now && !Dialogs.confirm(owner, "包含完整证件号？", ExportService.FULL_ID_WARNING
                     + "\n\n不勾选时号码打码，上级仍能按记录编号对应同一人。确定要包含完整号码吗？")) {
@@ -56,7 +61,7 @@ final class ExportPackageDialog extends Dialog<ButtonType> {
         HBox.setHgrow(target, Priority.ALWAYS);
         Button browse = new Button("浏览…");
         browse.setOnAction(e -> {
-            String name = (org.getValue() instanceof OrgChoice c ? c.org().name() : "数据包") + "-" + periodOf().label() + PackageFormat.EXTENSION;
+            String name = (org.getValue() != null ? org.getValue().name() : "数据包") + "-" + periodOf().label() + PackageFormat.EXTENSION;
             var f = Dialogs.saveAs(getDialogPane().getScene().getWindow(), "保存数据包", name, ExchangeActions.PACKAGE);
             if (f != null) {
                 target.setText(Dialogs.withExtension(f, PackageFormat.EXTENSION).toString());
@@ -107,6 +112,7 @@ final class ExportPackageDialog extends Dialog<ButtonType> {
             ctx.background().run(() -> new ExchangeService(ctx.db()).export(orgId, p, full, files, out), m -> {
                 ok.setDisable(false);
                 status.setText("已导出数据包：" + out + "\n" + describe(m));
+                Dialogs.exported(isShowing() ? getDialogPane().getScene().getWindow() : owner, "数据包已导出", out, describe(m) + "\n请把这个文件交给上级导入。");
             }, ex -> {
                 ok.setDisable(false);
                 status.setText("导出失败：" + Dialogs.inlineText(ex));

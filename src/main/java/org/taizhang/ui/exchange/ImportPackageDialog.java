@@ -27,6 +27,9 @@ import org.taizhang.exchange.Manifest;
 import org.taizhang.org.Org;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.OrgPicker;
+import org.taizhang.ui.activity.OrgChoice;
+import org.taizhang.org.OrgTree;
 
 /**
  * 文件 → 导入数据包…: pick a .tzpkg, see what it would add, change and remove and which records are in
@@ -34,7 +37,7 @@ import org.taizhang.ui.Dialogs;
  */
 final class ImportPackageDialog extends Dialog<ButtonType> {
     private final TextField file = new TextField();
-    private final ComboBox<Object> as = new ComboBox<>();
+    private final ComboBox<OrgChoice> as = OrgPicker.choices("package-as");
     private final CheckBox takeTheirs = new CheckBox("冲突时以数据包为准（覆盖本级在上次导入后所做的修改）");
     private final Label summary = new Label("请选择下级报送的数据包（.tzpkg），先预览再导入。");
     private final TableView<ImportPreview.Item> items = new TableView<>();
@@ -49,12 +52,14 @@ final class ImportPackageDialog extends Dialog<ButtonType> {
         setHeaderText("导入下级报送的数据：按记录编号对应，重复导入不会重复计数");
         setResizable(true);
         file.setId("package-file");
-        as.setId("package-as");
         takeTheirs.setId("package-take-theirs");
         summary.setId("package-summary");
         items.setId("package-items");
         preview.setId("package-preview");
-        OrgChoice.fill(as, orgs, "（按名称自动对应）");
+        OrgChoice.decorate(as);
+        as.setPrefWidth(320);
+        as.getItems().setAll(OrgChoice.of(new OrgTree(orgs), OrgChoice.none("（按名称自动对应）")));
+        as.getSelectionModel().selectFirst();
         HBox.setHgrow(file, Priority.ALWAYS);
         file.setPrefWidth(520);
         file.setPromptText("数据包文件");

@@ -20,11 +20,14 @@ import org.taizhang.stats.Period;
 import org.taizhang.stats.Totals;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.OrgPicker;
+import org.taizhang.ui.activity.OrgChoice;
+import org.taizhang.org.OrgTree;
 import org.taizhang.ui.PeriodFilter;
 
 /** 文件 → 上报情况…: for an organisation and period, which direct sub-organisations have sent a package, when, with what totals. */
 final class ReportStatusDialog extends Dialog<ButtonType> {
-    private final ComboBox<Object> org = new ComboBox<>();
+    private final ComboBox<OrgChoice> org = OrgPicker.choices("status-org");
     private final Label summary = new Label();
     private final TableView<ReportStatus.Line> table = new TableView<>();
     private final AppContext ctx;
@@ -37,13 +40,13 @@ final class ReportStatusDialog extends Dialog<ButtonType> {
         setTitle("上报情况");
         setHeaderText("直属下级组织的数据包报送情况");
         setResizable(true);
-        org.setId("status-org");
         summary.setId("status-summary");
         table.setId("status-table");
-        OrgChoice.fill(org, orgs, null);
+        OrgChoice.decorate(org);
+        org.getItems().setAll(OrgChoice.of(new OrgTree(orgs), false));
+        org.getSelectionModel().selectFirst();
         orgs.stream().filter(o -> o.parentId() == null).findFirst()
-                .ifPresent(top -> org.getItems().stream().filter(c -> c instanceof OrgChoice oc && oc.org().id() == top.id())
-                        .findFirst().ifPresent(org::setValue));
+                .flatMap(top -> OrgChoice.find(org, top.id())).ifPresent(org::setValue);
         org.valueProperty().addListener((o, a, b) -> reload());
         table.getColumns().add(col("组织", 180, ReportStatus.Line::orgName));
         table.getColumns().add(col("状态", 60, l -> l.reported() ? "已报送" : "未报送"));

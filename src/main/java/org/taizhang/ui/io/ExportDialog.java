@@ -24,6 +24,8 @@ import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.OrgPicker;
+import org.taizhang.ui.activity.OrgChoice;
 
 /**
  * 文件 → 导出…: what (组织/人员/活动/荣誉), which organisation subtree, which period, and whether to
@@ -34,7 +36,7 @@ public final class ExportDialog extends Dialog<ButtonType> {
     private static boolean warnedFullId;
 
     private final ChoiceBox<ImportKind> kind = new ChoiceBox<>(FXCollections.observableArrayList(ImportKind.values()));
-    private final ComboBox<Object> org = new ComboBox<>();
+    private final ComboBox<OrgChoice> org = OrgPicker.choices("export-org");
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final CheckBox fullId = new CheckBox("包含完整证件号");
@@ -46,16 +48,14 @@ public final class ExportDialog extends Dialog<ButtonType> {
         setTitle("导出为 Excel");
         setHeaderText("导出的表格可以直接打印，也可以修改后重新导入");
         kind.setId("export-kind");
-        org.setId("export-org");
         fullId.setId("export-full-id");
         target.setId("export-target");
         status.setId("export-status");
         kind.getSelectionModel().select(ImportKind.PEOPLE);
         OrgTree tree = new OrgTree(orgs);
-        org.getItems().add("（全部组织）");
-        for (OrgTree.Line l : tree.lines(null, o -> true)) {
-            org.getItems().add(new OrgChoice(l.org(), "　".repeat(l.depth()) + l.org().name()));
-        }
+        OrgChoice.decorate(org);
+        org.setPrefWidth(320);
+        org.getItems().setAll(OrgChoice.of(tree, true));
         org.getSelectionModel().selectFirst();
         fullId.selectedProperty().addListener((o, was, now) -> {
             if (now && !warnedFullId) {
@@ -99,24 +99,18 @@ public final class ExportDialog extends Dialog<ButtonType> {
             }
             Path out = t.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx") ? Path.of(t) : Path.of(t + ".xlsx");
             ImportKind k = kind.getValue();
-            Integer orgId = org.getValue() instanceof OrgChoice c ? c.org().id() : null;
+            Integer orgId = OrgChoice.idOf(org.getValue());
             ExportService.Options o = new ExportService.Options(orgId, from.getValue(), to.getValue(), fullId.isSelected());
             ok.setDisable(true);
             status.setText("正在导出…");
             ctx.background().run(() -> new ExportService(ctx.db()).export(k, o, out), n -> {
                 ok.setDisable(false);
                 status.setText("已导出" + k.label() + " " + n + " 行到 " + out);
+                Dialogs.exported(isShowing() ? getDialogPane().getScene().getWindow() : owner, "已导出" + k.label() + " " + n + " 行", out);
             }, ex -> {
                 ok.setDisable(false);
                 status.setText("导出失败：" + Errors.message(ex));
             });
         });
-    }
-
-    record OrgChoice(Org org, String label) {
-        @Override
-        public String toString() {
-            return label;
-        }
     }
 }

@@ -508,7 +508,10 @@ public final class ImportDialog {
         ImportPreview p = preview;
         Path dest = target != null ? target : besideSource(p.request().file());
         ctx.background().run(() -> RejectsWriter.write(p, dest),
-                n -> progressText.setText("已把 " + n + " 个有问题的行存到 " + dest + "，改好后可直接再导入"),
+                n -> {
+                    progressText.setText("已把 " + n + " 个有问题的行存到 " + dest + "，改好后可直接再导入");
+                    Dialogs.exported(stage, "已导出 " + n + " 个有问题的行", dest, "每行后面写明了问题；改好后可直接再导入这个文件。");
+                },
                 e -> Dialogs.error(stage, e));
     }
 

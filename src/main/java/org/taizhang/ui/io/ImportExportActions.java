@@ -65,7 +65,7 @@ public final class ImportExportActions {
             ctx.background().run(() -> {
                 ExportService.template(k, out);
                 return out;
-            }, p -> Dialogs.info(owner, "已导出模板", "已保存到 " + p + "\n填好后用“文件 → 导入…”导入。"));
+            }, p -> Dialogs.exported(owner, "已导出" + k.label() + "导入模板", p, "填好后用“文件 → 导入…”导入。"));
         });
     }
 

@@ -47,7 +47,7 @@ public final class BackupActions {
         if (chosen == null) {
             return;
         }
-        backupTo(owner, ctx, Dialogs.withExtension(chosen, ".db"), b -> Dialogs.info(owner, "备份完成", describe(b)));
+        backupTo(owner, ctx, Dialogs.withExtension(chosen, ".db"), b -> Dialogs.exported(owner, "备份完成", b.file(), details(b)));
     }
 
     /** Backs up to {@code path} in the background, then {@code done} on the FX thread. */
@@ -56,7 +56,12 @@ public final class BackupActions {
     }
 
     static String describe(BackupInfo b) {
-        return "已备份到：\n" + b.file() + "\n\n大小 " + b.sizeText() + "；" + b.counts() + "。\n备份已通过完整性检查。";
+        return "已备份到：\n" + b.file() + "\n\n" + details(b);
+    }
+
+    /** Size, counts and the integrity check of a backup just made. */
+    static String details(BackupInfo b) {
+        return "大小 " + b.sizeText() + "；" + b.counts() + "。\n备份已通过完整性检查。";
     }
 
     /** 文件 → 从备份恢复…: a table of the backups (date, kind, size, counts), confirmation, restore, reopen. */

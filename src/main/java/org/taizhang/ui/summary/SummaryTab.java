@@ -37,6 +37,7 @@ import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.UiPrefs;
 
 /**
  * 工作总结: choose organisation (with its subtree), period and template, draft from the records,
@@ -44,6 +45,7 @@ import org.taizhang.ui.Dialogs;
  * One paragraph per line; a line "（一）…" starts a subsection, "一是…" is an item with a bold lead.
  */
 public final class SummaryTab implements AppTab {
+    private static final String ZERO_ROWS_KEY = "summary.zeroRows";
     private final AppContext ctx;
     private final SummaryComposer composer;
     private final SummaryService store;
@@ -54,6 +56,8 @@ public final class SummaryTab implements AppTab {
     private final CheckBox withStats = new CheckBox("附分类统计表");
     private final CheckBox withHonors = new CheckBox("附荣誉名单");
     private final CheckBox withActivities = new CheckBox("附特色活动表");
+    /** The CLI's {@code --zero-rows}: the statistics table keeps the categories with nothing in the period. */
+    private final CheckBox zeroRows = new CheckBox("保留为零的行");
     private final ComboBox<SummaryService.Saved> savedBox = new ComboBox<>();
     private final ComboBox<org.taizhang.plan.Plan> planBox = new ComboBox<>();
     private final TextField title = new TextField();
@@ -83,6 +87,11 @@ public final class SummaryTab implements AppTab {
         withStats.setId("summary-with-stats");
         withHonors.setId("summary-with-honors");
         withActivities.setId("summary-with-activities");
+        zeroRows.setId("summary-zero-rows");
+        zeroRows.setTooltip(new Tooltip("分类统计表中保留本时段没有活动的类别（不勾选时省略这些行）"));
+        zeroRows.setSelected(Boolean.parseBoolean(UiPrefs.get(ZERO_ROWS_KEY, "false")));
+        zeroRows.disableProperty().bind(withStats.selectedProperty().not());
+        zeroRows.selectedProperty().addListener((o, a, b) -> UiPrefs.put(ZERO_ROWS_KEY, String.valueOf(b)));
         planBox.setId("summary-plan");
         planBox.setPromptText("计划：自动选择");
         planBox.setTooltip(new Tooltip("“下一步工作计划”（或“工作计划”模板）所用的计划；不选则自动取该组织下一时段的计划"));
@@ -106,7 +115,7 @@ public final class SummaryTab implements AppTab {
         themes.setTooltip(new Tooltip("“工作开展情况”的小标题，以及每个活动类别写在哪个小标题下；保存后每次生成都沿用"));
 
         FlowPane choose = new FlowPane(8, 8, new Label("组织"), orgBox, new Label("时段"), period, new Label("模板"), template, planBox,
-                withStats, withHonors, withActivities, generate, themes);
+                withStats, zeroRows, withHonors, withActivities, generate, themes);
         HBox savedRow = new HBox(8, new Label("已保存"), savedBox, open, delete);
         HBox actions = new HBox(8, refresh, save, export);
         VBox top = new VBox(8, choose, savedRow);
@@ -196,7 +205,8 @@ public final class SummaryTab implements AppTab {
         List<String> appendices = appendixChoice();
         Integer planId = planBox.getValue() == null ? null : planBox.getValue().id();
         message.setText("正在统计并起草…");
-        ctx.background().run(() -> composer.draft(o.id(), p.from(), p.to(), t, planId).withAppendices(appendices), c -> {
+        boolean zero = zeroRows.isSelected();
+        ctx.background().run(() -> composer.draft(o.id(), p.from(), p.to(), t, planId).withAppendices(appendices).withZeroRows(zero), c -> {
             savedId = null;
             showContent(c);
             for (int i = 0; i < c.parts().size(); i++) {
@@ -258,6 +268,7 @@ public final class SummaryTab implements AppTab {
         withStats.setSelected(c.appendices().contains("stats"));
         withHonors.setSelected(c.appendices().contains("honors"));
         withActivities.setSelected(c.appendices().contains("activities"));
+        zeroRows.setSelected(c.zeroRows());
     }
 
     /** The draft with the user's edits (linked figures kept where the numbers are still there). */
@@ -269,7 +280,8 @@ public final class SummaryTab implements AppTab {
         for (int i = 0; i < content.parts().size(); i++) {
             parts.add(SummaryComposer.edit(content.parts().get(i), headings.get(i).getText(), texts.get(i).getText(), content.figures()));
         }
-        return content.withParts(parts).withTitle(title.getText(), signOrg.getText(), signDate.getValue()).withAppendices(appendixChoice());
+        return content.withParts(parts).withTitle(title.getText(), signOrg.getText(), signDate.getValue()).withAppendices(appendixChoice())
+                .withZeroRows(zeroRows.isSelected());
     }
 
     private void refresh() {
@@ -390,7 +402,10 @@ public final class SummaryTab implements AppTab {
         ctx.background().run(() -> {
             composer.export(c, file);
             return file;
-        }, f -> message.setText("已导出：" + f), this::showError);
+        }, f -> {
+            message.setText("已导出：" + f);
+            Dialogs.exported(window(), "工作总结已导出为 Word", f);
+        }, this::showError);
     }
 
     /** 主题设置: loads the themes in the background, lets the clerk edit them, saves in the background. */

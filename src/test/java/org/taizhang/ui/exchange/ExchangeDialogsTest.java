@@ -33,6 +33,7 @@ import org.taizhang.honor.HonorService;
 import org.taizhang.org.OrgService;
 import org.taizhang.stats.Period;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.FxTestSupport;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -109,6 +110,7 @@ class ExchangeDialogsTest {
         fire(robot, window, "#package-ok");
         assertThat(robot.lookup("#package-status").queryAs(Label.class).getText()).contains("已导出数据包").contains("活动 2 条");
         assertThat(dir.resolve("园岭街道团工委-上报.tzpkg")).exists();
+        FxTestSupport.closeExported(robot, dir.resolve("园岭街道团工委-上报.tzpkg"));
         closeDialog(robot);
     }
 
