@@ -67,6 +67,7 @@ import org.taizhang.ui.UiPrefs;
  * them and redraws the outline when the view-model says it changed.
  */
 public final class PlanTab implements AppTab {
+    public static final String TITLE = "工作计划";
     private static final KeyCombination SAVE_KEY = KeyCombination.keyCombination("Shortcut+S");
 
     private final PlanViewModel vm;
@@ -183,7 +184,7 @@ public final class PlanTab implements AppTab {
         BorderPane root = new BorderPane(split);
         root.setBottom(message);
         BorderPane.setMargin(message, new Insets(4, 8, 4, 8));
-        tab = new Tab("工作计划", root);
+        tab = new Tab(TITLE, root);
         tab.setClosable(false);
         // Ctrl+S saves from any field of the tab (the outline, the item form, the new-plan fields)
         root.sceneProperty().addListener((o, a, scene) -> {
