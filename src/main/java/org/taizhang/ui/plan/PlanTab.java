@@ -57,6 +57,7 @@ import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.Form;
 import org.taizhang.ui.Icons;
 
 /**
@@ -80,7 +81,7 @@ public final class PlanTab implements AppTab {
     private final TextField lead = new TextField();
     private final TextArea body = new TextArea();
     private final ComboBox<Org> owner = OrgPicker.orgs("plan-item-owner");
-    private final DatePicker due = new DatePicker();
+    private final DatePicker due = Form.datePicker();
     private final ComboBox<PlanStatus> status = new ComboBox<>(FXCollections.observableArrayList(PlanStatus.values()));
     private final ComboBox<TargetMetric> metric = new ComboBox<>();
     private final ComboBox<String> category = new ComboBox<>();

@@ -37,6 +37,7 @@ import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.Form;
 import org.taizhang.ui.UiPrefs;
 
 /**
@@ -63,7 +64,7 @@ public final class SummaryTab implements AppTab {
     private final TextField title = new TextField();
     private final VBox partsBox = new VBox(10);
     private final TextField signOrg = new TextField();
-    private final DatePicker signDate = new DatePicker();
+    private final DatePicker signDate = Form.datePicker();
     private final Label message = new Label();
     private final List<TextField> headings = new ArrayList<>();
     private final List<TextArea> texts = new ArrayList<>();

@@ -13,37 +13,28 @@ import java.time.LocalDate;
 import java.util.List;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.Fixtures;
 import org.taizhang.db.Database;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.WindowTest;
 import org.taizhang.ui.UiPrefs;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * 工作总结 on a real window: 保留为零的行 (the CLI's --zero-rows) keeps the empty categories in the statistics
  * table and is remembered; 导出 Word… ends with 打开文件 / 打开所在文件夹 for the file written.
  */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class SummaryTabTest {
     @TempDir
     static Path dir;
 
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     private static List<String> firstColumn(XWPFTable t) {
         return t.getRows().stream().map(XWPFTableRow::getTableCells).filter(c -> !c.isEmpty()).map(c -> c.getFirst().getText()).toList();
