@@ -355,7 +355,7 @@ public final class ActivityService {
             }
             ActivityRecord before = rec.copy();
             fill(rec, in);
-            if (rec.changed()) {
+            if (ChangeLog.differs(before, rec)) {
                 rec.setUpdatedAt(Timestamps.now());
                 rec.update();
                 ChangeLog.update(ctx, "activity", id, before, rec);
@@ -840,7 +840,7 @@ public final class ActivityService {
             }
             ActivityCategoryRecord before = rec.copy();
             rec.setName(n);
-            if (rec.changed()) {
+            if (ChangeLog.differs(before, rec)) {
                 rec.update();
                 ChangeLog.update(ctx, "activity_category", id, before, rec);
             }
@@ -856,7 +856,7 @@ public final class ActivityService {
             }
             ActivityCategoryRecord before = rec.copy();
             rec.setActive(active);
-            if (rec.changed()) {
+            if (ChangeLog.differs(before, rec)) {
                 rec.update();
                 ChangeLog.update(ctx, "activity_category", id, before, rec);
             }

@@ -15,6 +15,22 @@ public final class ChangeLog {
     private ChangeLog() {
     }
 
+    /**
+     * Whether {@code after} holds other values than {@code before} (a {@code copy()} taken before the edit), its
+     * primary key aside. jOOQ's own {@code changed()} is set by every setter, even to the same value, so a save
+     * without edits would otherwise write an update and a change-log entry.
+     */
+    public static boolean differs(Record before, Record after) {
+        java.util.Set<org.jooq.Field<?>> key = after instanceof org.jooq.TableRecord<?> t && t.getTable().getPrimaryKey() != null
+                ? java.util.Set.copyOf(t.getTable().getPrimaryKey().getFields()) : java.util.Set.of();
+        for (org.jooq.Field<?> f : after.fields()) {
+            if (!key.contains(f) && !java.util.Objects.equals(before.get(f), after.get(f))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static void insert(DSLContext ctx, String table, int id, Record now) {
         write(ctx, table, id, "insert", null, now);
     }

@@ -43,6 +43,7 @@ import org.taizhang.org.Org;
 import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
 import org.taizhang.org.OrgType;
+import org.taizhang.person.MembershipInput;
 import org.taizhang.person.PersonInput;
 import org.taizhang.person.PersonService;
 import org.taizhang.plan.ItemFields;
@@ -543,22 +544,9 @@ final class PackageImporter {
                 return people.insert(ctx, in);
             }
             case MEMBERSHIP -> {
-                MembershipRecord rec = id == null ? ctx.newRecord(MEMBERSHIP) : ctx.fetchOne(MEMBERSHIP, MEMBERSHIP.ID.eq(id));
-                MembershipRecord before = id == null ? null : rec.copy();
-                rec.setPersonId(ref(local, Kind.PERSON, r.get("person")));
-                rec.setOrgId(ref(local, Kind.ORG, r.get("org")));
-                rec.setRole(r.get("role") == null ? "会员" : str(r.get("role")));
-                rec.setJoinedOn(date(r, "joined_on"));
-                rec.setLeftOn(date(r, "left_on"));
-                rec.setNote((String) r.get("note"));
-                if (id == null) {
-                    rec.store();
-                    ChangeLog.insert(ctx, "membership", rec.getId(), rec);
-                } else if (rec.changed()) {
-                    rec.update();
-                    ChangeLog.update(ctx, "membership", id, before, rec);
-                }
-                return rec.getId();
+                return PersonService.putMembership(ctx, id, ref(local, Kind.PERSON, r.get("person")),
+                        new MembershipInput(ref(local, Kind.ORG, r.get("org")), (String) r.get("role"), date(r, "joined_on")),
+                        date(r, "left_on"), (String) r.get("note"));
             }
             case ACTIVITY -> {
                 List<Integer> co = new ArrayList<>();

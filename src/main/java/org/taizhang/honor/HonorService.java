@@ -257,7 +257,7 @@ public final class HonorService {
             HonorInput in = validate(ctx, input);
             HonorRecord before = rec.copy();
             fill(rec, in);
-            if (rec.changed()) {
+            if (ChangeLog.differs(before, rec)) {
                 rec.update();
                 ChangeLog.update(ctx, "honor", id, before, rec);
             }

@@ -277,7 +277,7 @@ public final class OrgService {
             OrgInput clean = validate(ctx, in, id);
             OrgRecord before = rec.copy();
             fill(rec, clean);
-            if (rec.changed()) {
+            if (ChangeLog.differs(before, rec)) {
                 rec.setUpdatedAt(Timestamps.now());
                 rec.update();
                 ChangeLog.update(ctx, "org", id, before, rec);

@@ -38,6 +38,7 @@ public final class PersonService {
     public static final String F_ORG = "所属组织";
     public static final String F_ROLE = "职务";
     public static final String F_JOINED = "加入日期";
+    public static final String F_LEFT = "离开日期";
 
     public static final List<String> POLITICAL_STATUSES = List.of("中共党员", "中共预备党员", "共青团员", "民主党派", "群众");
     public static final List<String> COMMON_ROLES = List.of("主席", "副主席", "书记", "副书记", "主任", "副主任", "会长",
@@ -153,15 +154,59 @@ public final class PersonService {
             } else {
                 personId = store(ctx, p);
             }
-            MembershipRecord mr = ctx.newRecord(MEMBERSHIP);
-            mr.setPersonId(personId);
-            mr.setOrgId(mem.orgId());
-            mr.setRole(mem.role());
-            mr.setJoinedOn(mem.joinedOn());
-            mr.store();
-            ChangeLog.insert(ctx, "membership", mr.getId(), mr);
+            storeMembership(ctx, null, personId, mem, null, null);
             return personId;
         });
+    }
+
+    /**
+     * Adds ({@code id} null) or replaces a whole membership — organisation, role, joining and leaving dates, note —
+     * with every check of a form and its change-log entry, inside the caller's transaction. Data packages.
+     *
+     * @return the membership id
+     */
+    public static int putMembership(DSLContext ctx, Integer id, int personId, MembershipInput m, LocalDate leftOn, String note) {
+        LocalDate birth = ctx.select(PERSON.BIRTH_DATE).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.BIRTH_DATE);
+        if (birth == null && !ctx.fetchExists(PERSON, PERSON.ID.eq(personId))) {
+            throw new ValidationException(F_NAME, "此人已不存在，可能已被删除");
+        }
+        Validator v = new Validator();
+        MembershipInput clean = validateMembership(ctx, v, m, birth);
+        String cleanNote = v.optionalText(note, "备注", 500);
+        if (leftOn != null) {
+            v.check(!leftOn.isAfter(LocalDate.now()), F_LEFT, "离开日期不能晚于今天");
+            v.check(clean == null || clean.joinedOn() == null || !leftOn.isBefore(clean.joinedOn()), F_LEFT, "离开日期不能早于加入日期");
+        }
+        v.throwIfAny();
+        if (leftOn == null && ctx.fetchExists(MEMBERSHIP, MEMBERSHIP.PERSON_ID.eq(personId).and(MEMBERSHIP.ORG_ID.eq(clean.orgId()))
+                .and(MEMBERSHIP.LEFT_ON.isNull()).and(id == null ? DSL.noCondition() : MEMBERSHIP.ID.ne(id)))) {
+            String name = ctx.select(PERSON.NAME).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.NAME);
+            throw new ValidationException(F_ORG, name + "已经是该组织的成员");
+        }
+        return storeMembership(ctx, id, personId, clean, leftOn, cleanNote);
+    }
+
+    /** The one store of a checked membership, with its change-log entry. */
+    private static int storeMembership(DSLContext ctx, Integer id, int personId, MembershipInput clean, LocalDate leftOn, String note) {
+        MembershipRecord rec = id == null ? ctx.newRecord(MEMBERSHIP) : ctx.fetchOne(MEMBERSHIP, MEMBERSHIP.ID.eq(id));
+        if (rec == null) {
+            throw new ValidationException(F_ROLE, "该成员记录已不存在");
+        }
+        MembershipRecord before = id == null ? null : rec.copy();
+        rec.setPersonId(personId);
+        rec.setOrgId(clean.orgId());
+        rec.setRole(clean.role());
+        rec.setJoinedOn(clean.joinedOn());
+        rec.setLeftOn(leftOn);
+        rec.setNote(note);
+        if (id == null) {
+            rec.store();
+            ChangeLog.insert(ctx, "membership", rec.getId(), rec);
+        } else if (ChangeLog.differs(before, rec)) {
+            rec.update();
+            ChangeLog.update(ctx, "membership", id, before, rec);
+        }
+        return rec.getId();
     }
 
     public void update(int personId, PersonInput in) {
@@ -183,7 +228,7 @@ public final class PersonService {
             }
             PersonRecord before = rec.copy();
             fill(rec, p);
-            if (rec.changed()) {
+            if (ChangeLog.differs(before, rec)) {
                 rec.setUpdatedAt(Timestamps.now());
                 rec.update();
                 ChangeLog.update(ctx, "person", personId, before, rec);
@@ -209,7 +254,7 @@ public final class PersonService {
             MembershipRecord before = rec.copy();
             rec.setRole(m.role());
             rec.setJoinedOn(m.joinedOn());
-            if (rec.changed()) {
+            if (ChangeLog.differs(before, rec)) {
                 rec.update();
                 ChangeLog.update(ctx, "membership", membershipId, before, rec);
             }

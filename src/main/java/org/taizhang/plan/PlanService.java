@@ -266,7 +266,7 @@ public final class PlanService {
             if (before == null) {
                 rec.store();
                 ChangeLog.insert(ctx, "plan_item", rec.getId(), rec);
-            } else if (rec.changed()) {
+            } else if (ChangeLog.differs(before, rec)) {
                 rec.update();
                 ChangeLog.update(ctx, "plan_item", rec.getId(), before, rec);
             }

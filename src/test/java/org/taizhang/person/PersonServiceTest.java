@@ -116,6 +116,49 @@ class PersonServiceTest {
     }
 
     @Test
+    void wholeMembershipFromAPackageGetsTheFormsChecksAndOneChangeLogEntry() {
+        int id = svc.add(person("张𠮷", "11010519491231002X"), new MembershipInput(child, "书记", LocalDate.of(2020, 5, 4)));
+        int past = db.tx(ctx -> PersonService.putMembership(ctx, null, id, new MembershipInput(other, " ", LocalDate.of(2019, 1, 1)),
+                LocalDate.of(2021, 6, 30), "１２３ 😀"));
+        org.taizhang.db.jooq.tables.records.MembershipRecord r = db.read(ctx -> ctx.fetchOne(MEMBERSHIP, MEMBERSHIP.ID.eq(past)));
+        assertThat(r.getRole()).isEqualTo("会员");
+        assertThat(r.getLeftOn()).isEqualTo(LocalDate.of(2021, 6, 30));
+        assertThat(r.getNote()).isEqualTo("１２３ 😀");
+        long before = rowsAndLog();
+        assertThatThrownBy(() -> db.tx(ctx -> PersonService.putMembership(ctx, null, id, new MembershipInput(child, null, null), null, null)))
+                .hasMessageContaining("已经是该组织的成员");
+        assertThatThrownBy(() -> db.tx(ctx -> PersonService.putMembership(ctx, null, id,
+                new MembershipInput(other, null, LocalDate.of(2022, 1, 1)), LocalDate.of(2021, 1, 1), null)))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.messageFor(PersonService.F_LEFT)).contains("不能早于加入日期"));
+        assertThatThrownBy(() -> db.tx(ctx -> PersonService.putMembership(ctx, null, id,
+                new MembershipInput(other, null, LocalDate.of(1940, 1, 1)), LocalDate.now().plusDays(3), null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.messageFor(PersonService.F_JOINED)).contains("不能早于出生日期");
+                    assertThat(e.messageFor(PersonService.F_LEFT)).contains("不能晚于今天");
+                });
+        assertThatThrownBy(() -> db.tx(ctx -> PersonService.putMembership(ctx, null, id, new MembershipInput(99999, null, null), null, null)))
+                .hasMessageContaining("请选择所属组织");
+        assertThat(rowsAndLog())
+                .isEqualTo(before);
+        // replacing it with the same values writes no change-log entry; a changed role writes one
+        db.tx(ctx -> PersonService.putMembership(ctx, past, id, new MembershipInput(other, "会员", LocalDate.of(2019, 1, 1)),
+                LocalDate.of(2021, 6, 30), "１２３ 😀"));
+        assertThat(rowsAndLog())
+                .isEqualTo(before);
+        db.tx(ctx -> PersonService.putMembership(ctx, past, id, new MembershipInput(other, "委员", LocalDate.of(2019, 1, 1)),
+                LocalDate.of(2021, 6, 30), null));
+        assertThat(rowsAndLog())
+                .isEqualTo(before + 1);
+    }
+
+    /** Memberships × 1000 + change-log entries: one figure that moves when either does. */
+    private long rowsAndLog() {
+        Long n = db.read(ctx -> (long) ctx.fetchCount(MEMBERSHIP) * 1000 + ctx.fetchCount(org.taizhang.db.jooq.Tables.CHANGE_LOG));
+        return n;
+    }
+
+    @Test
     void updateAndMembershipEdit() {
         int id = svc.add(person("张𠮷", "11010519491231002X"), new MembershipInput(child, "书记", null));
         svc.update(id, new PersonInput("张𠮷𠮷", "11010519491231002X", null, null, "13900139000", "中共党员", null));

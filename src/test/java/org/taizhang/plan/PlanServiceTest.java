@@ -110,6 +110,16 @@ class PlanServiceTest {
         assertThat(db.<Integer>read(ctx -> ctx.fetchCount(PLAN_ITEM))).isEqualTo(2);
         assertThat(db.<Integer>read(ctx -> ctx.fetchCount(CHANGE_LOG, CHANGE_LOG.TABLE_NAME.eq("plan_item").and(CHANGE_LOG.ACTION.eq("delete")))))
                 .isEqualTo(3);
+
+        // saving again without an edit (Ctrl+S twice) writes no update and no change-log entry
+        int logBefore = db.<Integer>read(ctx -> ctx.fetchCount(CHANGE_LOG));
+        plans.save(id, plans.load(id));
+        assertThat(db.<Integer>read(ctx -> ctx.fetchCount(CHANGE_LOG))).isEqualTo(logBefore);
+        PlanOutline edited = plans.load(id);
+        PlanNode item = edited.items().getFirst().node();
+        edited.edit(item.key(), item.fields().withStatus(PlanStatus.DONE));
+        plans.save(id, edited);
+        assertThat(db.<Integer>read(ctx -> ctx.fetchCount(CHANGE_LOG))).isEqualTo(logBefore + 1);
     }
 
     @Test
