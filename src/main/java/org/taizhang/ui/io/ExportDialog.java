@@ -88,6 +88,8 @@ public final class ExportDialog extends Dialog<ButtonType> {
         status.setWrapText(true);
         getDialogPane().setContent(g);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        // the dialog stays open after an export (another table, another organisation): 关闭, as in 数据上报
+        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setText("关闭");
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.setText("导出");
         ok.setId("export-ok");
