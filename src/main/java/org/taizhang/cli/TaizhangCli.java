@@ -127,8 +127,48 @@ public final class TaizhangCli implements Callable<Integer> {
         return cl;
     }
 
+    /**
+     * The database of a plain window start ({@code taizhang} or {@code taizhang --db FILE}), else null. The window
+     * starts without building the command line (picocli reads all command classes: about a second of the start).
+     */
+    static Path windowOnly(String... args) {
+        if (args.length == 0) {
+            return DataDirectory.defaultDatabase();
+        }
+        if (args.length == 2 && args[0].equals("--db") && !args[1].isEmpty() && !args[1].startsWith("-")) {
+            return Path.of(args[1]);
+        }
+        if (args.length == 1 && args[0].startsWith("--db=") && args[0].length() > 5) {
+            return Path.of(args[0].substring(5));
+        }
+        return null;
+    }
+
+    /** The window on {@code db}, with the exit codes and messages the command line gives for the same start. */
+    private static int openWindow(Path db) {
+        try {
+            return guiLauncher.apply(db);
+        } catch (GuiUnavailableException e) {
+            printError(e.getMessage());
+            return EXIT_NO_WINDOW;
+        } catch (RuntimeException e) {
+            printError(Errors.reportBug(e));
+            return EXIT_INTERNAL;
+        }
+    }
+
+    private static void printError(String message) {
+        PrintWriter err = new PrintWriter(new TerminalWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true);
+        err.println(message);
+        err.flush();
+    }
+
     /** Runs with UTF-8 console output (Chinese must not turn into '?' on a C/POSIX locale), control characters made visible. */
     public static int run(String... args) {
+        Path window = windowOnly(args);
+        if (window != null) {
+            return openWindow(window);
+        }
         PrintWriter out = new PrintWriter(new TerminalWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), true);
         PrintWriter err = new PrintWriter(new TerminalWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)), true);
         int code = commandLine(out, err).execute(args);

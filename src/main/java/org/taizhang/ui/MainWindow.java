@@ -16,6 +16,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
@@ -54,6 +55,9 @@ public final class MainWindow {
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Background background;
     private final List<AppTab> appTabs = new ArrayList<>();
+    /** Tabs shown by title only until built (in the order they appear). */
+    private final java.util.Map<Tab, LaterTab> pendingTabs = new java.util.LinkedHashMap<>();
+    private volatile boolean tabsBuilt;
     /** Start-up prompts: offer demo data for an empty database, show due reminders. Off in most tests. */
     private final boolean interactiveStart;
     private AppContext context;
@@ -70,6 +74,14 @@ public final class MainWindow {
         root.setCenter(tabs);
         root.setBottom(statusBar());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && pendingTabs.containsKey(b)) {
+                Platform.runLater(() -> build(b)); // not inside the selection change itself
+            }
+            if (b != null && context != null) {
+                UiPrefs.put("tab.last", b.getText());
+            }
+        });
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("taizhang.css").toExternalForm());
         stage.setScene(scene);
@@ -109,24 +121,24 @@ public final class MainWindow {
      */
     public void open(Path file) {
         lastFile = file.toAbsolutePath().normalize();
+        Path target = lastFile;
         Workspace previous = context == null ? null : context.workspace();
         context = null;
         appTabs.clear();
+        pendingTabs.clear();
+        tabsBuilt = false;
         tabs.getTabs().clear();
         setMessage("正在打开数据库…");
-        record Opened(Workspace workspace, boolean empty) {
-        }
         background.run(() -> {
             if (previous != null) {
                 previous.close();
             }
-            Workspace ws = Workspace.openForWindow(file);
-            return new Opened(ws, ws.isEmpty());
-        }, result -> {
-            show(result.workspace());
+            return FirstScreen.take(target);
+        }, first -> {
+            show(first);
             // queued behind the tabs' first loads: the chores start once the first screen is filled
-            background.run(() -> null, r -> startChores(result.workspace()));
-            if (result.empty() && interactiveStart) {
+            background.run(() -> null, r -> startChores(first.workspace()));
+            if (first.empty() && interactiveStart) {
                 offerDemoData();
             }
         }, e -> {
@@ -162,6 +174,7 @@ public final class MainWindow {
                     }
                     context = null;
                     appTabs.clear();
+                    pendingTabs.clear();
                     tabs.getTabs().clear();
                     setMessage("数据库检查未通过");
                     dbLabel.setText("未打开数据库");
@@ -182,39 +195,102 @@ public final class MainWindow {
         root.setTop(banner == null ? menu : new javafx.scene.layout.VBox(menu, banner));
     }
 
-    private void show(Workspace ws) {
+    /**
+     * The first screen: the roster with the data read together with opening; the other tabs are built when first
+     * selected or, one per frame, once the first screen has been drawn ({@link #buildLaterTabs}).
+     */
+    private void show(FirstScreen first) {
+        String last = UiPrefs.get("tab.last", null);
+        Workspace ws = first.workspace();
         Database db = ws.db();
         context = new AppContext(ws, background, this::markAllStale);
         dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
         showBanner(db);
-        appTabs.add(new RosterTab(context));
-        appTabs.add(new ActivityTab(context));
-        appTabs.add(new HonorTab(context));
-        appTabs.add(new StatsTab(context));
-        appTabs.add(new PlanTab(context));
-        appTabs.add(new SummaryTab(context));
-        for (AppTab t : appTabs) {
-            tabs.getTabs().add(t.tab());
-            t.tab().setOnSelectionChanged(e -> {
-                if (t.tab().isSelected() && Boolean.TRUE.equals(t.tab().getProperties().remove("stale"))) {
-                    t.reload();
-                }
-            });
+        RosterTab roster = new RosterTab(context);
+        roster.show(first.roster());
+        install(roster);
+        tabs.getTabs().add(roster.tab());
+        AppContext ctx = context;
+        for (LaterTab later : List.<LaterTab>of(
+                new LaterTab(ActivityTab.TITLE, () -> new ActivityTab(ctx)),
+                new LaterTab(HonorTab.TITLE, () -> new HonorTab(ctx)),
+                new LaterTab(StatsTab.TITLE, () -> new StatsTab(ctx)),
+                new LaterTab(PlanTab.TITLE, () -> new PlanTab(ctx)),
+                new LaterTab(SummaryTab.TITLE, () -> new SummaryTab(ctx)))) {
+            Tab placeholder = new Tab(later.title(), new Label("正在加载…"));
+            placeholder.setClosable(false);
+            pendingTabs.put(placeholder, later);
+            tabs.getTabs().add(placeholder);
         }
-        for (AppTab t : appTabs) {
-            if (interactiveStart && t instanceof StatsTab s) {
-                s.remindOnStartup(stage, () -> tabs.getSelectionModel().select(s.tab()));
-            }
-        }
-        String last = UiPrefs.get("tab.last", null);
         tabs.getTabs().stream().filter(t -> t.getText().equals(last)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                UiPrefs.put("tab.last", b.getText());
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (pendingTabs.containsKey(selected)) {
+            build(selected);
+        }
+        setMessage("就绪");
+        tabsBuilt = pendingTabs.isEmpty();
+        buildLaterTabs(ctx);
+    }
+
+    /** A tab built after the first screen: its title (shown at once) and how to make it. */
+    private record LaterTab(String title, java.util.function.Supplier<AppTab> make) {
+    }
+
+    /** Hooks a built tab into the window: reload when shown after data changed elsewhere, start-up reminders. */
+    private void install(AppTab t) {
+        appTabs.add(t);
+        t.tab().setOnSelectionChanged(e -> {
+            if (t.tab().isSelected() && Boolean.TRUE.equals(t.tab().getProperties().remove("stale"))) {
+                t.reload();
             }
         });
-        appTabs.forEach(AppTab::reload);
-        setMessage("就绪");
+        if (interactiveStart && t instanceof StatsTab s) {
+            s.remindOnStartup(stage, () -> tabs.getSelectionModel().select(s.tab()));
+        }
+    }
+
+    /** Replaces a placeholder by its tab, built now, and starts its first load (FX thread). */
+    private void build(Tab placeholder) {
+        LaterTab later = pendingTabs.remove(placeholder);
+        int at = tabs.getTabs().indexOf(placeholder);
+        if (later == null || at < 0) {
+            return;
+        }
+        boolean wasSelected = placeholder.isSelected();
+        AppTab t = later.make().get();
+        install(t);
+        tabs.getTabs().set(at, t.tab());
+        if (wasSelected) {
+            tabs.getSelectionModel().select(t.tab());
+        }
+        t.reload();
+        tabsBuilt = pendingTabs.isEmpty();
+    }
+
+    /**
+     * After the first screen has been drawn (a few frames), builds the remaining tabs one per frame, so the
+     * window stays responsive; a tab selected before that is built at once.
+     */
+    private void buildLaterTabs(AppContext ctx) {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (context != ctx || pendingTabs.isEmpty()) {
+                    stop();
+                    return;
+                }
+                if (++frames > 3) {
+                    build(pendingTabs.keySet().iterator().next());
+                }
+            }
+        }.start();
+    }
+
+    /** True once every tab of the open database has been built (tests wait for it; any thread). */
+    public boolean allTabsBuilt() {
+        return tabsBuilt;
     }
 
     private void markAllStale() {

@@ -13,6 +13,8 @@ public final class TaizhangApp extends Application {
     /** Starts the window on {@code db} and returns when it is closed. */
     public static void launchWith(Path db) {
         databasePath = db;
+        // the database opens and the roster is read while JavaFX starts (two threads, one of them the toolkit's)
+        FirstScreen.startAhead(db != null ? db : DataDirectory.defaultDatabase());
         Application.launch(TaizhangApp.class);
     }
 

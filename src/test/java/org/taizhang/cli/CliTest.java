@@ -122,4 +122,42 @@ class CliTest {
             TaizhangCli.guiLauncher = previous;
         }
     }
+
+    @Test
+    void aPlainWindowStartSkipsTheCommandLineParserWithTheSameExitCodes() {
+        assertThat(TaizhangCli.windowOnly()).isNotNull();
+        assertThat(TaizhangCli.windowOnly("--db", "台账𠮷.db")).isEqualTo(Path.of("台账𠮷.db"));
+        assertThat(TaizhangCli.windowOnly("--db=台账.db")).isEqualTo(Path.of("台账.db"));
+        assertThat(TaizhangCli.windowOnly("--db", "台账.db", "org", "list")).isNull();
+        assertThat(TaizhangCli.windowOnly("--version")).isNull();
+        assertThat(TaizhangCli.windowOnly("--db", "--help")).isNull();
+        var previous = TaizhangCli.guiLauncher;
+        var previousErr = System.err;
+        var err = new java.io.ByteArrayOutputStream();
+        try {
+            java.util.List<Path> opened = new java.util.ArrayList<>();
+            TaizhangCli.guiLauncher = p -> {
+                opened.add(p);
+                return 0;
+            };
+            assertThat(TaizhangCli.run("--db", dir.resolve("窗口１２３.db").toString())).isZero();
+            assertThat(opened).containsExactly(dir.resolve("窗口１２３.db"));
+
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            TaizhangCli.guiLauncher = p -> {
+                throw new TaizhangCli.GuiUnavailableException(new UnsupportedOperationException("Unable to load glass GTK library."));
+            };
+            assertThat(TaizhangCli.run()).isEqualTo(TaizhangCli.EXIT_NO_WINDOW);
+            TaizhangCli.guiLauncher = p -> {
+                throw new IllegalStateException("a bug");
+            };
+            assertThat(TaizhangCli.run("--db", "x.db")).isEqualTo(TaizhangCli.EXIT_INTERNAL);
+        } finally {
+            TaizhangCli.guiLauncher = previous;
+            System.setErr(previousErr);
+        }
+        String printed = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(printed).contains("无法打开窗口").contains("命令行功能照常可用").doesNotContain("at org.");
+        assertThat(printed).contains("程序内部错误");
+    }
 }

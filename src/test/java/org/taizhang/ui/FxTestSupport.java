@@ -55,6 +55,18 @@ public final class FxTestSupport {
             window.background().drain();
             WaitForAsyncUtils.waitForFxEvents();
         }
+        if (window.context() != null && !window.allTabsBuilt()) {
+            // the tabs after the first screen are built one per frame: wait for them and their first loads
+            try {
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, window::allTabsBuilt);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the window's tabs were not built within 20 s", e);
+            }
+            for (int i = 0; i < 3; i++) {
+                window.background().drain();
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+        }
     }
 
     /** Runs {@code r} on the FX thread and waits (at most 10 s) until it has finished. */

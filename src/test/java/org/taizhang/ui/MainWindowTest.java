@@ -81,4 +81,35 @@ class MainWindowTest {
         assertThat(robot.lookup((Button b) -> "person-add".equals(b.getId())).tryQuery()).isPresent();
         assertThat(PersonService.F_ID).isEqualTo("身份证号");
     }
+
+    @Test
+    void theRosterIsTheFirstScreenReadAheadAndTheOtherTabsFollow(FxRobot robot) throws Exception {
+        Path file = FxTestSupport.demoDatabase(dir.resolve("ahead.db"));
+        // as at program start: the file is opened and the roster read while the window is being made
+        FirstScreen.startAhead(file);
+        FxTestSupport.onFx(() -> window.open(file));
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            var t = robot.lookup("#org-tree").tryQueryAs(TreeView.class);
+            return t.isPresent() && t.get().getRoot() != null && !t.get().getRoot().getChildren().isEmpty();
+        });
+        // every tab's title is there from the first screen on; one not built yet is built when chosen
+        FxTestSupport.onFx(() -> {
+            var pane = window.stage().getScene().lookup(".tab-pane");
+            var tabPane = (javafx.scene.control.TabPane) pane;
+            assertThat(tabPane.getTabs()).extracting(javafx.scene.control.Tab::getText)
+                    .containsExactly("组织名册", "活动台账", "荣誉", "统计分析", "工作计划", "工作总结");
+            tabPane.getSelectionModel().select(5);
+        });
+        settle(window);
+        assertThat(window.allTabsBuilt()).isTrue();
+        assertThat(window.tabs()).extracting(t -> t.getClass().getSimpleName()).containsExactlyInAnyOrder(
+                "RosterTab", "ActivityTab", "HonorTab", "StatsTab", "PlanTab", "SummaryTab");
+        AppTab summary = window.tabs().stream().filter(t -> t instanceof org.taizhang.ui.summary.SummaryTab).findFirst().orElseThrow();
+        assertThat(summary.tab().isSelected()).isTrue();
+        assertThat(summary.tab().getTabPane()).isNotNull();
+        // the activity tab loaded its rows once built
+        TableView<?> activities = robot.lookup("#activity-table").queryAs(TableView.class);
+        assertThat(activities.getItems()).isNotEmpty();
+        assertThat(window.context().db().file()).isEqualTo(file.toAbsolutePath().normalize());
+    }
 }

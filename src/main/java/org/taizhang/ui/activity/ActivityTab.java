@@ -65,6 +65,8 @@ import org.taizhang.ui.UiPrefs;
  * and the logic.
  */
 public final class ActivityTab implements AppTab {
+    public static final String TITLE = "活动台账";
+
     private final AppContext ctx;
     private final ActivityViewModel vm;
     private final Tab tab;
@@ -105,7 +107,7 @@ public final class ActivityTab implements AppTab {
         };
         this.vm = new ActivityViewModel(new ActivityService(ctx.db()), ctx.orgs(), new StatsService(ctx.db()), ctx.background()::run,
                 prompts, ctx::dataChanged);
-        tab = new Tab("活动台账", build());
+        tab = new Tab(TITLE, build());
         tab.setClosable(false);
     }
 

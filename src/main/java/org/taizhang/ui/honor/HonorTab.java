@@ -44,6 +44,7 @@ import org.taizhang.ui.activity.OrgChoice;
  * the counts by level × kind that a summary quotes ("国家级集体 1 项；省级集体 5 项、个人 6 项").
  */
 public final class HonorTab implements AppTab {
+    public static final String TITLE = "荣誉";
     static final String ANY = "全部";
     private static final int LIMIT = 2000;
 
@@ -66,7 +67,7 @@ public final class HonorTab implements AppTab {
     public HonorTab(AppContext ctx) {
         this.ctx = ctx;
         this.service = new HonorService(ctx.db());
-        tab = new Tab("荣誉", build());
+        tab = new Tab(TITLE, build());
         UiPrefs.rememberColumns(table.getColumns(), "honor");
         tab.setClosable(false);
     }

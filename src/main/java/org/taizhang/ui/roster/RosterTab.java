@@ -130,15 +130,23 @@ public final class RosterTab implements AppTab {
         return tab;
     }
 
+    /** What the tree shows: the organisation types and every organisation (read on the database thread). */
+    public record Loaded(List<OrgType> types, OrgTree tree) {
+        public static Loaded read(org.taizhang.org.OrgService orgs) {
+            return new Loaded(orgs.types(), new OrgTree(orgs.listAll()));
+        }
+    }
+
     @Override
     public void reload() {
-        record Loaded(List<OrgType> types, OrgTree tree) {
-        }
-        ctx.background().run(() -> new Loaded(ctx.orgs().types(), new OrgTree(ctx.orgs().listAll())), r -> {
-            types = r.types();
-            orgTree = r.tree();
-            rebuildTree();
-        });
+        ctx.background().run(() -> Loaded.read(ctx.orgs()), this::show);
+    }
+
+    /** Shows data read ahead (the first screen: read together with opening the database). FX thread. */
+    public void show(Loaded data) {
+        types = data.types();
+        orgTree = data.tree();
+        rebuildTree();
     }
 
     private Org selected() {

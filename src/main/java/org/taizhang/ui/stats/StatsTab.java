@@ -87,6 +87,7 @@ import org.taizhang.ui.PeriodFilter;
  * chart as PNG. A 待办/提醒 panel at the top lists overdue/upcoming 换届 and 团员 turning 28.
  */
 public final class StatsTab implements AppTab {
+    public static final String TITLE = "统计分析";
     private static final String ALL = "全部组织";
     /** Ten figure cards: two full rows of five at every window width. */
     private static final int CARDS_PER_ROW = 5;
@@ -228,7 +229,7 @@ public final class StatsTab implements AppTab {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         root.getStylesheets().add(StatsTab.class.getResource("stats.css").toExternalForm());
         bindViewModel();
-        tab = new Tab("统计分析", root);
+        tab = new Tab(TITLE, root);
         tab.setClosable(false);
     }
 

@@ -46,6 +46,7 @@ import org.taizhang.ui.UiPrefs;
  * One paragraph per line; a line "（一）…" starts a subsection, "一是…" is an item with a bold lead.
  */
 public final class SummaryTab implements AppTab {
+    public static final String TITLE = "工作总结";
     private static final String ZERO_ROWS_KEY = "summary.zeroRows";
     private final AppContext ctx;
     private final SummaryComposer composer;
@@ -142,7 +143,7 @@ public final class SummaryTab implements AppTab {
         VBox bottom = new VBox(4, actions, message);
         bottom.setPadding(new Insets(8));
         root.setBottom(bottom);
-        tab = new Tab("工作总结", root);
+        tab = new Tab(TITLE, root);
         tab.setClosable(false);
         showContent(null);
     }
