@@ -12,32 +12,23 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
-import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.Fixtures;
 import org.taizhang.db.Database;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Closing the window with an unsaved plan asks first: 取消 keeps the window, 保存 saves then closes, 不保存 closes. */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class UnsavedWorkTest {
     @TempDir
     Path dir;
 
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     private Path planWithAnUnsavedItem(String name) throws Exception {
         Path file = dir.resolve(name);
