@@ -223,7 +223,8 @@ final class Prose {
         StringBuilder b = new StringBuilder();
         int n = 0;
         for (String t : sentences) {
-            b.append(Numbers.shi(++n)).append(Numbers.stripItemNumber(t));
+            // each item a whole sentence, so that 二是 never runs into the item before it
+            b.append(Numbers.shi(++n)).append(sentence(Numbers.stripItemNumber(t)));
         }
         return b.toString();
     }
