@@ -443,7 +443,7 @@ public final class PlanViewModel {
     private void updateTitle() {
         boolean d = outline != null && outline.dirty();
         dirty.set(d);
-        title.set(plan == null ? "请选择或新建一个计划" : plan.title() + "（" + plan.periodLabel() + "）" + (d ? " · 未保存" : ""));
+        title.set(plan == null ? "请选择或新建一个计划" : plan.heading() + (d ? " · 未保存" : ""));
     }
 
     private void fillDetails() {
