@@ -342,7 +342,8 @@ public final class Database implements AutoCloseable {
      * header, before SQLite (or the lock) touches anything beside it.
      */
     private static void checkHeader(Path file) {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file) || AtomicFile.protectedAs(file) != null) {
+            // open in this process already (checked then): a raw read would drop SQLite's locks (AtomicFile.refuseReading)
             return;
         }
         try (InputStream in = Files.newInputStream(file)) {

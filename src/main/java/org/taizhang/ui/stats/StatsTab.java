@@ -952,14 +952,16 @@ public final class StatsTab implements AppTab {
         if (f == null) {
             return;
         }
-        Path target = Dialogs.withExtension(f, ".xlsx");
+        exportExcelTo(Dialogs.withExtension(f, ".xlsx"));
+    }
+
+    /** Writes the report shown now to {@code target} in the background, then offers to open it (the status line is the view-model's). */
+    public void exportExcelTo(Path target) {
+        Report r = report;
         ctx.background().run(() -> {
             StatsExcel.write(r, target);
             return target;
-        }, t -> {
-            status.setText("已导出到 " + t);
-            Dialogs.exported(window(), "统计已导出为 Excel", t);
-        });
+        }, t -> Dialogs.exported(window(), "统计已导出为 Excel", t));
     }
 
     /** The chart of the breakdown shown now. */
@@ -979,10 +981,13 @@ public final class StatsTab implements AppTab {
         if (f == null) {
             return;
         }
-        Path target = Dialogs.withExtension(f, ".png");
+        saveChartTo(Dialogs.withExtension(f, ".png"));
+    }
+
+    /** Saves the chart shown now to {@code target}, then offers to open it. */
+    public void saveChartTo(Path target) {
         try {
             saveChartPng(visibleChart(), target);
-            status.setText("图表已保存到 " + target);
             Dialogs.exported(window(), "图表已保存为图片", target);
         } catch (UserException e) {
             Dialogs.info(window(), "图表没有保存", e.getMessage());

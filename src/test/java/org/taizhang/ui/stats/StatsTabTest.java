@@ -95,11 +95,22 @@ class StatsTabTest {
         TableView<org.taizhang.stats.RecordRow> records = robot.lookup("#records-table").queryAs(TableView.class);
         assertThat(records.getItems()).extracting(org.taizhang.stats.RecordRow::id).containsExactly(1, 9, 5, 6, 2);
 
-        // save the by-category chart as PNG
+        // save the by-category chart as PNG and export the figures to Excel, as after the file chooser: each ends with
+        // the 打开文件 offer, never an error window (the status line is bound to the view-model)
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#records-table").queryAs(TableView.class).getScene().getWindow().hide()).get();
         Path png = dir.resolve("图表𠮷.png");
-        WaitForAsyncUtils.asyncFx(() -> StatsTab.saveChartPng(tab.visibleChart(), png)).get();
+        WaitForAsyncUtils.asyncFx(() -> tab.saveChartTo(png)).get();
+        settle(window);
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isGreaterThan(50);
+        closeExportedOffer(robot);
+        Path xlsx = dir.resolve("统计１２３😀.xlsx");
+        WaitForAsyncUtils.asyncFx(() -> tab.exportExcelTo(xlsx)).get();
+        settle(window);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {
+            assertThat(wb.getNumberOfSheets()).isPositive();
+        }
+        closeExportedOffer(robot);
 
         // drill down: double-click 区团委 in the by-child table
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#stats-breakdowns").queryAs(javafx.scene.control.TabPane.class)
@@ -121,6 +132,14 @@ class StatsTabTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
+    }
+
+    /** The 已导出 window is up (no 出错了 window), and is closed again. */
+    private void closeExportedOffer(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#exported-open").tryQuery()).isPresent();
+        assertThat(javafx.stage.Window.getWindows()).noneMatch(w -> w instanceof Stage s && "出错了".equals(s.getTitle()));
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#exported-open").query().getScene().getWindow().hide()).get();
+        settle(window);
     }
 
     private static String text(FxRobot robot, String query) {
