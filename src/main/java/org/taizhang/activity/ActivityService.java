@@ -255,7 +255,7 @@ public final class ActivityService {
         if (participants < 0) {
             v.error(F_PARTICIPANTS, "不能是负数");
         } else if (participants > MAX_PARTICIPANTS) {
-            v.error(F_PARTICIPANTS, String.format("%,d 人次不合理（单场活动上限 %,d），请检查是否多输了 0", participants, MAX_PARTICIPANTS));
+            v.error(F_PARTICIPANTS, org.taizhang.common.Numbers.grouped(participants) + " 人次不合理（单场活动上限 " + org.taizhang.common.Numbers.grouped(MAX_PARTICIPANTS) + "），请检查是否多输了 0");
         }
         if (tenths < 0) {
             v.error(F_HOURS, "不能是负数");
@@ -272,7 +272,7 @@ public final class ActivityService {
         if (beneficiaries < 0) {
             v.error(F_BENEFICIARIES, "不能是负数");
         } else if (beneficiaries > MAX_BENEFICIARIES) {
-            v.error(F_BENEFICIARIES, String.format("%,d 人不合理（上限 %,d），请检查是否多输了 0", beneficiaries, MAX_BENEFICIARIES));
+            v.error(F_BENEFICIARIES, org.taizhang.common.Numbers.grouped(beneficiaries) + " 人不合理（上限 " + org.taizhang.common.Numbers.grouped(MAX_BENEFICIARIES) + "），请检查是否多输了 0");
         }
         String place = v.optionalText(in.place(), F_PLACE, 100);
         String description = v.optionalText(in.description(), F_DESCRIPTION, 2000);

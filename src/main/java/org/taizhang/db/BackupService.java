@@ -604,15 +604,6 @@ public final class BackupService {
     }
 
     public static String sizeText(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        if (bytes < 1024L * 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024);
-        }
-        return String.format(Locale.ROOT, "%.2f GB", bytes / 1024.0 / 1024 / 1024);
+        return org.taizhang.common.Numbers.fileSize(bytes);
     }
 }
