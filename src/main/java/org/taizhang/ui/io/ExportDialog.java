@@ -86,8 +86,8 @@ public final class ExportDialog extends Dialog<ButtonType> {
         g.add(status, 0, 5, 2, 1);
         status.setWrapText(true);
         getDialogPane().setContent(g);
-        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
+        getDialogPane().getButtonTypes().addAll(Dialogs.OK, Dialogs.CANCEL);
+        Button ok = (Button) getDialogPane().lookupButton(Dialogs.OK);
         ok.setText("导出");
         ok.setId("export-ok");
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {

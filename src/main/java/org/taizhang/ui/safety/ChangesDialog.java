@@ -44,7 +44,7 @@ public final class ChangesDialog {
         table.getItems().setAll(list);
         table.setPlaceholder(new Label("还没有修改记录"));
         ButtonType undoType = new ButtonType("撤销所选修改", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(undoType, ButtonType.CLOSE);
+        d.getDialogPane().getButtonTypes().addAll(undoType, Dialogs.CLOSE);
         Button undo = (Button) d.getDialogPane().lookupButton(undoType);
         undo.setId("changes-undo");
         undo.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());

@@ -153,7 +153,7 @@ class ActivityTabTest {
         settle(window);
         javafx.scene.control.DialogPane confirm = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertThat(confirm.getHeaderText()).contains("删除所选的 2 场活动");
-        javafx.application.Platform.runLater(((javafx.scene.control.Button) confirm.lookupButton(javafx.scene.control.ButtonType.OK))::fire);
+        javafx.application.Platform.runLater(((javafx.scene.control.Button) confirm.lookupButton(org.taizhang.ui.Dialogs.OK))::fire);
         settle(window);
         assertThat(table.getItems()).hasSize(1);
         assertThat(totals.getText()).startsWith("合计：共 1 场");
