@@ -33,6 +33,33 @@ public final class Dialogs {
     private Dialogs() {
     }
 
+    static {
+        // AtlantaFX's theme caps every dialog at 600 px wide (.dialog-pane { -fx-max-width: 600px; }), so a dialog
+        // that asks for more — a table of backups, of changes — is squeezed and its parts drawn over each other.
+        // Every dialog the program shows gets the window's style sheet and no such cap, whoever built it.
+        Window.getWindows().addListener((javafx.collections.ListChangeListener<Window>) c -> {
+            while (c.next()) {
+                for (Window w : c.getAddedSubList()) {
+                    if (w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane) {
+                        uncap(pane);
+                        if (w instanceof javafx.stage.Stage stage && pane.getPrefWidth() > w.getWidth() + 1) {
+                            stage.sizeToScene();
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Lifts the theme's 600-px cap of {@code pane} and gives it the window's style sheet. */
+    private static void uncap(DialogPane pane) {
+        var css = Dialogs.class.getResource("taizhang.css");
+        if (css != null && !pane.getStylesheets().contains(css.toExternalForm())) {
+            pane.getStylesheets().add(css.toExternalForm());
+        }
+        pane.setMaxWidth(Double.MAX_VALUE);
+    }
+
     /**
      * Puts the Chinese buttons in place of JavaFX's own OK/Cancel/Close/Yes/No/Apply/Finish in {@code d}
      * (a {@link javafx.scene.control.ChoiceDialog} or {@link javafx.scene.control.TextInputDialog} brings English
@@ -133,10 +160,7 @@ public final class Dialogs {
      */
     public static void fit(Dialog<?> d) {
         DialogPane pane = d.getDialogPane();
-        var css = Dialogs.class.getResource("taizhang.css");
-        if (css != null && !pane.getStylesheets().contains(css.toExternalForm())) {
-            pane.getStylesheets().add(css.toExternalForm());
-        }
+        uncap(pane);
         d.setResizable(true);
         pane.setMinHeight(Region.USE_PREF_SIZE);
         pane.setMinWidth(Math.max(520, pane.getMinWidth()));
@@ -157,9 +181,11 @@ public final class Dialogs {
      */
     public static void fitHeight(Dialog<?> d) {
         DialogPane pane = d.getDialogPane();
-        if (pane.getScene() == null || !(pane.getScene().getWindow() instanceof javafx.stage.Stage w) || !w.isShowing()) {
+        if (pane.getScene() == null || !(pane.getScene().getWindow() instanceof javafx.stage.Stage w) || Double.isNaN(w.getHeight())) {
             return;
         }
+        pane.applyCss();
+        pane.layout();
         for (Node n : pane.lookupAll(".form-scroll")) {
             if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() instanceof Region r) {
                 double width = sp.getViewportBounds().getWidth() > 0 ? sp.getViewportBounds().getWidth() : -1;

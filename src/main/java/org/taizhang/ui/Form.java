@@ -303,8 +303,12 @@ public final class Form {
         DialogPane pane = dialog.getDialogPane();
         pane.setMinHeight(Region.USE_COMPUTED_SIZE);
         dialog.setOnShown(e -> {
-            Dialogs.fitHeight(dialog);
             Dialogs.centerOnOwner(dialog);
+            javafx.application.Platform.runLater(() -> {
+            // once the window has its size: no taller than the screen, over the middle of the main window
+                Dialogs.fitHeight(dialog);
+                Dialogs.centerOnOwner(dialog);
+            });
         });
     }
 

@@ -124,8 +124,8 @@ public final class BackupActions {
     static TableView<BackupInfo> backupTable(List<BackupInfo> list) {
         TableView<BackupInfo> table = new TableView<>();
         table.setId("backup-table");
-        table.getColumns().add(column("日期时间", 150, b -> b.createdAt().toString().replace('T', ' ')));
-        table.getColumns().add(column("类型", 190, BackupInfo::kindLabel));
+        table.getColumns().add(column("日期时间", 175, b -> b.createdAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))));
+        table.getColumns().add(column("类型", 150, BackupInfo::kindLabel));
         table.getColumns().add(column("大小", 80, BackupInfo::sizeText));
         table.getColumns().add(numberColumn("组织", b -> b.counts().orgs()));
         table.getColumns().add(numberColumn("人员", b -> b.counts().people()));
