@@ -421,7 +421,7 @@ final class ActivityCommand {
                     try {
                         java.nio.file.Files.createDirectories(save);
                     } catch (java.io.IOException e) {
-                        throw new ValidationException(AttachmentService.F_FILE, "无法创建文件夹“" + save + "”：" + e.getMessage());
+                        throw new ValidationException(AttachmentService.F_FILE, "无法创建文件夹“" + save + "”：" + org.taizhang.common.OsErrors.describe(e));
                     }
                     for (AttachmentInfo a : list) {
                         out.printf("已另存 %s%n", att.saveTo(a.id(), save));

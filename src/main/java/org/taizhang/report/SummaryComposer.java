@@ -953,8 +953,9 @@ public final class SummaryComposer {
     }
 
     private static List<String> statsRow(String label, Map<String, Long> fig, String k) {
-        return List.of(label, Numbers.count(fig.getOrDefault(k + ".activities", 0L)), Numbers.count(fig.getOrDefault(k + ".participants", 0L)),
-                Totals.hoursText(fig.getOrDefault(k + ".service", 0L)), Numbers.count(fig.getOrDefault(k + ".beneficiaries", 0L)));
+        // a table: the figures as on screen and in Excel, thousands separated (Numbers.grouped)
+        return List.of(label, Numbers.grouped(fig.getOrDefault(k + ".activities", 0L)), Numbers.grouped(fig.getOrDefault(k + ".participants", 0L)),
+                Numbers.groupedTenths(fig.getOrDefault(k + ".service", 0L)), Numbers.grouped(fig.getOrDefault(k + ".beneficiaries", 0L)));
     }
 
     private ReportDocument.Appendix honorsTable(SummaryContent c) {

@@ -174,7 +174,7 @@ class SummaryComposerTest {
             var statsTable = d.getTables().getFirst();
             var volRow = statsTable.getRows().stream().filter(r -> r.getCell(0).getText().equals("志愿服务")).findFirst().orElseThrow();
             assertThat(volRow.getCell(1).getText()).isEqualTo("2");
-            assertThat(volRow.getCell(3).getText()).isEqualTo("7335");
+            assertThat(volRow.getCell(3).getText()).as("a table groups thousands, like the screen").isEqualTo("7,335");
             assertThat(d.getTables().get(1).getRows()).hasSize(4);
         }
     }
