@@ -67,6 +67,7 @@ public final class MainWindow {
 
     public MainWindow(Stage stage, boolean interactiveStart) {
         this.stage = stage;
+        StartupProbe.step("window");
         this.interactiveStart = interactiveStart;
         this.background = new Background(e -> Dialogs.error(stage, e));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -136,8 +137,6 @@ public final class MainWindow {
             return FirstScreen.take(target);
         }, first -> {
             show(first);
-            // queued behind the tabs' first loads: the chores start once the first screen is filled
-            background.run(() -> null, r -> startChores(first.workspace()));
             if (first.empty() && interactiveStart) {
                 offerDemoData();
             }
@@ -206,6 +205,7 @@ public final class MainWindow {
         context = new AppContext(ws, background, this::markAllStale);
         dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
         showBanner(db);
+        StartupProbe.step("window-shows-data");
         RosterTab roster = new RosterTab(context);
         roster.show(first.roster());
         install(roster);
@@ -229,7 +229,7 @@ public final class MainWindow {
         }
         setMessage("就绪");
         tabsBuilt = pendingTabs.isEmpty();
-        buildLaterTabs(ctx);
+        afterFirstScreen(ctx);
     }
 
     /** A tab built after the first screen: its title (shown at once) and how to make it. */
@@ -268,21 +268,28 @@ public final class MainWindow {
     }
 
     /**
-     * After the first screen has been drawn (a few frames), builds the remaining tabs one per frame, so the
-     * window stays responsive; a tab selected before that is built at once.
+     * Once the first screen has been drawn (a few frames later): the start-up chores begin (the check after an
+     * unclean exit, the daily backup: they would compete with the first screen for the processor), and the
+     * remaining tabs are built one per frame, so the window stays responsive; a tab chosen before that is built at once.
      */
-    private void buildLaterTabs(AppContext ctx) {
+    private void afterFirstScreen(AppContext ctx) {
         new javafx.animation.AnimationTimer() {
             private int frames;
 
             @Override
             public void handle(long now) {
-                if (context != ctx || pendingTabs.isEmpty()) {
+                if (context != ctx) {
                     stop();
                     return;
                 }
-                if (++frames > 3) {
-                    build(pendingTabs.keySet().iterator().next());
+                if (++frames == 3) {
+                    startChores(ctx.workspace());
+                } else if (frames > 3) {
+                    if (pendingTabs.isEmpty()) {
+                        stop();
+                    } else {
+                        build(pendingTabs.keySet().iterator().next());
+                    }
                 }
             }
         }.start();
