@@ -97,6 +97,12 @@ public final class MainWindow {
             }
         }
         stage.setOnHidden(e -> shutdown());
+        stage.setOnCloseRequest(e -> {
+            if (appTabs.stream().anyMatch(t -> t.unsavedWork() != null)) {
+                e.consume();
+                leaveSafely("关闭窗口", stage::close);
+            }
+        });
         StartupProbe.whenFilled(scene, "org-tree");
     }
 
@@ -353,7 +359,7 @@ public final class MainWindow {
         MenuItem changes = new MenuItem("最近的修改…");
         changes.setOnAction(e -> withContext(c -> org.taizhang.ui.safety.ChangesDialog.show(stage, c)));
         MenuItem exit = new MenuItem("退出");
-        exit.setOnAction(e -> stage.close());
+        exit.setOnAction(e -> leaveSafely("退出", stage::close));
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
                 new SeparatorMenuItem(), sendPackage, receivePackage, reportStatus, new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
@@ -377,7 +383,50 @@ public final class MainWindow {
         if (context == null && lastFile != null) {
             BackupActions.restoreWithoutOpenDatabase(stage, background, lastFile, this::open);
         } else {
-            withContext(c -> BackupActions.restore(stage, c, this::open));
+            leaveSafely("恢复备份", () -> withContext(c -> BackupActions.restore(stage, c, this::open)));
+        }
+    }
+
+    /**
+     * Runs {@code proceed} ("关闭窗口", "打开另一个数据库" …) once nothing written in a tab would be lost: unsaved work is
+     * named and the clerk chooses 保存 (each saved first; {@code proceed} only when every save went through), 不保存,
+     * or 取消 (nothing happens).
+     */
+    public void leaveSafely(String doing, Runnable proceed) {
+        List<AppTab> unsaved = appTabs.stream().filter(t -> t.unsavedWork() != null).toList();
+        if (unsaved.isEmpty()) {
+            proceed.run();
+            return;
+        }
+        String names = String.join("、", unsaved.stream().map(AppTab::unsavedWork).toList());
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        a.initOwner(stage);
+        a.setTitle("还有修改没有保存");
+        a.setHeaderText(names + "有修改还没有保存。");
+        a.setContentText(doing + "之前要先保存吗？选“不保存”，这些修改就会丢失。");
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("保存", javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("不保存", javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.ButtonType cancel = new javafx.scene.control.ButtonType("取消", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        a.getButtonTypes().setAll(save, discard, cancel);
+        a.getDialogPane().lookupButton(save).setId("unsaved-save");
+        a.getDialogPane().lookupButton(discard).setId("unsaved-discard");
+        a.getDialogPane().lookupButton(cancel).setId("unsaved-cancel");
+        Dialogs.fit(a);
+        a.setOnHidden(e -> {
+            if (a.getResult() == save) {
+                saveEach(unsaved, 0, proceed);
+            } else if (a.getResult() == discard) {
+                proceed.run();
+            }
+        });
+        a.show();
+    }
+
+    private static void saveEach(List<AppTab> tabs, int i, Runnable then) {
+        if (i == tabs.size()) {
+            then.run();
+        } else {
+            tabs.get(i).save(() -> saveEach(tabs, i + 1, then));
         }
     }
 
@@ -408,7 +457,8 @@ public final class MainWindow {
             Dialogs.info(stage, "文件已存在", "“" + path.getFileName() + "”已经存在。新建数据库不会覆盖已有文件，请换一个名字，或用“打开数据库”。");
             return;
         }
-        open(path);
+        Path chosenPath = path;
+        leaveSafely(create ? "新建数据库" : "打开另一个数据库", () -> open(chosenPath));
     }
 
     private HBox statusBar() {
