@@ -64,6 +64,7 @@ class LiveDatabaseLocksTest {
         String pid = Long.toString(ProcessHandle.current().pid());
         return Files.readAllLines(Path.of("/proc/locks")).stream()
                 .filter(l -> l.contains(" " + pid + " ") && l.matches(".*:" + inode + " .*"))
-                .map(l -> l.replaceFirst("^\\d+:\\s*", "")).toList(); // the line's ordinal changes with other processes' locks
+                .map(l -> l.replaceFirst("^\\d+:\\s*", "")) // the line number changes as other programs take and drop locks
+                .toList();
     }
 }

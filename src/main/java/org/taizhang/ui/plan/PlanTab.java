@@ -434,6 +434,16 @@ public final class PlanTab implements AppTab {
         vm.reload();
     }
 
+    @Override
+    public String unsavedWork() {
+        return vm.unsavedWork();
+    }
+
+    @Override
+    public void save(Runnable then) {
+        vm.save(then);
+    }
+
     /** Saves the outline (Ctrl+S). */
     public void save() {
         vm.save();
