@@ -63,6 +63,8 @@ public final class HonorTab implements AppTab {
     private final PauseTransition delay = new PauseTransition(Duration.millis(250));
     private List<OrgChoice> orgChoices = List.of();
     private int generation;
+    private Integer justSaved;
+    private String justSavedAs;
 
     public HonorTab(AppContext ctx) {
         this.ctx = ctx;
@@ -176,6 +178,19 @@ public final class HonorTab implements AppTab {
             }
             table.getItems().setAll(r.rows());
             showCounts(r.counts());
+            Integer just = justSaved;
+            justSaved = null;
+            if (just != null) {
+                HonorRow saved = r.rows().stream().filter(h -> h.id() == just).findFirst().orElse(null);
+                if (saved != null) {
+                    table.getSelectionModel().clearSelection();
+                    table.getSelectionModel().select(saved);
+                    table.scrollTo(Math.max(0, table.getItems().indexOf(saved) - 3));
+                    status.setText(justSavedAs + "：" + saved.title() + "（" + saved.recipient() + "）");
+                } else {
+                    status.setText(justSavedAs + "（不在当前筛选的范围内，放宽时间或条件可看到）");
+                }
+            }
         });
     }
 
@@ -202,9 +217,7 @@ public final class HonorTab implements AppTab {
 
     private void add() {
         new HonorDialog(tab.getTabPane().getScene().getWindow(), ctx, service, orgChoices, null).showAndWait().ifPresent(id -> {
-            status.setText("已新增荣誉 #" + id);
-            ctx.dataChanged();
-            refresh();
+            showAfterSave(id, "已新增");
         });
     }
 
@@ -214,10 +227,16 @@ public final class HonorTab implements AppTab {
             return;
         }
         new HonorDialog(tab.getTabPane().getScene().getWindow(), ctx, service, orgChoices, r).showAndWait().ifPresent(id -> {
-            status.setText("已修改荣誉 #" + id);
-            ctx.dataChanged();
-            refresh();
+            showAfterSave(id, "已保存");
         });
+    }
+
+    /** After a save: the list is read again, and the honour is selected, scrolled to and named in the status line. */
+    private void showAfterSave(int id, String done) {
+        ctx.dataChanged();
+        justSaved = id;
+        justSavedAs = done;
+        refresh();
     }
 
     private void deleteSelected() {
@@ -230,8 +249,13 @@ public final class HonorTab implements AppTab {
             names.append("\n· ").append(rows.get(i).date()).append(" ").append(rows.get(i).title()).append("（")
                     .append(rows.get(i).recipient()).append("）");
         }
-        if (!Dialogs.confirm(tab.getTabPane().getScene().getWindow(), "删除所选的 " + rows.size() + " 项荣誉？",
-                "连同证书附件一起删除，不能撤销：" + names)) {
+        if (rows.size() > 5) {
+            names.append("\n……共 ").append(rows.size()).append(" 项");
+        }
+        int files = rows.stream().mapToInt(HonorRow::attachmentCount).sum();
+        String how = files == 0 ? "删除后如需找回，可用“文件 → 最近的修改”撤销：" : "其中 " + files + " 个证书附件会一起删除，附件删除后不能恢复：";
+        if (!Dialogs.confirmDelete(tab.getTabPane().getScene().getWindow(), "删除所选的 " + rows.size() + " 项荣誉？",
+                how + names, "删除", "honor-delete-ok")) {
             return;
         }
         List<Integer> ids = rows.stream().map(HonorRow::id).toList();
