@@ -107,4 +107,19 @@ class SummaryListsTest {
         assertThat(Prose.numbered(List.of("甲。", "乙。"))).isEqualTo("一是甲。二是乙。");
         assertThat(Prose.numbered(List.of("甲。"))).isEqualTo("甲。");
     }
+
+    @Test
+    void tablesWriteShortDatesAndGroupedNumbers() {
+        LocalDate from = LocalDate.of(2021, 1, 1);
+        LocalDate to = LocalDate.of(2021, 6, 30);
+        assertThat(org.taizhang.common.Numbers.tableDate(LocalDate.of(2021, 5, 5), from, to)).isEqualTo("5月5日");
+        assertThat(org.taizhang.common.Numbers.tableDate(LocalDate.of(2021, 5, 5), LocalDate.of(2020, 7, 1), to)).isEqualTo("2021-05-05");
+        assertThat(org.taizhang.common.Numbers.groupedTenths(639150, true)).isEqualTo("63,915.0");
+        assertThat(org.taizhang.common.Numbers.groupedTenths(1205, true)).isEqualTo("120.5");
+        // 小四 when the columns can hold every cell on one line, 五号 when they cannot
+        assertThat(WordWriter.tablePt(List.of("类别", "场次"), List.of(List.of("志愿服务", "1,234")), WordWriter.TEXT_WIDTH)).isEqualTo(12.0);
+        assertThat(WordWriter.tablePt(List.of("序号", "日期", "荣誉名称", "级别", "类型", "获得者"),
+                List.of(List.of("1", "5月4日", "广东“优秀战疫志愿服务典型”项目𠮷", "国家级", "集体", "葵涌办事处公共服务办公室团支部")),
+                WordWriter.TEXT_WIDTH)).isEqualTo(10.5);
+    }
 }
