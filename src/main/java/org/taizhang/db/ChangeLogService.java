@@ -32,7 +32,12 @@ public final class ChangeLogService {
 
     /** One change: who (OS user), when, which record, what action, old and new values (JSON objects). */
     public record Change(int id, String at, String osUser, String table, int recordId, String action, String oldValue,
-                         String newValue) {
+                         String newValue, Map<String, String> shown) {
+        /** A change as logged, with no names looked up ({@link #details()} then shows ids and codes). */
+        public Change(int id, String at, String osUser, String table, int recordId, String action, String oldValue, String newValue) {
+            this(id, at, osUser, table, recordId, action, oldValue, newValue, Map.of());
+        }
+
         /** {@link #at()} (stored in UTC by SQLite) in the computer's time zone, "2026-11-28 21:05:03". */
         public String localTime() {
             try {
@@ -64,17 +69,23 @@ public final class ChangeLogService {
             if (action.equals("update")) {
                 for (String k : after.keySet()) {
                     if (!HIDDEN.contains(k) && !Objects.equals(before.get(k), after.get(k))) {
-                        out.add(ChangeLabels.column(k) + "：" + text(before.get(k)) + " → " + text(after.get(k)));
+                        out.add(ChangeLabels.column(k) + "：" + shown(k, before.get(k)) + " → " + shown(k, after.get(k)));
                     }
                 }
             } else {
                 (action.equals("insert") ? after : before).forEach((k, v) -> {
                     if (!HIDDEN.contains(k) && v != null) {
-                        out.add(ChangeLabels.column(k) + "：" + text(v));
+                        out.add(ChangeLabels.column(k) + "：" + shown(k, v));
                     }
                 });
             }
             return out;
+        }
+
+        /** The value as the clerk knows it: the organisation's name for an organisation id, 未开始 for not_started … */
+        private String shown(String column, Object v) {
+            String name = v == null ? null : shown.get(column + "=" + v);
+            return name != null ? name : text(v);
         }
 
         /** What was changed, as a clerk names it: 活动“学雷锋志愿服务”, or 活动（第 262 条） when it has no name. */
@@ -114,15 +125,15 @@ public final class ChangeLogService {
     /** Changes of one record, oldest first. */
     public List<Change> history(String table, int recordId) {
         requireTable(table);
-        return db.read(ctx -> ctx.selectFrom(CHANGE_LOG)
+        return db.read(ctx -> named(ctx, ctx.selectFrom(CHANGE_LOG)
                 .where(CHANGE_LOG.TABLE_NAME.eq(table).and(CHANGE_LOG.RECORD_ID.eq(recordId)))
-                .orderBy(CHANGE_LOG.ID).fetch(ChangeLogService::toChange));
+                .orderBy(CHANGE_LOG.ID).fetch(ChangeLogService::toChange)));
     }
 
     /** The newest {@code limit} changes of any record, newest first. */
     public List<Change> recent(int limit) {
-        return db.read(ctx -> ctx.selectFrom(CHANGE_LOG).orderBy(CHANGE_LOG.ID.desc()).limit(Math.max(1, limit))
-                .fetch(ChangeLogService::toChange));
+        return db.read(ctx -> named(ctx, ctx.selectFrom(CHANGE_LOG).orderBy(CHANGE_LOG.ID.desc()).limit(Math.max(1, limit))
+                .fetch(ChangeLogService::toChange)));
     }
 
     /**
@@ -223,6 +234,70 @@ public final class ChangeLogService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("更改记录内容无法解析：" + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Which table and column name the record an id column points to, per logged table (null key = any table). */
+    private static final Map<String, String[]> REFERENCES = Map.ofEntries(
+            Map.entry("org_id", new String[] {"org", "name"}), Map.entry("owner_org_id", new String[] {"org", "name"}),
+            Map.entry("org.parent_id", new String[] {"org", "name"}), Map.entry("plan_item.parent_id", new String[] {"plan_item", "lead"}),
+            Map.entry("type_id", new String[] {"org_type", "name"}), Map.entry("category_id", new String[] {"activity_category", "name"}),
+            Map.entry("target_category_id", new String[] {"activity_category", "name"}), Map.entry("plan_id", new String[] {"plan", "title"}),
+            Map.entry("copied_from_id", new String[] {"plan", "title"}), Map.entry("person_id", new String[] {"person", "name"}),
+            Map.entry("activity_id", new String[] {"activity", "name"}), Map.entry("theme_id", new String[] {"summary_theme", "heading"}));
+
+    /**
+     * {@code changes} with the names of what their id columns point to (“园岭街道团工委” instead of 组织：17) and the labels
+     * of coded values (未开始 for not_started), looked up in one query per referenced table. A record deleted since
+     * shows as “第 17 条（已删除）”.
+     */
+    private static List<Change> named(org.jooq.DSLContext ctx, List<Change> changes) {
+        Map<String, java.util.Set<Long>> wanted = new LinkedHashMap<>();
+        for (Change c : changes) {
+            for (String json : new String[] {c.oldValue(), c.newValue()}) {
+                parse(json).forEach((k, v) -> {
+                    String[] ref = reference(c.table(), k);
+                    if (ref != null && v instanceof Number n) {
+                        wanted.computeIfAbsent(ref[0] + "." + ref[1], x -> new java.util.TreeSet<>()).add(n.longValue());
+                    }
+                });
+            }
+        }
+        Map<String, Map<Long, String>> names = new LinkedHashMap<>();
+        wanted.forEach((tc, ids) -> {
+            String[] t = tc.split("\\.");
+            Map<Long, String> found = new java.util.HashMap<>();
+            ctx.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("id"), Long.class), org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(t[1]), String.class))
+                    .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(t[0])))
+                    .where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("id"), Long.class).in(ids))
+                    .forEach(r -> found.put(r.value1(), r.value2()));
+            names.put(tc, found);
+        });
+        List<Change> out = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            Map<String, String> shown = new java.util.HashMap<>();
+            for (String json : new String[] {c.oldValue(), c.newValue()}) {
+                parse(json).forEach((k, v) -> {
+                    String[] ref = reference(c.table(), k);
+                    if (ref != null && v instanceof Number n) {
+                        String name = names.getOrDefault(ref[0] + "." + ref[1], Map.of()).get(n.longValue());
+                        shown.put(k + "=" + v, name != null ? "“" + name + "”" : "第 " + v + " 条（已删除）");
+                    } else if (k.equals("status") && c.table().equals("plan_item") && v != null) {
+                        try {
+                            shown.put(k + "=" + v, org.taizhang.common.PlanStatus.ofCode(v.toString()).label);
+                        } catch (RuntimeException unknown) {
+                            // an unknown code stays as it is
+                        }
+                    }
+                });
+            }
+            out.add(new Change(c.id(), c.at(), c.osUser(), c.table(), c.recordId(), c.action(), c.oldValue(), c.newValue(), Map.copyOf(shown)));
+        }
+        return out;
+    }
+
+    private static String[] reference(String table, String column) {
+        String[] r = REFERENCES.get(table + "." + column);
+        return r != null ? r : column.equals("parent_id") ? null : REFERENCES.get(column);
     }
 
     private static Change toChange(ChangeLogRecord r) {

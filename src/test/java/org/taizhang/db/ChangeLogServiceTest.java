@@ -22,6 +22,43 @@ class ChangeLogServiceTest {
     }
 
     @Test
+    void detailsNameWhatIdsPointToAndSayCodesInChinese() {
+        try (Database db = TestDb.open(dir)) {
+            OrgService orgs = new OrgService(db);
+            ChangeLogService log = new ChangeLogService(db);
+            int parent = orgs.add(org(orgs, "𠮷祥街道团工委", null));
+            int gone = orgs.add(org(orgs, "将撤销的团支部１２３", null));
+            int child = orgs.add(org(orgs, "百花社区团委😀", parent));
+            orgs.update(child, org(orgs, "百花社区团委😀", gone));
+            orgs.update(child, org(orgs, "百花社区团委😀", parent));
+            orgs.remove(gone);
+            org.taizhang.plan.PlanService plans = new org.taizhang.plan.PlanService(db);
+            int plan = plans.create(new org.taizhang.plan.PlanInput(parent, "２０２６年工作计划", LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 12, 31), null));
+            org.taizhang.plan.PlanOutline o = plans.load(plan);
+            var section = o.addSection(org.taizhang.plan.ItemFields.heading("思想引领"));
+            plans.save(plan, o);
+            o = plans.load(plan);
+            var first = o.lines().getFirst().node();
+            o.edit(first.key(), first.fields().withStatus(org.taizhang.common.PlanStatus.DONE));
+            plans.save(plan, o);
+
+            List<ChangeLogService.Change> recent = log.recent(20);
+            ChangeLogService.Change statusChange = recent.stream().filter(c -> c.table().equals("plan_item") && c.action().equals("update"))
+                    .findFirst().orElseThrow();
+            assertThat(statusChange.details()).containsExactly("状态：未开始 → 已完成");
+            ChangeLogService.Change itemAdded = recent.stream().filter(c -> c.table().equals("plan_item") && c.action().equals("insert"))
+                    .findFirst().orElseThrow();
+            assertThat(itemAdded.details()).contains("所属计划：“２０２６年工作计划”", "状态：未开始");
+            List<ChangeLogService.Change> moves = log.history("org", child);
+            assertThat(moves.get(0).details()).contains("上级：“𠮷祥街道团工委”", "类型：“团委”");
+            assertThat(moves.get(1).details()).containsExactly("上级：“𠮷祥街道团工委” → 第 " + gone + " 条（已删除）");
+            assertThat(String.join("；", moves.get(2).details())).doesNotContain("：" + parent + " ");
+            assertThat(section).isNotNull();
+        }
+    }
+
+    @Test
     void historyPerRecordAndUndoOfAnUpdate() {
         try (Database db = TestDb.open(dir)) {
             OrgService orgs = new OrgService(db);
