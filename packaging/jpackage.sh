@@ -54,22 +54,7 @@ case "$os" in
 esac
 
 # 3. the AOT cache, trained with the image's runtime and jar exactly as the launcher starts them
-train="$(mktemp -d)"
-trainer=()
-glass=()
-if [ "$os" = linux ] && [ -z "${DISPLAY:-}" ]; then
-  if command -v xvfb-run >/dev/null; then trainer=(xvfb-run -a); else glass=(-Dglass.platform=Headless -Dprism.order=sw); fi
-fi
-if (cd "$appdir" && timeout 600 "${trainer[@]}" "$java" $launcher_options "${glass[@]}" -XX:AOTCacheOutput="$appdir/taizhang.aot" \
-      -Djava.class.path="$appdir/taizhang.jar" -cp "$appdir/taizhang.jar" org.taizhang.Main aot-training "$train" >"$train/log.txt" 2>&1) \
-    && [ -s "$appdir/taizhang.aot" ]; then
-  echo "AOT 缓存：$appdir/taizhang.aot（$(du -h "$appdir/taizhang.aot" | cut -f1)）"
-else
-  echo "警告：AOT 缓存没有生成（程序照常可用，只是启动慢一些）。训练日志：" >&2
-  tail -20 "$train/log.txt" >&2 || true
-  rm -f "$appdir/taizhang.aot"
-fi
-rm -rf "$train"
+bash "$here/aot-cache.sh" "$java" "$appdir/taizhang.jar" "$appdir/taizhang.aot" $launcher_options
 
 # 4. an installer from the image
 if [ "$type" != "app-image" ]; then

@@ -255,7 +255,7 @@ public final class ActivityService {
         if (participants < 0) {
             v.error(F_PARTICIPANTS, "不能是负数");
         } else if (participants > MAX_PARTICIPANTS) {
-            v.error(F_PARTICIPANTS, String.format("%,d 人次不合理（单场活动上限 %,d），请检查是否多输了 0", participants, MAX_PARTICIPANTS));
+            v.error(F_PARTICIPANTS, org.taizhang.common.Numbers.grouped(participants) + " 人次不合理（单场活动上限 " + org.taizhang.common.Numbers.grouped(MAX_PARTICIPANTS) + "），请检查是否多输了 0");
         }
         if (tenths < 0) {
             v.error(F_HOURS, "不能是负数");
@@ -272,7 +272,7 @@ public final class ActivityService {
         if (beneficiaries < 0) {
             v.error(F_BENEFICIARIES, "不能是负数");
         } else if (beneficiaries > MAX_BENEFICIARIES) {
-            v.error(F_BENEFICIARIES, String.format("%,d 人不合理（上限 %,d），请检查是否多输了 0", beneficiaries, MAX_BENEFICIARIES));
+            v.error(F_BENEFICIARIES, org.taizhang.common.Numbers.grouped(beneficiaries) + " 人不合理（上限 " + org.taizhang.common.Numbers.grouped(MAX_BENEFICIARIES) + "），请检查是否多输了 0");
         }
         String place = v.optionalText(in.place(), F_PLACE, 100);
         String description = v.optionalText(in.description(), F_DESCRIPTION, 2000);
@@ -542,15 +542,43 @@ public final class ActivityService {
 
     /** The SQL condition for a filter; other features (statistics, summaries) may reuse it. */
     public static Condition condition(ActivityFilter f) {
-        return condition(f, false);
+        return condition(f, false, TextSearch.Plan.SEEK);
     }
 
     /**
-     * @param scanByDate write the subtree test so that SQLite cannot use the organisation index
-     *     ({@code org_id + 0 IN …}): it then walks the date index in date order and stops after one
-     *     page, which beats collecting and sorting every row of a large subtree
+     * How to read a filter with text: {@code estimate} is the most activities the text index lets through
+     * (-1: no text, or no indexed word), {@code all} the size of the table (its highest id).
      */
-    private static Condition condition(ActivityFilter f, boolean scanByDate) {
+    private record TextPlan(TextSearch.Plan plan, long estimate, long all) {
+        static final TextPlan NONE = new TextPlan(TextSearch.Plan.SEEK, -1, 0);
+
+        static TextPlan of(DSLContext ctx, ActivityFilter f) {
+            String q = f == null ? null : Texts.cleanOrNull(f.text());
+            if (q == null) {
+                return NONE;
+            }
+            long estimate = TextSearch.estimate(ctx, q);
+            if (estimate < 0) {
+                return NONE;
+            }
+            Integer maxId = ctx.select(DSL.max(ACTIVITY.ID)).from(ACTIVITY).fetchOne(0, Integer.class);
+            long all = maxId == null ? 0 : maxId;
+            // a word in more than a quarter of all activities hardly narrows: looking its matches up one by
+            // one (and collecting their ids first) costs more than reading the date range or the subtree
+            // through their indexes and testing the text there
+            boolean narrowed = f.from() != null || f.to() != null || f.orgRootId() != null;
+            TextSearch.Plan p = narrowed && estimate * 4 > all ? TextSearch.Plan.SCAN : TextSearch.Plan.SEEK;
+            return new TextPlan(p, estimate, all);
+        }
+    }
+
+    /**
+     * @param scanByDate write the subtree and text tests so that SQLite cannot use the organisation index
+     *     ({@code org_id + 0 IN …}) nor look the text matches up by id: it then walks the date index in date
+     *     order and stops after one page, which beats collecting and sorting every row of a large subtree
+     *     or every activity that holds a common word
+     */
+    static Condition condition(ActivityFilter f, boolean scanByDate, TextSearch.Plan text) {
         Condition c = DSL.trueCondition();
         if (f == null) {
             return c;
@@ -573,7 +601,7 @@ public final class ActivityService {
         String q = Texts.cleanOrNull(f.text());
         if (q != null) {
             // every word must appear in the name, the place or the description (the FTS index narrows first)
-            c = c.and(TextSearch.matching(q));
+            c = c.and(text == TextSearch.Plan.SCAN ? TextSearch.scan(q) : TextSearch.matching(q, text == TextSearch.Plan.PROBE));
         }
         return c;
     }
@@ -584,13 +612,17 @@ public final class ActivityService {
     }
 
     private static ActivityTotals totals(DSLContext ctx, ActivityFilter f) {
+        return totals(ctx, f, TextPlan.of(ctx, f));
+    }
+
+    private static ActivityTotals totals(DSLContext ctx, ActivityFilter f, TextPlan text) {
         // one pass: the planned count rides along in the same aggregate (activity_stats_idx covers it)
         var r = ctx.select(DSL.count(),
                         DSL.coalesce(DSL.sum(ACTIVITY.PARTICIPANTS), 0).cast(Long.class),
                         DSL.coalesce(DSL.sum(ACTIVITY.SERVICE_TENTHS), 0).cast(Long.class),
                         DSL.coalesce(DSL.sum(ACTIVITY.BENEFICIARIES), 0).cast(Long.class),
                         DSL.count().filterWhere(ACTIVITY.PLANNED.eq(DSL.inline(true))))
-                .from(ACTIVITY).where(condition(f)).fetchOne();
+                .from(ACTIVITY).where(condition(f, false, text.plan())).fetchOne();
         return new ActivityTotals(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
     }
 
@@ -606,7 +638,7 @@ public final class ActivityService {
                             DSL.sum(ACTIVITY.PARTICIPANTS).cast(Long.class), DSL.sum(ACTIVITY.SERVICE_TENTHS).cast(Long.class),
                             DSL.sum(ACTIVITY.BENEFICIARIES).cast(Long.class))
                     .from(ACTIVITY).join(ACTIVITY_CATEGORY).on(ACTIVITY_CATEGORY.ID.eq(ACTIVITY.CATEGORY_ID))
-                    .where(condition(f))
+                    .where(condition(f, false, TextPlan.of(ctx, f).plan()))
                     .groupBy(ACTIVITY.CATEGORY_ID, ACTIVITY_CATEGORY.SORT_ORDER)
                     .orderBy(ACTIVITY_CATEGORY.SORT_ORDER, ACTIVITY.CATEGORY_ID)
                     .forEach(r -> out.put(cats.get(r.value1()), new ActivityTotals(r.value2(), r.value3(), r.value4(), r.value5())));
@@ -620,8 +652,9 @@ public final class ActivityService {
      */
     public ActivityPage list(ActivityFilter f, ActivitySort sort, boolean descending, int offset, int limit) {
         return db.read(ctx -> {
-            ActivityTotals t = totals(ctx, f);
-            return new ActivityPage(rows(ctx, f, sort, descending, offset, limit, t.count()), t);
+            TextPlan text = TextPlan.of(ctx, f);
+            ActivityTotals t = totals(ctx, f, text);
+            return new ActivityPage(rows(ctx, f, sort, descending, offset, limit, t.count(), text), t);
         });
     }
 
@@ -632,17 +665,37 @@ public final class ActivityService {
 
     /** Only the rows, without totals. */
     public List<ActivityRow> rows(ActivityFilter f, ActivitySort sort, boolean descending, int offset, int limit) {
-        return db.read(ctx -> rows(ctx, f, sort, descending, offset, limit, -1));
+        return rows(f, sort, descending, offset, limit, -1);
+    }
+
+    /**
+     * Only the rows, when the number of activities the filter matches is already known (from {@link #totals});
+     * that number picks the faster plan (-1: unknown).
+     */
+    public List<ActivityRow> rows(ActivityFilter f, ActivitySort sort, boolean descending, int offset, int limit, long matching) {
+        return db.read(ctx -> rows(ctx, f, sort, descending, offset, limit, matching, TextPlan.of(ctx, f)));
     }
 
     /** @param matching how many rows the filter matches, when known (-1 otherwise): picks the faster plan */
     private List<ActivityRow> rows(DSLContext ctx, ActivityFilter f, ActivitySort sort, boolean desc, int offset, int limit,
-                                   long matching) {
+                                   long matching, TextPlan text) {
         ActivitySort s = sort == null ? ActivitySort.DATE : sort;
+        if (matching == 0) {
+            return List.of();
+        }
         // Walking the date index costs about (offset + limit) × all / matching entries; collecting the
         // subtree's rows and sorting them costs about "matching". Take the cheaper (all ≤ max id).
+        // With text looked up in the index, collecting costs one lookup per match of the index ("estimate"),
+        // some five times dearer than testing a date-index entry against the set of those matches.
         boolean scanByDate = false;
-        if (s == ActivitySort.DATE && f != null && f.orgRootId() != null && matching > 0) {
+        TextSearch.Plan textPlan = text.plan();
+        if (s == ActivitySort.DATE && matching > 0 && text.estimate() >= 0 && textPlan == TextSearch.Plan.SEEK) {
+            double walk = (double) (Math.max(0, offset) + Math.max(1, limit)) * text.all() / matching;
+            if (walk < 5.0 * text.estimate()) {
+                scanByDate = true;
+                textPlan = TextSearch.Plan.PROBE;
+            }
+        } else if (s == ActivitySort.DATE && f != null && f.orgRootId() != null && matching > 0) {
             Integer maxId = ctx.select(DSL.max(ACTIVITY.ID)).from(ACTIVITY).fetchOne(0, Integer.class);
             double all = maxId == null ? 0 : maxId;
             scanByDate = (double) matching * matching > (double) (Math.max(0, offset) + Math.max(1, limit)) * all;
@@ -670,7 +723,7 @@ public final class ActivityService {
         var joined = s == ActivitySort.ORG ? from.join(ORG).on(ORG.ID.eq(ACTIVITY.ORG_ID))
                 : s == ActivitySort.CATEGORY ? from.join(ACTIVITY_CATEGORY).on(ACTIVITY_CATEGORY.ID.eq(ACTIVITY.CATEGORY_ID))
                 : from;
-        List<Integer> ids = joined.where(condition(f, scanByDate)).orderBy(order).limit(Math.max(0, limit)).offset(Math.max(0, offset))
+        List<Integer> ids = joined.where(condition(f, scanByDate, textPlan)).orderBy(order).limit(Math.max(0, limit)).offset(Math.max(0, offset))
                 .fetch(ACTIVITY.ID);
         if (ids.isEmpty()) {
             return List.of();

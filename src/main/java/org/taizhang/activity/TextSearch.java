@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
@@ -34,6 +35,15 @@ final class TextSearch {
 
     /** The condition for a cleaned query (words separated by single spaces), index first. */
     static Condition matching(String query) {
+        return matching(query, false);
+    }
+
+    /**
+     * @param probe write the index test so that SQLite cannot look the matching rows up by id
+     *     ({@code id + 0 IN …}): it then walks another index (the date index, in date order) and tests each
+     *     entry against the set of matching ids, which stops after one page when the word is common
+     */
+    static Condition matching(String query, boolean probe) {
         // one MATCH expression for all indexed words, built in SQL: FTS5 intersects the term lists itself
         List<Field<String>> parts = new ArrayList<>();
         Set<String> trigrams = new LinkedHashSet<>();
@@ -73,7 +83,49 @@ final class TextSearch {
         for (Field<String> p : parts.subList(1, parts.size())) {
             expr = DSL.field("({0} || ' AND ' || {1})", String.class, expr, p);
         }
-        return DSL.condition("{0} IN (SELECT rowid FROM activity_fts WHERE activity_fts MATCH {1})", ACTIVITY.ID, expr).and(recheck);
+        return DSL.condition("{0} IN (SELECT rowid FROM activity_fts WHERE activity_fts MATCH {1})",
+                probe ? ACTIVITY.ID.plus(DSL.inline(0)) : ACTIVITY.ID, expr).and(recheck);
+    }
+
+    /** How a search uses the index: which rows SQLite reads first. */
+    enum Plan {
+        /** look the index's matches up by id (the word narrows the most) */
+        SEEK,
+        /** walk another index (date order) and test each entry against the index's matches */
+        PROBE,
+        /** do not use the index: the word is in so many activities that the other filters narrow more */
+        SCAN
+    }
+
+    /**
+     * How many activities the index lets through for this cleaned query, at most (read from the index's term
+     * list {@code activity_fts_row}, no rows are read): the smallest over its indexed words, a word counted
+     * by its rarest trigram or, for two characters, by the trigrams it starts. -1 when no word is indexed.
+     */
+    static long estimate(DSLContext ctx, String query) {
+        long best = -1;
+        for (String word : query.split(" ")) {
+            int[] cps = word.codePoints().toArray();
+            long n;
+            if (cps.length >= 3) {
+                n = Long.MAX_VALUE;
+                for (int i = 0; i + 3 <= cps.length; i++) {
+                    // the index folds case; a trigram it spells differently is only missed here (estimate 0)
+                    Long c = ctx.fetchValue(DSL.field("(SELECT max(doc) FROM activity_fts_row WHERE term = {0})",
+                            Long.class, DSL.val(new String(cps, i, 3).toLowerCase(Locale.ROOT))));
+                    n = Math.min(n, c == null ? 0 : c);
+                }
+            } else if (cps.length == 2 && caseless(cps)) {
+                String prefix = word.toLowerCase(Locale.ROOT);
+                Long c = ctx.fetchValue(DSL.field("(SELECT sum(doc) FROM activity_fts_row WHERE term >= {0} AND term < {1})",
+                        Long.class, DSL.val(prefix), DSL.val(prefix + MAX_CHAR)));
+                n = c == null ? 0 : c;
+            } else {
+                continue;
+            }
+            best = best < 0 ? n : Math.min(best, n);
+        }
+        return best;
     }
 
     /** The plain test, row by row (the search before the index): every word in the name, place or description. */

@@ -6,12 +6,6 @@ public record AttachmentInfo(int id, String ownerKind, int ownerId, String fileN
 
     /** "12.3 KB" */
     public String sizeText() {
-        if (sizeBytes < 1024) {
-            return sizeBytes + " B";
-        }
-        if (sizeBytes < 1024 * 1024) {
-            return String.format("%.1f KB", sizeBytes / 1024.0);
-        }
-        return String.format("%.1f MB", sizeBytes / (1024.0 * 1024));
+        return org.taizhang.common.Numbers.fileSize(sizeBytes);
     }
 }

@@ -52,13 +52,14 @@ public final class AttachmentService {
         if (file == null || !Files.isRegularFile(file)) {
             throw new ValidationException(F_FILE, "找不到文件“" + file + "”，请确认路径");
         }
+        org.taizhang.common.AtomicFile.refuseReading(file, "附件");
         byte[] bytes;
         try {
             long size = Files.size(file);
             checkSize(file.getFileName().toString(), size);
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ValidationException(F_FILE, "无法读取文件“" + file.getFileName() + "”：" + e.getMessage());
+            throw new ValidationException(F_FILE, "无法读取文件“" + file.getFileName() + "”：" + org.taizhang.common.OsErrors.describe(e));
         }
         return add(ownerKind, ownerId, file.getFileName().toString(), bytes);
     }

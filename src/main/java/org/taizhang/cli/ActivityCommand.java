@@ -20,10 +20,13 @@ import org.taizhang.activity.Category;
 import org.taizhang.activity.DuplicateActivityException;
 import org.taizhang.attachment.AttachmentInfo;
 import org.taizhang.attachment.AttachmentService;
+import org.taizhang.common.AtomicFile;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.db.Database;
+import org.taizhang.io.ImportKind;
+import org.taizhang.io.ImportRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -162,17 +165,21 @@ final class ActivityCommand {
     static final class AddCmd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--date", required = true, description = "活动日期（开始日期）")
+        @Option(names = "--from", paramLabel = "FILE.csv", description = {"一次登记多场活动：从 CSV 或 Excel 文件读入，- 表示从标准输入读 CSV。",
+                "列名同导入模板（活动日期、活动名称、主办组织、类别…），每行的检查和错误说明与 import activities 相同；",
+                "有任何一行不对就一行都不写入。不能与其他选项同时使用。"})
+        String from;
+        @Option(names = "--date", description = "活动日期（开始日期；必填，除非用 --from）")
         String date;
         @Option(names = "--end", description = "结束日期（多日活动）")
         String end;
-        @Option(names = "--name", required = true, description = "活动名称")
+        @Option(names = "--name", description = "活动名称（必填，除非用 --from）")
         String name;
-        @Option(names = "--org", required = true, description = "主办组织（名称或 #编号）")
+        @Option(names = "--org", description = "主办组织（名称或 #编号；必填，除非用 --from）")
         String org;
         @Option(names = "--co-org", description = "协办组织（可多次给出，或用、分隔）")
         List<String> coOrgs = new ArrayList<>();
-        @Option(names = "--category", required = true, description = "类别，如 学习教育、志愿服务")
+        @Option(names = "--category", description = "类别，如 学习教育、志愿服务（必填，除非用 --from）")
         String category;
         @Option(names = "--participants", description = "参与人次")
         String participants;
@@ -194,7 +201,21 @@ final class ActivityCommand {
         List<Path> attach = new ArrayList<>();
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
+            var cl = spec.commandLine();
+            var given = spec.options().stream().filter(o -> cl.getParseResult().hasMatchedOption(o) && !o.longestName().equals("--from")
+                    && !o.usageHelp() && !o.versionHelp()).map(o -> o.longestName()).toList();
+            if (from != null) {
+                if (!given.isEmpty()) {
+                    throw new picocli.CommandLine.ParameterException(cl, "选项 --from 不能与 " + String.join("、", given) + " 一起用：多场活动的各项都写在文件的列里");
+                }
+                return fromFile();
+            }
+            var missing = java.util.stream.Stream.of("--date", "--name", "--org", "--category")
+                    .filter(n -> !cl.getParseResult().hasMatchedOption(n)).map(n -> (picocli.CommandLine.Model.ArgSpec) spec.findOption(n)).toList();
+            if (!missing.isEmpty()) {
+                throw new picocli.CommandLine.MissingParameterException(cl, missing, "Missing required options");
+            }
             try (Database db = Cli.open(spec)) {
                 ActivityService svc = new ActivityService(db);
                 ActivityInput in = svc.parse(new ActivityText(date, end, name, org, String.join("、", coOrgs), category,
@@ -212,6 +233,27 @@ final class ActivityCommand {
                         r.orgName(), r.participants(), r.hours(), r.beneficiaries(),
                         attach.isEmpty() ? "" : "，附件 " + attach.size() + " 个");
                 return 0;
+            }
+        }
+
+        /**
+         * {@code --from}: the rows go through {@code import activities} (one home for the row checks and messages):
+         * one process, one transaction, all rows or none. Standard input is copied to a file named 标准输入.csv in a
+         * temporary folder first (so the messages name it), and that folder is removed afterwards.
+         */
+        private int fromFile() throws java.io.IOException {
+            if (!from.equals("-")) {
+                return ImportCommand.run(spec, ImportRequest.of(ImportKind.ACTIVITIES, Path.of(from)),
+                        false, false, false, null, false);
+            }
+            Path folder = java.nio.file.Files.createTempDirectory("taizhang-stdin");
+            Path csv = folder.resolve("标准输入.csv");
+            try {
+                AtomicFile.write(csv, out -> System.in.transferTo(out));
+                return ImportCommand.run(spec, ImportRequest.of(ImportKind.ACTIVITIES, csv), false, false, false, null, false);
+            } finally {
+                java.nio.file.Files.deleteIfExists(csv);
+                java.nio.file.Files.deleteIfExists(folder);
             }
         }
     }
@@ -421,7 +463,7 @@ final class ActivityCommand {
                     try {
                         java.nio.file.Files.createDirectories(save);
                     } catch (java.io.IOException e) {
-                        throw new ValidationException(AttachmentService.F_FILE, "无法创建文件夹“" + save + "”：" + e.getMessage());
+                        throw new ValidationException(AttachmentService.F_FILE, "无法创建文件夹“" + save + "”：" + org.taizhang.common.OsErrors.describe(e));
                     }
                     for (AttachmentInfo a : list) {
                         out.printf("已另存 %s%n", att.saveTo(a.id(), save));

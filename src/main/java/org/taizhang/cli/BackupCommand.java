@@ -74,7 +74,7 @@ final class BackupCommand implements Callable<Integer> {
                     out.println("（还没有备份。运行 taizhang backup 立即备份。）");
                 }
                 for (BackupInfo b : list) {
-                    out.printf("%s  %-22s %10s  %s  %s%n", b.createdAt().toString().replace('T', ' '), b.kindLabel(), b.sizeText(),
+                    out.printf("%s  %-22s %10s  %s  %s%n", org.taizhang.common.Dates.dateTime(b.createdAt()), b.kindLabel(), b.sizeText(),
                             b.counts(), b.file().getFileName());
                 }
                 return 0;

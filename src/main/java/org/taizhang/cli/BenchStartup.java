@@ -33,6 +33,9 @@ final class BenchStartup implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--runs", defaultValue = "5", description = "每种窗口启动次数，取中位数（默认 ${DEFAULT-VALUE}）")
     int runs;
+    @Option(names = "--unclean", description = "每次都在“上次没有正常关闭”之后启动台账：每次测完用 kill -9 结束（不记录正常关闭），"
+            + "测量前先这样启动并强行结束一次。用 --db 指定大数据库时，测的是异常退出后多久能看到数据（完整检查在后台继续）")
+    boolean unclean;
     @Option(names = "--aot", paramLabel = "FILE", description = "台账使用的 AOT 缓存（默认：程序 jar 旁的 taizhang.aot，存在时使用；none 表示不用）")
     String aot;
 
@@ -52,7 +55,7 @@ final class BenchStartup implements Callable<Integer> {
                 org.taizhang.app.DemoDataFactory.create(d, java.time.LocalDate.now()).generate(DemoData.Size.DEFAULT, 7, p -> { });
             }
             int[] c = DemoData.counts(d);
-            out.printf("数据库：%s（组织 %d，人员 %d，活动 %d）%n", db, c[0], c[1], c[2]);
+            out.printf("数据库：%s（%.0f MB；组织 %d，人员 %d，活动 %d）%n", db, Files.size(db) / 1e6, c[0], c[1], c[2]);
         }
         Path cache = cache();
         out.printf("AOT 缓存：%s%n", cache == null ? "不使用" : cache);
@@ -64,11 +67,15 @@ final class BenchStartup implements Callable<Integer> {
             app.add("-XX:AOTCache=" + cache);
         }
         app.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.taizhang.Main", "--db", db.toString()));
+        if (unclean) {
+            time(app, true); // the first measured start comes after an unclean exit too
+            out.println("台账每次启动前都没有正常关闭（kill -9），启动时会先显示数据、在后台检查数据库");
+        }
         double[] bareMs = new double[runs];
         double[] appMs = new double[runs];
         for (int i = 0; i < runs; i++) {
-            bareMs[i] = time(bare);
-            appMs[i] = time(app);
+            bareMs[i] = time(bare, false);
+            appMs[i] = time(app, unclean);
             out.printf("第 %d 次：空白窗口 %.0f ms，台账可用 %.0f ms%n", i + 1, bareMs[i], appMs[i]);
             out.flush();
         }
@@ -111,8 +118,11 @@ final class BenchStartup implements Callable<Integer> {
         return cmd;
     }
 
-    /** Milliseconds from starting {@code cmd} until it prints the probe line; then it is stopped with SIGTERM. */
-    private static double time(List<String> cmd) throws IOException, InterruptedException {
+    /**
+     * Milliseconds from starting {@code cmd} until it prints the probe line; then it is stopped with SIGTERM
+     * (a clean close), or with SIGKILL when {@code kill} (an unclean exit: the next start finds the file not closed).
+     */
+    private static double time(List<String> cmd, boolean kill) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         StringBuilder seen = new StringBuilder();
@@ -120,7 +130,11 @@ final class BenchStartup implements Callable<Integer> {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.startsWith(PROBE_LINE)) {
                     double ms = (System.nanoTime() - t0) / 1e6;
-                    p.destroy();
+                    if (kill) {
+                        p.destroyForcibly();
+                    } else {
+                        p.destroy();
+                    }
                     if (!p.waitFor(20, TimeUnit.SECONDS)) {
                         p.destroyForcibly().waitFor();
                     }

@@ -65,10 +65,19 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImportKind k = ImportKind.parse(kind);
+        return run(spec, new ImportRequest(k, file, sheet, ImportRequest.parseMapping(map), createMissing, update), skipBad, dryRun, json, rejects,
+                true);
+    }
+
+    /**
+     * One import as {@code import} does it (also {@code activity add --from}): check every row, report each rejected
+     * one (sheet, row, column, value, reason), then write all rows in one transaction, or with {@code skipBad} the good ones.
+     * {@code importHints}: point to this command's options (--skip-bad, --rejects, --create-missing) where they would help.
+     */
+    static int run(CommandSpec spec, ImportRequest req, boolean skipBad, boolean dryRun, boolean json, Path rejects, boolean importHints) {
         PrintWriter out = Cli.out(spec);
         try (Database db = Cli.open(spec)) {
             ImportService svc = new ImportService(db);
-            ImportRequest req = new ImportRequest(k, file, sheet, ImportRequest.parseMapping(map), createMissing, update);
             ImportPreview p = svc.preview(req, ImportProgress.NONE);
             Integer rejectsWritten = null;
             if (rejects != null && !p.rejected().isEmpty()) {
@@ -99,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
                 for (RowProblem pr : p.problems()) {
                     out.println("  " + pr);
                 }
-                if (!p.problems().isEmpty()) {
+                if (!p.problems().isEmpty() && importHints) {
                     cliHints(p).forEach(out::println);
                 }
                 if (rejectsWritten != null) {

@@ -142,6 +142,35 @@ public final class AtomicFile {
         }
     }
 
+    /** What {@code p} is when it is one of the protected files (the open database, its -wal, -shm, lock …), else null. */
+    public static String protectedAs(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        for (Protection pr : PROTECTED) {
+            for (Path q : pr.paths) {
+                if (sameFile(abs, q)) {
+                    return pr.what;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Refuses to read {@code input} as {@code asWhat} ("Excel 表格", "数据包", "附件" …) when it is one of the protected
+     * files. Besides making no sense, reading them would harm the open database: POSIX locks belong to the process and
+     * closing ANY descriptor of a file releases them all, so opening and closing the database (or its -wal/-shm) here
+     * would silently drop SQLite's own locks, and another program could then delete the log this process still
+     * writes to. Every reader of a file the user names calls this before opening it.
+     */
+    public static void refuseReading(Path input, String asWhat) {
+        String what = protectedAs(input);
+        if (what != null) {
+            Path name = input.toAbsolutePath().normalize().getFileName();
+            throw new FileException("“" + name + "”是" + what + "（或它的日志、锁文件），不能当作" + asWhat
+                    + "读取。请选择其他文件。数据库没有受影响。");
+        }
+    }
+
     /** True when {@code a} and {@code b} are the same file: same file key if both exist, else same real path. */
     public static boolean sameFile(Path a, Path b) {
         try {

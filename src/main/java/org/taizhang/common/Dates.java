@@ -69,6 +69,12 @@ public final class Dates {
         return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
+    /** A moment in tables and lists: "2021-06-30 14:05" (to the minute). */
+    public static String dateTime(java.time.LocalDateTime t) {
+        return t == null ? "" : iso(t.toLocalDate()) + " " + String.format(java.util.Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
+    }
+
+    /** A date in tables, lists and fields: "2021-06-30". Prose writes {@link #chinese}. */
     public static String iso(LocalDate d) {
         return d == null ? "" : d.format(DateTimeFormatter.ISO_LOCAL_DATE);
     }

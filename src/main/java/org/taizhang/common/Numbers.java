@@ -48,8 +48,9 @@ public final class Numbers {
     }
 
     /**
-     * The one rule for whole numbers on screen and in tables: thousands separated by commas
-     * (57,612; 878; -1,234). Prose in Word documents uses {@link #approx(long)} instead.
+     * The one rule for figures on screen and in every table (cards, lists, totals lines, chart axes, the
+     * tables of Word and Excel files): thousands separated by commas (57,612; 878; -1,234). Only running
+     * prose in Word documents writes them without separators ({@link #count}) or in 万 ({@link #approx}).
      */
     public static String grouped(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);
@@ -62,7 +63,30 @@ public final class Numbers {
         return sign + grouped(t / 10) + (t % 10 == 0 ? "" : "." + (t % 10));
     }
 
-    /** Exact whole number without grouping: 7335. */
+    /**
+     * A file size: "512 B", "12.3 KB", "4.5 MB", "1.25 GB" (binary units, a point as decimal mark in every locale).
+     */
+    public static String fileSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024);
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1024.0 / 1024 / 1024);
+    }
+
+    /** Tenths of an hour exact, without grouping, for running prose: 73355 → 7335.5, 120 → 12. */
+    public static String tenths(long tenths) {
+        String sign = tenths < 0 ? "-" : "";
+        long t = Math.abs(tenths);
+        return sign + (t / 10) + (t % 10 == 0 ? "" : "." + (t % 10));
+    }
+
+    /** Exact whole number without grouping, for running prose in documents: 7335. */
     public static String count(long n) {
         return Long.toString(n);
     }

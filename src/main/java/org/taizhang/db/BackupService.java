@@ -446,9 +446,10 @@ public final class BackupService {
         if (!Files.isRegularFile(b)) {
             throw new DatabaseException("找不到备份文件“" + backup + "”。");
         }
-        if (b.equals(dbFile)) {
+        if (AtomicFile.sameFile(b, dbFile)) {
             throw new DatabaseException("选择的备份就是当前数据库文件本身，不需要恢复。");
         }
+        AtomicFile.refuseReading(b, "备份");
         CheckReport r = checkFile(b);
         if (!r.ok()) {
             throw new DatabaseException("“" + b.getFileName() + "”不能用来恢复：" + r.summary() + "。当前数据库未改动。");
@@ -496,7 +497,9 @@ public final class BackupService {
         if (size == 0) {
             return CheckReport.failed(file, "文件是空的（0 字节）");
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        if (AtomicFile.protectedAs(file) != null) {
+            // the database open in this process: read it through SQLite only (a raw read would drop SQLite's locks)
+        } else try (InputStream in = Files.newInputStream(file)) {
             if (!new String(in.readNBytes(16), StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
                 return CheckReport.failed(file, "不是 SQLite 数据库文件");
             }
@@ -601,15 +604,6 @@ public final class BackupService {
     }
 
     public static String sizeText(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        if (bytes < 1024L * 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / 1024.0 / 1024);
-        }
-        return String.format(Locale.ROOT, "%.2f GB", bytes / 1024.0 / 1024 / 1024);
+        return org.taizhang.common.Numbers.fileSize(bytes);
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.taizhang.common.AtomicFile;
 
 /**
  * The files SQLite keeps beside the database ({@code -wal}, {@code -shm}), checked before SQLite sees them.
@@ -94,6 +95,9 @@ final class Sidecars {
 
     /** Why the log does not belong to {@code db}, or null when it does (or SQLite would ignore it). */
     static String foreignReason(Path db, Path wal) throws IOException {
+        if (AtomicFile.protectedAs(db) != null) {
+            return null; // open in this process: its log is its own, and a raw read would drop SQLite's locks
+        }
         byte[] head = new byte[100];
         long dbSize = Files.size(db);
         try (FileChannel ch = FileChannel.open(db, StandardOpenOption.READ)) {

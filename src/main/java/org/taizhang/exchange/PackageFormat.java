@@ -196,6 +196,7 @@ public final class PackageFormat {
         if (!Files.isRegularFile(file)) {
             throw new PackageRefusedException("找不到数据包文件 " + file + "。");
         }
+        org.taizhang.common.AtomicFile.refuseReading(file, "数据包");
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             ZipEntry me = zip.getEntry(MANIFEST);
             if (me == null) {
@@ -242,7 +243,7 @@ public final class PackageFormat {
         } catch (NoSuchFileException e) {
             throw new PackageRefusedException("找不到数据包文件 " + file + "。", e);
         } catch (IOException e) {
-            throw new PackageRefusedException("读取数据包“" + name + "”失败：" + e.getMessage() + "。未导入任何数据。", e);
+            throw new PackageRefusedException("读取数据包“" + name + "”失败：" + org.taizhang.common.OsErrors.describe(e) + "。未导入任何数据。", e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.taizhang.common.AtomicFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -59,6 +60,7 @@ public final class SheetReader {
         if (Files.isDirectory(file)) {
             throw new FileRefusedException("“" + name + "”是一个文件夹，请选择 .xlsx 文件。");
         }
+        AtomicFile.refuseReading(file, "要导入的表格");
         String lower = name.toLowerCase(Locale.ROOT);
         FileMagic magic;
         try {

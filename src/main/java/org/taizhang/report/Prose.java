@@ -127,23 +127,104 @@ final class Prose {
         return award && !named ? q : q + "称号";
     }
 
-    /** A、B和C / A、B等 N 个. */
+    /**
+     * 「A、B和C」: every list the drafts write goes through here or {@link #etc}, so a name is never
+     * said twice — equal names are one item; with a {@code unit} an item that stands for several gets
+     * its count, 「和桥社区团委（2个）」.
+     */
     static String list(List<String> names) {
+        return and(new Tally().addAll(names).names((String) null));
+    }
+
+    static String list(List<String> names, String unit) {
+        return and(new Tally().addAll(names).names(unit));
+    }
+
+    /** 「A、B、C」 (followed by 等… in the sentence), names distinct as in {@link #list}. */
+    static String etc(List<String> names) {
+        return String.join("、", new Tally().addAll(names).names((String) null));
+    }
+
+    private static String and(List<String> names) {
         if (names.size() <= 1) {
             return names.isEmpty() ? "" : names.getFirst();
         }
         return String.join("、", names.subList(0, names.size() - 1)) + "和" + names.getLast();
     }
 
-    /** Items written as one paragraph: 「一是lead。body二是lead。body」 (no numbers when there is one item). */
+    /**
+     * Names counted as they are met: several entries of one name (several activities, several
+     * organisations of one name) make one item with its count, in the order first met.
+     */
+    static final class Tally {
+        private final Map<String, Long> counts = new java.util.LinkedHashMap<>();
+
+        Tally add(String name, long count) {
+            if (name != null && !name.isBlank()) {
+                counts.merge(name.strip(), Math.max(1, count), Long::sum);
+            }
+            return this;
+        }
+
+        Tally addAll(List<String> names) {
+            names.forEach(n -> add(n, 1));
+            return this;
+        }
+
+        boolean contains(String name) {
+            return name != null && counts.containsKey(name.strip());
+        }
+
+        int size() {
+            return counts.size();
+        }
+
+        long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** 「名称」 or, with a unit and a count above one, 「名称（4场）」. */
+        List<String> names(String unit) {
+            return names(n -> unit);
+        }
+
+        /** Each name with its own unit. */
+        List<String> names(java.util.function.Function<String, String> unitOf) {
+            List<String> out = new java.util.ArrayList<>();
+            counts.forEach((n, c) -> {
+                String unit = unitOf.apply(n);
+                out.add(unit != null && c > 1 ? n + "（" + c + unit + "）" : n);
+            });
+            return out;
+        }
+    }
+
+    /**
+     * Items written as one paragraph: 「一是lead。body二是lead。body」 (no numbers and no lead when there is
+     * one item). The drafts write every 一是/二是 list this way, as the reference summaries do; the Word
+     * layout ({@link WordWriter}) puts items the clerk typed on lines of their own back into one paragraph.
+     */
     static String items(List<String[]> leadAndBody) {
         if (leadAndBody.size() == 1) {
             return leadAndBody.getFirst()[1];
         }
+        return numbered(leadAndBody.stream().map(lb -> lb[0] + lb[1]).toList());
+    }
+
+    /** 「一是A二是B」 in one paragraph; one sentence alone is not numbered. */
+    static String numbered(List<String> all) {
+        List<String> sentences = all.stream().filter(t -> t != null && !Numbers.stripItemNumber(t).isBlank()).toList();
+        if (sentences.isEmpty()) {
+            return "";
+        }
+        if (sentences.size() == 1) {
+            return sentences.getFirst();
+        }
         StringBuilder b = new StringBuilder();
         int n = 0;
-        for (String[] lb : leadAndBody) {
-            b.append(Numbers.shi(++n)).append(lb[0]).append(lb[1]);
+        for (String t : sentences) {
+            // each item a whole sentence, so that 二是 never runs into the item before it
+            b.append(Numbers.shi(++n)).append(sentence(Numbers.stripItemNumber(t)));
         }
         return b.toString();
     }

@@ -384,22 +384,33 @@ public final class SummaryComposer {
                 t.append("，惠及群众{").append(k).append(".beneficiaries}人");
             }
             t.append("。");
+            // named in detail: the first DETAILED of distinct names; listed after 此外: the next LISTED
+            // distinct names not yet said, each once with how many activities it stands for
             List<SummaryData.Named> named = notable.getOrDefault(r.id(), List.of());
-            int detailed = Math.min(named.size(), DETAILED);
-            if (detailed > 0) {
+            List<SummaryData.Named> detailed = new ArrayList<>();
+            Prose.Tally said = new Prose.Tally();
+            Prose.Tally listed = new Prose.Tally();
+            for (SummaryData.Named n : named) {
+                if (detailed.size() < DETAILED && !said.contains(n.name())) {
+                    detailed.add(n);
+                    said.add(n.name(), n.count());
+                } else if (!said.contains(n.name()) && (listed.contains(n.name()) || listed.size() < LISTED)) {
+                    listed.add(n.name(), n.count());
+                }
+            }
+            if (!detailed.isEmpty()) {
                 List<String> clauses = new ArrayList<>();
-                for (SummaryData.Named n : named.subList(0, detailed)) {
+                for (SummaryData.Named n : detailed) {
                     clauses.add(activityClause(n));
                 }
                 t.append("其中，").append(String.join("；", clauses)).append("。");
             }
-            List<SummaryData.Named> rest = named.subList(detailed, Math.min(named.size(), DETAILED + LISTED));
-            long namedActivities = named.subList(0, detailed + rest.size()).stream().mapToLong(SummaryData.Named::count).sum();
+            long namedActivities = detailed.stream().mapToLong(SummaryData.Named::count).sum() + listed.total();
             boolean more = r.totals().activities() > namedActivities;
-            if (!rest.isEmpty()) {
-                List<String> names = rest.stream().map(n -> n.count() > 1 ? n.name() + n.count() + seriesUnit(n.name()) : n.name()).toList();
-                t.append("此外，还开展了").append(more ? String.join("、", names) + "等活动。" : Prose.list(names) + "。");
-            } else if (more && detailed > 0) {
+            if (listed.size() > 0) {
+                List<String> names = listed.names(x -> seriesUnit(x));
+                t.append("此外，还开展了").append(more ? Prose.etc(names) + "等活动。" : Prose.list(names) + "。");
+            } else if (more && !detailed.isEmpty()) {
                 // the named ones are not all: say so without listing
                 t.setLength(t.length() - 1);
                 t.append("等。");
@@ -455,18 +466,16 @@ public final class SummaryComposer {
             t.append(String.join("，", levels)).append("。");
             List<SummaryData.NamedHonour> named = SummaryData.namedHonours(db, orgId, from, to, NAMED_HONOURS + 1);
             if (!named.isEmpty()) {
-                List<String> clauses = new ArrayList<>();
+                // one clause per honour (issuer and title), naming everyone who received it once:
+                // 「A和B被省总工会授予“五一劳动奖状”」
+                Map<String, List<String>> whoByAward = new LinkedHashMap<>();
                 for (SummaryData.NamedHonour h : named.subList(0, Math.min(NAMED_HONOURS, named.size()))) {
-                    if (clauses.size() >= NAMED_HONOURS) {
-                        break;
-                    }
                     String who = Prose.safe(h.orgName()) + (h.personName() != null && "个人".equals(h.kind()) ? Prose.safe(h.personName()) + "同志" : "");
                     String by = h.issuer() == null || h.issuer().isBlank() ? "荣获" : "被" + Prose.safe(h.issuer().strip()) + "授予";
-                    String clause = who + by + Prose.honourTitle(h.title());
-                    if (!clauses.contains(clause)) {
-                        clauses.add(clause);
-                    }
+                    whoByAward.computeIfAbsent(by + Prose.honourTitle(h.title()), k -> new ArrayList<>()).add(who);
                 }
+                List<String> clauses = new ArrayList<>();
+                whoByAward.forEach((award, who) -> clauses.add(Prose.list(who) + award));
                 t.append(String.join("；", clauses)).append(named.size() > NAMED_HONOURS ? "等。" : "。");
             }
             return t.toString();
@@ -479,7 +488,7 @@ public final class SummaryComposer {
             long held = w.electionsHeld().current();
             if (held > 0) {
                 if (held <= NAMED_ORGS) {
-                    parts.add("指导" + Prose.list(SummaryData.elected(db, orgId, from, to, NAMED_ORGS).stream().map(o -> Prose.safe(o.name())).toList())
+                    parts.add("指导" + Prose.list(SummaryData.elected(db, orgId, from, to, NAMED_ORGS).stream().map(o -> Prose.safe(o.name())).toList(), "个")
                             + "规范有序完成换届");
                 } else {
                     Map<String, Long> types = SummaryData.electedByType(db, orgId, from, to);
@@ -491,7 +500,7 @@ public final class SummaryComposer {
             long founded = w.founded().current();
             if (founded > 0) {
                 if (founded <= NAMED_ORGS) {
-                    parts.add("新成立" + Prose.list(SummaryData.founded(db, orgId, from, to, NAMED_ORGS).stream().map(o -> Prose.safe(o.name())).toList()));
+                    parts.add("新成立" + Prose.list(SummaryData.founded(db, orgId, from, to, NAMED_ORGS).stream().map(o -> Prose.safe(o.name())).toList(), "个"));
                 } else {
                     parts.add("新成立基层组织{org.founded}个");
                 }
@@ -546,7 +555,7 @@ public final class SummaryComposer {
             OrgWork w = f.orgWork();
             if (w.electionsOverdue() > 0) {
                 List<ElectionDue> due = stats.electionsDue(orgId, w.asOf(), 0, true, 3);
-                String names = Prose.list(due.stream().map(e -> Prose.safe(e.orgName())).toList());
+                String names = Prose.list(due.stream().map(e -> Prose.safe(e.orgName())).toList(), "个");
                 items.add(new String[] {"基层组织按期换届仍有差距。", "截至" + Numbers.date(w.asOf()) + "，"
                         + (w.electionsOverdue() > due.size() ? names + "等" + w.electionsOverdue() + "个组织" : names) + "换届已逾期，换届工作的督促指导还需加强。"});
             }
@@ -577,9 +586,11 @@ public final class SummaryComposer {
                 }
             }
             List<Para> out = new ArrayList<>();
-            int n = 0;
-            for (String[] it : items) {
-                out.add(Para.free(Numbers.shi(++n) + it[0] + it[1]));
+            // 「一是…。二是…。」 in one paragraph, as 工作开展情况 writes its items (and the reference summaries)
+            if (items.size() == 1) {
+                out.add(Para.free(items.getFirst()[0] + items.getFirst()[1]));
+            } else if (!items.isEmpty()) {
+                out.add(Para.free(Prose.items(items)));
             }
             if (out.isEmpty()) {
                 Part last = saved.lastPart(orgId, PROBLEMS);
@@ -603,24 +614,27 @@ public final class SummaryComposer {
             if (notable == null) {
                 notable = SummaryData.notable(db, orgId, from, to, withActivities());
             }
+            // each brand named once in the whole list, as it will be held again (without 首届/第N届)
+            Prose.Tally brands = new Prose.Tally();
             for (ThemeService.Theme t : themes.themes()) {
                 List<String> names = new ArrayList<>();
                 for (Integer c : t.categories().keySet()) {
                     for (SummaryData.Named n : notable.getOrDefault(c, List.of())) {
-                        if (names.size() < 2 && (n.highlight() || names.isEmpty()) && !names.contains(n.name())) {
-                            names.add(n.name());
+                        String brand = n.name().replaceFirst("^(?:首届|第[一二三四五六七八九十0-9]+届)", "");
+                        if (names.size() < 2 && (n.highlight() || names.isEmpty()) && !names.contains(brand) && !brands.contains(brand)) {
+                            names.add(brand);
                         }
                     }
                 }
                 if (!names.isEmpty() && items.size() < 4) {
-                    names = names.stream().map(x -> x.replaceFirst("^(?:首届|第[一二三四五六七八九十0-9]+届)", "")).toList();
+                    brands.addAll(names);
                     String lead = t.heading().split("[，,]")[0];
-                    items.add(Numbers.shi(items.size() + 1) + lead + "。持续办好" + String.join("、", names) + "等品牌活动，推动工作常态化、长效化。");
+                    items.add(lead + "。持续办好" + Prose.etc(names) + "等品牌活动，推动工作常态化、长效化。");
                 }
             }
             if (!items.isEmpty()) {
                 out.add(Para.free("（" + Numbers.ordinal(++sub) + "）持续深化重点工作"));
-                items.forEach(i -> out.add(Para.free(i)));
+                out.add(Para.free(Prose.numbered(items)));
             }
             // (二) elections falling due, overdue ones, members turning 28
             List<String> org = new ArrayList<>();
@@ -629,12 +643,12 @@ public final class SummaryComposer {
             List<ElectionDue> overdue = stats.electionsDue(orgId, next.from(), 0, true, NAMED_ORGS + 1);
             List<String> election = new ArrayList<>();
             if (!due.isEmpty()) {
-                election.add(due.size() > NAMED_ORGS ? Prose.list(due.subList(0, 3).stream().map(e -> Prose.safe(e.orgName())).toList()) + "等组织将于" + nextSpoken
-                        + "届满，提前做好换届准备" : Prose.list(due.stream().map(e -> Prose.safe(e.orgName())).toList()) + "将于" + nextSpoken + "届满，提前做好换届准备");
+                election.add(due.size() > NAMED_ORGS ? Prose.list(due.subList(0, 3).stream().map(e -> Prose.safe(e.orgName())).toList(), "个") + "等组织将于" + nextSpoken
+                        + "届满，提前做好换届准备" : Prose.list(due.stream().map(e -> Prose.safe(e.orgName())).toList(), "个") + "将于" + nextSpoken + "届满，提前做好换届准备");
             }
             if (!overdue.isEmpty()) {
-                election.add((overdue.size() > NAMED_ORGS ? Prose.list(overdue.subList(0, 3).stream().map(e -> Prose.safe(e.orgName())).toList()) + "等"
-                        : Prose.list(overdue.stream().map(e -> Prose.safe(e.orgName())).toList())) + "换届已逾期，督促尽快完成");
+                election.add((overdue.size() > NAMED_ORGS ? Prose.list(overdue.subList(0, 3).stream().map(e -> Prose.safe(e.orgName())).toList(), "个") + "等"
+                        : Prose.list(overdue.stream().map(e -> Prose.safe(e.orgName())).toList(), "个")) + "换届已逾期，督促尽快完成");
             }
             if (!election.isEmpty()) {
                 org.add("按期规范完成换届。" + String.join("；", election) + "。");
@@ -645,9 +659,7 @@ public final class SummaryComposer {
             }
             if (!org.isEmpty()) {
                 out.add(Para.free("（" + Numbers.ordinal(++sub) + "）夯实基层组织基础"));
-                for (int i = 0; i < org.size(); i++) {
-                    out.add(Para.free(Numbers.shi(i + 1) + org.get(i)));
-                }
+                out.add(Para.free(Prose.numbered(org)));
             }
             // (三) unfinished plan items
             if (current != null) {
@@ -668,9 +680,7 @@ public final class SummaryComposer {
                 }
                 if (!open.isEmpty()) {
                     out.add(Para.free("（" + Numbers.ordinal(++sub) + "）推动计划任务落实"));
-                    for (int i = 0; i < open.size(); i++) {
-                        out.add(Para.free(Numbers.shi(i + 1) + open.get(i)));
-                    }
+                    out.add(Para.free(Prose.numbered(open)));
                 }
             }
             if (sub == 0) {
@@ -732,38 +742,43 @@ public final class SummaryComposer {
             for (PlanNode s : roots) {
                 out.add(Para.free("（" + Numbers.ordinal(++sec) + "）" + Prose.safe(clean(s.fields().lead()))));
                 int third = 0;
-                int item = 0;
+                List<String> items = new ArrayList<>();
                 for (PlanNode c : s.children()) {
                     if (!c.children().isEmpty()) {
+                        flushItems(items, out);
                         out.add(Para.free((++third) + "．" + Prose.safe(clean(c.fields().lead()))));
-                        int inner = 0;
-                        for (PlanNode i : c.children()) {
-                            out.add(Para.free(Numbers.shi(++inner) + itemText(i.fields())));
-                        }
-                        item = 0;
+                        out.add(Para.free(Prose.numbered(c.children().stream().map(i -> itemText(i.fields())).toList())));
                     } else {
-                        out.add(Para.free(Numbers.shi(++item) + itemText(c.fields())));
+                        items.add(itemText(c.fields()));
                     }
                 }
+                flushItems(items, out);
             }
         }
         return out;
     }
 
+    /** Items of one level written as one paragraph 「一是…二是…」 ({@link Prose#numbered}). */
+    private static void flushItems(List<String> items, List<Para> out) {
+        if (!items.isEmpty()) {
+            out.add(Para.free(Prose.numbered(items)));
+            items.clear();
+        }
+    }
+
     private static void subsections(List<PlanNode> nodes, List<Para> out) {
         int sub = 0;
-        int item = 0;
+        List<String> items = new ArrayList<>();
         for (PlanNode c : nodes) {
             if (!c.children().isEmpty()) {
+                flushItems(items, out);
                 out.add(Para.free("（" + Numbers.ordinal(++sub) + "）" + Prose.safe(clean(c.fields().lead()))));
-                int inner = 0;
-                for (PlanNode i : c.children()) {
-                    out.add(Para.free(Numbers.shi(++inner) + itemText(i.fields())));
-                }
+                out.add(Para.free(Prose.numbered(c.children().stream().map(i -> itemText(i.fields())).toList())));
             } else {
-                out.add(Para.free(Numbers.shi(++item) + itemText(c.fields())));
+                items.add(itemText(c.fields()));
             }
         }
+        flushItems(items, out);
     }
 
     private static String itemText(ItemFields f) {
@@ -851,6 +866,8 @@ public final class SummaryComposer {
 
     private static final Pattern SUBHEAD = Pattern.compile("^[（(]\\s*[一二三四五六七八九十百零]+\\s*[）)].*");
     private static final Pattern ITEM = Pattern.compile("^[一二三四五六七八九十百零]+是.*");
+    /** 「…。二是…」 inside a line: the items already run on in one paragraph. */
+    private static final Pattern RUN_ON = Pattern.compile("[。；！][二三四五六七八九十]+是");
     /** 「1．加强组织建设」: a third-level heading when short and not a sentence. */
     private static final Pattern THIRD = Pattern.compile("^[0-9０-９]{1,2}\\s*[.．、]\\s*[^。；]{1,30}[。]?$");
 
@@ -877,7 +894,8 @@ public final class SummaryComposer {
                     }
                     subHead = t;
                     cur = new ArrayList<>();
-                } else if (ITEM.matcher(t).matches()) {
+                } else if (ITEM.matcher(t).matches() && !RUN_ON.matcher(Numbers.stripItemNumber(t)).find()) {
+                    // a line of its own per item; a paragraph already holding 一是…二是… stays as written
                     cur.add(item(t));
                 } else if (THIRD.matcher(t).matches()) {
                     cur.add(ReportDocument.Paragraph.heading3(t));
@@ -953,8 +971,9 @@ public final class SummaryComposer {
     }
 
     private static List<String> statsRow(String label, Map<String, Long> fig, String k) {
-        return List.of(label, Numbers.count(fig.getOrDefault(k + ".activities", 0L)), Numbers.count(fig.getOrDefault(k + ".participants", 0L)),
-                Totals.hoursText(fig.getOrDefault(k + ".service", 0L)), Numbers.count(fig.getOrDefault(k + ".beneficiaries", 0L)));
+        // a table: the figures as on screen and in Excel, thousands separated (Numbers.grouped)
+        return List.of(label, Numbers.grouped(fig.getOrDefault(k + ".activities", 0L)), Numbers.grouped(fig.getOrDefault(k + ".participants", 0L)),
+                Numbers.groupedTenths(fig.getOrDefault(k + ".service", 0L)), Numbers.grouped(fig.getOrDefault(k + ".beneficiaries", 0L)));
     }
 
     private ReportDocument.Appendix honorsTable(SummaryContent c) {

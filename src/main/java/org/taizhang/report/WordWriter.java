@@ -443,14 +443,30 @@ public final class WordWriter {
         (ppr.isSetOutlineLvl() ? ppr.getOutlineLvl() : ppr.addNewOutlineLvl()).setVal(BigInteger.valueOf(level));
     }
 
+    /**
+     * Body paragraphs. Items 一是、二是… are written the one way the reference summaries write them: one
+     * paragraph 「一是…。二是…。」 in body type (consecutive items are numbered and run on); items 1．2．
+     * each start a paragraph.
+     */
     private static void paragraphs(XWPFDocument x, List<ReportDocument.Paragraph> list, ReportDocument.ItemStyle style) {
         int item = 0;
+        XWPFParagraph items = null;
         for (ReportDocument.Paragraph para : list) {
             String text = para.text() == null ? "" : para.text().strip();
             String lead = para.lead() == null ? "" : para.lead().strip();
             if (text.isEmpty() && lead.isEmpty()) {
                 continue;
             }
+            if (para.item() && style == ReportDocument.ItemStyle.YISHI) {
+                item++;
+                if (items == null) {
+                    items = paragraph(x, ParagraphAlignment.BOTH, true);
+                }
+                run(items, Numbers.shi(item) + Numbers.stripItemNumber(lead.isEmpty() ? text : lead) + (lead.isEmpty() ? "" : text),
+                        FANGSONG, BODY_PT, false);
+                continue;
+            }
+            items = null;
             XWPFParagraph p = paragraph(x, ParagraphAlignment.BOTH, true);
             if (para.isHeading3()) {
                 item = 0;
@@ -461,10 +477,9 @@ public final class WordWriter {
             }
             if (para.item()) {
                 item++;
-                String number = style == ReportDocument.ItemStyle.YISHI ? Numbers.shi(item) : item + "．";
+                String number = item + "．";
                 if (lead.isEmpty()) {
-                    run(p, number, FANGSONG, BODY_PT, false);
-                    run(p, Numbers.stripItemNumber(text), FANGSONG, BODY_PT, false);
+                    run(p, number + Numbers.stripItemNumber(text), FANGSONG, BODY_PT, false);
                 } else {
                     run(p, number + Numbers.stripItemNumber(lead), FANGSONG, BODY_PT, true);
                     run(p, text, FANGSONG, BODY_PT, false);

@@ -20,7 +20,7 @@ public record Totals(long activities, long participants, long serviceTenths, lon
     }
 
     public static String hoursText(long tenths) {
-        return tenths % 10 == 0 ? String.valueOf(tenths / 10) : BigDecimal.valueOf(tenths, 1).toPlainString();
+        return org.taizhang.common.Numbers.tenths(tenths);
     }
 
     public Totals plus(Totals o) {

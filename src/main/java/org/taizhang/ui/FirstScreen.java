@@ -22,10 +22,14 @@ record FirstScreen(Workspace workspace, boolean empty, RosterTab.Loaded roster) 
 
     /** Opens {@code file} for the window and reads the roster (database thread). */
     static FirstScreen read(Path file) {
+        StartupProbe.step("open");
         Workspace ws = Workspace.openForWindow(file);
         try {
+            StartupProbe.step("opened");
             boolean empty = ws.isEmpty();
-            return new FirstScreen(ws, empty, RosterTab.Loaded.read(ws.orgs()));
+            RosterTab.Loaded roster = RosterTab.Loaded.read(ws.orgs());
+            StartupProbe.step("roster-read");
+            return new FirstScreen(ws, empty, roster);
         } catch (RuntimeException e) {
             ws.close();
             throw e;

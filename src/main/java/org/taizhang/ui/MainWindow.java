@@ -67,6 +67,7 @@ public final class MainWindow {
 
     public MainWindow(Stage stage, boolean interactiveStart) {
         this.stage = stage;
+        StartupProbe.step("window");
         this.interactiveStart = interactiveStart;
         this.background = new Background(e -> Dialogs.error(stage, e));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -96,6 +97,12 @@ public final class MainWindow {
             }
         }
         stage.setOnHidden(e -> shutdown());
+        stage.setOnCloseRequest(e -> {
+            if (appTabs.stream().anyMatch(t -> t.unsavedWork() != null)) {
+                e.consume();
+                leaveSafely("关闭窗口", stage::close);
+            }
+        });
         StartupProbe.whenFilled(scene, "org-tree");
     }
 
@@ -136,8 +143,6 @@ public final class MainWindow {
             return FirstScreen.take(target);
         }, first -> {
             show(first);
-            // queued behind the tabs' first loads: the chores start once the first screen is filled
-            background.run(() -> null, r -> startChores(first.workspace()));
             if (first.empty() && interactiveStart) {
                 offerDemoData();
             }
@@ -206,6 +211,7 @@ public final class MainWindow {
         context = new AppContext(ws, background, this::markAllStale);
         dbLabel.setText("数据库：" + db.file() + (db.readOnly() ? "（只读）" : ""));
         showBanner(db);
+        StartupProbe.step("window-shows-data");
         RosterTab roster = new RosterTab(context);
         roster.show(first.roster());
         install(roster);
@@ -229,7 +235,7 @@ public final class MainWindow {
         }
         setMessage("就绪");
         tabsBuilt = pendingTabs.isEmpty();
-        buildLaterTabs(ctx);
+        afterFirstScreen(ctx);
     }
 
     /** A tab built after the first screen: its title (shown at once) and how to make it. */
@@ -268,21 +274,28 @@ public final class MainWindow {
     }
 
     /**
-     * After the first screen has been drawn (a few frames), builds the remaining tabs one per frame, so the
-     * window stays responsive; a tab selected before that is built at once.
+     * Once the first screen has been drawn (a few frames later): the start-up chores begin (the check after an
+     * unclean exit, the daily backup: they would compete with the first screen for the processor), and the
+     * remaining tabs are built one per frame, so the window stays responsive; a tab chosen before that is built at once.
      */
-    private void buildLaterTabs(AppContext ctx) {
+    private void afterFirstScreen(AppContext ctx) {
         new javafx.animation.AnimationTimer() {
             private int frames;
 
             @Override
             public void handle(long now) {
-                if (context != ctx || pendingTabs.isEmpty()) {
+                if (context != ctx) {
                     stop();
                     return;
                 }
-                if (++frames > 3) {
-                    build(pendingTabs.keySet().iterator().next());
+                if (++frames == 3) {
+                    startChores(ctx.workspace());
+                } else if (frames > 3) {
+                    if (pendingTabs.isEmpty()) {
+                        stop();
+                    } else {
+                        build(pendingTabs.keySet().iterator().next());
+                    }
                 }
             }
         }.start();
@@ -346,7 +359,7 @@ public final class MainWindow {
         MenuItem changes = new MenuItem("最近的修改…");
         changes.setOnAction(e -> withContext(c -> org.taizhang.ui.safety.ChangesDialog.show(stage, c)));
         MenuItem exit = new MenuItem("退出");
-        exit.setOnAction(e -> stage.close());
+        exit.setOnAction(e -> leaveSafely("退出", stage::close));
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
                 new SeparatorMenuItem(), sendPackage, receivePackage, reportStatus, new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
         Menu help = new Menu("帮助");
@@ -370,7 +383,50 @@ public final class MainWindow {
         if (context == null && lastFile != null) {
             BackupActions.restoreWithoutOpenDatabase(stage, background, lastFile, this::open);
         } else {
-            withContext(c -> BackupActions.restore(stage, c, this::open));
+            leaveSafely("恢复备份", () -> withContext(c -> BackupActions.restore(stage, c, this::open)));
+        }
+    }
+
+    /**
+     * Runs {@code proceed} ("关闭窗口", "打开另一个数据库" …) once nothing written in a tab would be lost: unsaved work is
+     * named and the clerk chooses 保存 (each saved first; {@code proceed} only when every save went through), 不保存,
+     * or 取消 (nothing happens).
+     */
+    public void leaveSafely(String doing, Runnable proceed) {
+        List<AppTab> unsaved = appTabs.stream().filter(t -> t.unsavedWork() != null).toList();
+        if (unsaved.isEmpty()) {
+            proceed.run();
+            return;
+        }
+        String names = String.join("、", unsaved.stream().map(AppTab::unsavedWork).toList());
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        a.initOwner(stage);
+        a.setTitle("还有修改没有保存");
+        a.setHeaderText(names + "有修改还没有保存。");
+        a.setContentText(doing + "之前要先保存吗？选“不保存”，这些修改就会丢失。");
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("保存", javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("不保存", javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.ButtonType cancel = new javafx.scene.control.ButtonType("取消", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        a.getButtonTypes().setAll(save, discard, cancel);
+        a.getDialogPane().lookupButton(save).setId("unsaved-save");
+        a.getDialogPane().lookupButton(discard).setId("unsaved-discard");
+        a.getDialogPane().lookupButton(cancel).setId("unsaved-cancel");
+        Dialogs.fit(a);
+        a.setOnHidden(e -> {
+            if (a.getResult() == save) {
+                saveEach(unsaved, 0, proceed);
+            } else if (a.getResult() == discard) {
+                proceed.run();
+            }
+        });
+        a.show();
+    }
+
+    private static void saveEach(List<AppTab> tabs, int i, Runnable then) {
+        if (i == tabs.size()) {
+            then.run();
+        } else {
+            tabs.get(i).save(() -> saveEach(tabs, i + 1, then));
         }
     }
 
@@ -401,7 +457,8 @@ public final class MainWindow {
             Dialogs.info(stage, "文件已存在", "“" + path.getFileName() + "”已经存在。新建数据库不会覆盖已有文件，请换一个名字，或用“打开数据库”。");
             return;
         }
-        open(path);
+        Path chosenPath = path;
+        leaveSafely(create ? "新建数据库" : "打开另一个数据库", () -> open(chosenPath));
     }
 
     private HBox statusBar() {

@@ -45,6 +45,17 @@ public final class StartupProbe {
         }.start();
     }
 
+    /**
+     * With {@code -Dtaizhang.probe=true}: prints {@code TAIZHANG-PROBE step NAME N ms} (time since the JVM started),
+     * to see where a slow start spends its time. Any thread.
+     */
+    static void step(String name) {
+        if (Boolean.getBoolean("taizhang.probe")) {
+            System.out.println("TAIZHANG-PROBE step " + name + " " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+            System.out.flush();
+        }
+    }
+
     private static boolean filled(Node n) {
         if (n instanceof TreeView<?> tree) {
             return tree.getRoot() != null && !tree.getRoot().getChildren().isEmpty();

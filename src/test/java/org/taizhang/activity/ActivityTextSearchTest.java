@@ -3,6 +3,7 @@ package org.taizhang.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.taizhang.Fixtures.orgInput;
 import static org.taizhang.db.jooq.Tables.ACTIVITY;
+import static org.taizhang.db.jooq.Tables.ORG;
 
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,86 @@ class ActivityTextSearchTest {
             }
         });
         assertThat(ids("一无二")).containsExactly(id);
+    }
+
+    /**
+     * Every way of reading a search (index looked up by id, date index walked and tested against the index's
+     * matches, no index at all) gives exactly the scan's rows in the list's order, with year, subtree and
+     * category filters; and the list's page and totals (which pick one of those ways by the index's counts)
+     * equal the scan's.
+     */
+    @Test
+    void everyPlanAndTheListEqualTheScanWithFilters() {
+        List<String> texts = new ArrayList<>();
+        db.read(ctx -> ctx.select(ACTIVITY.NAME, ACTIVITY.PLACE).from(ACTIVITY).fetch()).forEach(r -> {
+            if (r.value1() != null) {
+                texts.add(r.value1());
+            }
+            if (r.value2() != null) {
+                texts.add(r.value2());
+            }
+        });
+        List<Integer> roots = db.read(ctx -> ctx.select(ORG.ID).from(ORG).orderBy(ORG.ID).fetch(ORG.ID));
+        Random rnd = new Random(1414);
+        int nonEmpty = 0;
+        for (int i = 0; i < 40; i++) {
+            int[] cps = texts.get(rnd.nextInt(texts.size())).codePoints().toArray();
+            int len = 2 + rnd.nextInt(Math.min(4, cps.length - 1));
+            int at = rnd.nextInt(cps.length - len + 1);
+            String word = Texts.cleanOrNull(new String(cps, at, len));
+            if (word == null) {
+                continue;
+            }
+            String q = i % 7 == 0 ? word + " 活动" : word;
+            int year = 2022 + rnd.nextInt(3);
+            ActivityFilter f = new ActivityFilter(rnd.nextBoolean() ? LocalDate.of(year, 1, 1) : null,
+                    rnd.nextBoolean() ? LocalDate.of(year, 12, 31) : null,
+                    rnd.nextInt(3) == 0 ? null : roots.get(rnd.nextInt(Math.min(8, roots.size()))),
+                    rnd.nextInt(4) == 0 ? cat : null, q, rnd.nextInt(5) == 0);
+            ActivityFilter plain = f.withText(null);
+            org.jooq.Condition scan = ActivityService.condition(plain).and(TextSearch.scan(Texts.cleanOrNull(q)));
+            List<Integer> expected = db.read(ctx -> ctx.select(ACTIVITY.ID).from(ACTIVITY).where(scan)
+                    .orderBy(ACTIVITY.START_DATE.desc(), ACTIVITY.ID.desc()).fetch(ACTIVITY.ID));
+            for (boolean byDate : new boolean[] {false, true}) {
+                for (TextSearch.Plan plan : TextSearch.Plan.values()) {
+                    List<Integer> got = db.read(ctx -> ctx.select(ACTIVITY.ID).from(ACTIVITY)
+                            .where(ActivityService.condition(f, byDate, plan))
+                            .orderBy(ACTIVITY.START_DATE.desc(), ACTIVITY.ID.desc()).fetch(ACTIVITY.ID));
+                    assertThat(got).as("“%s” %s, plan %s, by date %s", q, f, plan, byDate).isEqualTo(expected);
+                }
+            }
+            ActivityTotals sums = db.read(ctx -> {
+                var r = ctx.select(DSL.count(), DSL.coalesce(DSL.sum(ACTIVITY.PARTICIPANTS), 0).cast(Long.class),
+                        DSL.coalesce(DSL.sum(ACTIVITY.SERVICE_TENTHS), 0).cast(Long.class),
+                        DSL.coalesce(DSL.sum(ACTIVITY.BENEFICIARIES), 0).cast(Long.class),
+                        DSL.count().filterWhere(ACTIVITY.PLANNED.eq(DSL.inline(true)))).from(ACTIVITY).where(scan).fetchOne();
+                return new ActivityTotals(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
+            });
+            int offset = rnd.nextInt(3) * 5;
+            int limit = 1 + rnd.nextInt(30);
+            ActivityPage page = svc.list(f, ActivitySort.DATE, true, offset, limit);
+            assertThat(page.totals()).as("totals of “%s” %s", q, f).isEqualTo(sums);
+            assertThat(page.rows().stream().map(ActivityRow::id).toList()).as("page of “%s” %s", q, f)
+                    .isEqualTo(expected.subList(Math.min(offset, expected.size()), Math.min(offset + limit, expected.size())));
+            assertThat(svc.rows(f, ActivitySort.DATE, true, offset, limit, expected.size()).stream().map(ActivityRow::id).toList())
+                    .isEqualTo(page.rows().stream().map(ActivityRow::id).toList());
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(nonEmpty).as("searches that find something").isGreaterThan(12);
+    }
+
+    @Test
+    void theEstimateIsAnUpperBoundFromTheIndex() {
+        long all = db.read(ctx -> (long) ctx.fetchCount(ACTIVITY));
+        for (String q : List.of("学雷锋", "雷锋", "志愿 服务", "社区", "不存在的文字", "abc")) {
+            long found = ids(q).size();
+            long estimate = db.read(ctx -> TextSearch.estimate(ctx, Texts.cleanOrNull(q)));
+            assertThat(estimate).as("estimate for “%s”", q).isBetween(found, all);
+        }
+        long single = db.read(ctx -> TextSearch.estimate(ctx, "学"));
+        long none = db.read(ctx -> TextSearch.estimate(ctx, "不存在的文字"));
+        assertThat(single).as("a one-character word is not in the index").isEqualTo(-1L);
+        assertThat(none).isZero();
     }
 
     static List<Integer> ids(String q) {

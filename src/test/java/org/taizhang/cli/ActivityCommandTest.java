@@ -176,4 +176,64 @@ class ActivityCommandTest {
         assertThat(run("honor", "list")).isZero();
         assertThat(out.toString()).contains("共 2 项");
     }
+
+    private int activityCount() {
+        try (Database d = Database.open(db)) {
+            return d.read(ctx -> ctx.fetchOne("SELECT count(*) FROM activity").get(0, Integer.class));
+        }
+    }
+
+    @Test
+    void addFromACsvFileOrStandardInputAllOrNothingWithTheImportMessages() throws Exception {
+        String header = "活动日期,活动名称,主办组织,类别,参与人次,服务时长（小时）,惠及人数,地点\n";
+        Path good = dir.resolve("活动𠮷.csv");
+        Files.writeString(good, header
+                + "2024-03-05,学雷锋志愿服务🎉,𠮷祥社区团委,志愿服务,１２,36.5,200,𠮷祥社区\n"
+                + "２０２４年４月１日,团课,共青团示范区委员会,学习教育,３０,,,\n", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(run("activity", "add", "--from", good.toString())).as(err.toString()).isZero();
+        assertThat(activityCount()).isEqualTo(2);
+        assertThat(run("activity", "list", "--json")).isZero();
+        assertThat(out.toString()).contains("学雷锋志愿服务🎉", "团课");
+
+        // one bad row: nothing is written, the message names the file's sheet, row, column, value and reason
+        Path bad = dir.resolve("有错.csv");
+        Files.writeString(bad, header
+                + "2024-05-04,青年座谈会😀,共青团示范区委员会,会议,２０,,,\n"
+                + "2024-05-05,义诊,𠮷祥社区团委,志愿服务,很多,,,\n", java.nio.charset.StandardCharsets.UTF_8);
+        byte[] before = Files.readAllBytes(db);
+        assertThat(run("activity", "add", "--from", bad.toString())).isEqualTo(TaizhangCli.EXIT_INVALID);
+        assertThat(out.toString()).contains("工作表“有错”第 3 行", "参与人次", "很多").contains("未导入");
+        assertThat(activityCount()).isEqualTo(2);
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+
+        // the same import, its messages word for word (import also points to its own options --skip-bad and --rejects)
+        String viaAdd = out.toString();
+        assertThat(viaAdd).doesNotContain("--skip-bad");
+        assertThat(run("import", "activities", bad.toString())).isEqualTo(TaizhangCli.EXIT_INVALID);
+        assertThat(out.toString()).contains(viaAdd.lines().filter(l -> l.startsWith("  ")).toList()).contains("--skip-bad");
+        assertThat(out.toString().lines().filter(l -> l.startsWith("未导入"))).containsExactlyElementsOf(viaAdd.lines().filter(l -> l.startsWith("未导入")).toList());
+
+        // standard input: one process for many records; its rows are named 标准输入
+        var previousIn = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream((header + "2024-06-01,端午包粽子,𠮷祥社区团委,志愿服务,８,4,30,\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(run("activity", "add", "--from", "-")).as(out + "" + err).isZero();
+            assertThat(activityCount()).isEqualTo(3);
+            System.setIn(new java.io.ByteArrayInputStream((header + "2024-13-01,坏日期,𠮷祥社区团委,志愿服务,８,,,\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(run("activity", "add", "--from", "-")).isEqualTo(TaizhangCli.EXIT_INVALID);
+            assertThat(out.toString()).contains("工作表“标准输入”第 2 行", "2024-13-01").contains("未导入");
+            assertThat(activityCount()).isEqualTo(3);
+        } finally {
+            System.setIn(previousIn);
+        }
+
+        // --from takes every field from the file; without it the four fields are required
+        assertThat(run("activity", "add", "--from", good.toString(), "--name", "x")).isEqualTo(1);
+        assertThat(err.toString()).contains("--from").contains("--name");
+        assertThat(run("activity", "add", "--name", "x", "--org", "𠮷祥社区团委")).isEqualTo(1);
+        assertThat(err.toString()).contains("缺少").contains("--date").contains("--category");
+        assertThat(activityCount()).isEqualTo(3);
+    }
 }

@@ -8,6 +8,37 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
+    /** One rule per kind of text, whatever the computer's language: tables group thousands, prose does not, dates are ISO in tables. */
+    @Test
+    void oneFormatPerKindInEveryLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            for (java.util.Locale l : new java.util.Locale[] {java.util.Locale.CHINA, java.util.Locale.GERMANY, java.util.Locale.forLanguageTag("fr-FR")}) {
+                java.util.Locale.setDefault(l);
+                assertThat(Numbers.grouped(57612)).isEqualTo("57,612");
+                assertThat(Numbers.grouped(-1234)).isEqualTo("-1,234");
+                assertThat(Numbers.groupedTenths(1253378)).isEqualTo("125,337.8");
+                assertThat(Numbers.groupedTenths(120)).isEqualTo("12");
+                assertThat(Numbers.tenths(73355)).isEqualTo("7335.5");
+                assertThat(Numbers.tenths(120)).isEqualTo("12");
+                assertThat(Numbers.count(18213)).isEqualTo("18213");
+                assertThat(Numbers.fileSize(512)).isEqualTo("512 B");
+                assertThat(Numbers.fileSize(12_595)).isEqualTo("12.3 KB");
+                assertThat(Numbers.fileSize(5L * 1024 * 1024 * 1024 / 4)).isEqualTo("1.25 GB");
+                assertThat(Dates.iso(LocalDate.of(2021, 6, 30))).isEqualTo("2021-06-30");
+                assertThat(Dates.chinese(LocalDate.of(2021, 6, 30))).isEqualTo("2021年6月30日");
+                assertThat(Dates.dateTime(java.time.LocalDateTime.of(2021, 6, 30, 9, 5, 7, 123))).isEqualTo("2021-06-30 09:05");
+                // the activity list's totals line follows the same rule as the statistics
+                assertThat(new org.taizhang.activity.ActivityTotals(12, 57612, 13505, 18213, 2).text())
+                        .isEqualTo("共 12 场，参与 57,612 人次，服务 1,350.5 小时，惠及 18,213 人（其中 2 场为尚未举行的计划，不计入统计）");
+                assertThat(org.taizhang.stats.Totals.Metric.BENEFICIARIES.format(18213)).isEqualTo("18,213");
+                assertThat(org.taizhang.stats.Totals.hoursText(73350)).isEqualTo("7335");
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     @Test
     void ordinals() {
         assertThat(Numbers.ordinal(1)).isEqualTo("一");

@@ -52,6 +52,24 @@ class PlanServiceTest {
     }
 
     @Test
+    void aPlanStoredWithoutPeriodLabelIsNamedFromItsDates() {
+        int id = newPlan(2027);
+        db.txRun(ctx -> ctx.update(PLAN).setNull(PLAN.PERIOD_LABEL).where(PLAN.ID.eq(id)).execute());
+        int half = plans.create(new PlanInput(root, "下半年计划𠮷🎉", LocalDate.of(2021, 7, 1), LocalDate.of(2021, 12, 31), null));
+        db.txRun(ctx -> ctx.update(PLAN).set(PLAN.PERIOD_LABEL, " ").where(PLAN.ID.eq(half)).execute());
+        Plan p = plans.require(id);
+        assertThat(p.periodLabel()).isEqualTo("2027年");
+        assertThat(plans.list(root, null)).extracting(Plan::periodLabel).containsExactlyInAnyOrder("2027年", "2021年下半年");
+        // the title already names the period: not said twice
+        assertThat(p.heading()).isEqualTo("2027年工作计划");
+        assertThat(plans.require(half).heading()).isEqualTo("下半年计划𠮷🎉（2021年下半年）");
+        assertThat(Plan.headingOf("示范区群团工作部2027年度工作计划", "2027年")).isEqualTo("示范区群团工作部2027年度工作计划");
+        assertThat(Plan.headingOf("示范区群团工作部2021年 下半年工作计划", "2021年下半年")).isEqualTo("示范区群团工作部2021年 下半年工作计划");
+        assertThat(Plan.headingOf("２０２７年计划", "2027年")).isEqualTo("２０２７年计划");
+        assertThat(Plan.headingOf("重点工作计划", "2027年")).isEqualTo("重点工作计划（2027年）");
+    }
+
+    @Test
     void createListAndHeaderValidation() {
         int id = newPlan(2022);
         Plan p = plans.require(id);

@@ -71,7 +71,7 @@ class DistrictSummaryTest {
         assertThat(found).isGreaterThanOrEqualTo(5);
         assertThat(text).contains("新区义工联1至6月开展“马路天使”交通文明志愿服务，287人次参与，服务时长7335小时");
         // a series with serial tails is named once, cleaned, with its count
-        assertThat(text).contains("“三会一课”专题学习51期").doesNotContain("（第1期）").doesNotContain("第51期");
+        assertThat(text).contains("“三会一课”专题学习（51期）").doesNotContain("（第1期）").doesNotContain("第51期");
         // planned activities are not named
         assertThat(text).doesNotContain("青春夜话");
         // 「等活动」 when there are more than the ones named
@@ -135,10 +135,10 @@ class DistrictSummaryTest {
     @Test
     void thePlanKeepsItsStructure() {
         List<String> next = both.part(SummaryComposer.NEXT).paras().stream().map(SummaryContent.Para::text).toList();
-        assertThat(next).containsSubsequence("（一）聚焦“美丽大鹏”，实施生态志愿促进行动", "一是全方位提升党建引领志愿参与。持续完善党建引领“实战化体系化”志愿服务模式，培育涉海安全、山地救援、心理援助等专业志愿服务队伍。",
-                "二是广覆盖延展生态环保志愿内涵。组建生态环保志愿服务联盟，延展“亮净一号”生态志愿服务空间。", "（二）聚焦“活力大鹏”，实施改革创新牵引行动",
-                "1．做深做优“质量建会”", "一是扎实做好“工会权益盾”服务。打造一批“活力工会”品牌。", "二是开发“鹏翼”人才发展计划。推动基层工会由“建起来”到“活起来”。",
-                "2．巩固提升“破难行动”成果", "一是开展妇联“领头雁”培训项目。实施妇联执委积分制。", "（三）聚焦“幸福大鹏”，实施共建共享温暖行动");
+        assertThat(next).containsSubsequence("（一）聚焦“美丽大鹏”，实施生态志愿促进行动", "一是全方位提升党建引领志愿参与。持续完善党建引领“实战化体系化”志愿服务模式，培育涉海安全、山地救援、心理援助等专业志愿服务队伍。"
+                + "二是广覆盖延展生态环保志愿内涵。组建生态环保志愿服务联盟，延展“亮净一号”生态志愿服务空间。", "（二）聚焦“活力大鹏”，实施改革创新牵引行动",
+                "1．做深做优“质量建会”", "一是扎实做好“工会权益盾”服务。打造一批“活力工会”品牌。二是开发“鹏翼”人才发展计划。推动基层工会由“建起来”到“活起来”。",
+                "2．巩固提升“破难行动”成果", "开展妇联“领头雁”培训项目。实施妇联执委积分制。", "（三）聚焦“幸福大鹏”，实施共建共享温暖行动");
     }
 
     @Test

@@ -150,8 +150,9 @@ class SummaryComposerTest {
         int planId = nextPlan();
         SummaryContent c = composer.draft(root, FROM, TO, SummaryTemplate.BOTH, null);
         assertThat(c.planId()).isEqualTo(planId);
+        // items 一是…二是… run on in one paragraph, as 工作开展情况 and the reference summaries write them; one item alone is not numbered
         assertThat(c.part(SummaryComposer.NEXT).text()).isEqualTo(String.join("\n", "下半年，我们将重点抓好以下工作：", "（一）思想引领",
-                "一是深化思想政治引领。组织团员青年开展党史学习教育。", "二是加强网络宣传。办好公众号。", "（二）组织建设", "一是完成换届。指导25个社区完成换届。"));
+                "一是深化思想政治引领。组织团员青年开展党史学习教育。二是加强网络宣传。办好公众号。", "（二）组织建设", "完成换届。指导25个社区完成换届。"));
         assertThat(c.part(SummaryComposer.PROBLEMS).text()).doesNotContain("请在此").doesNotStartWith("（");
         c = c.withAppendices(List.of("stats", "honors"));
         Path file = dir.resolve("上半年总结.docx");
@@ -162,11 +163,9 @@ class SummaryComposerTest {
             assertThat(texts.getFirst()).isEqualTo("示范区群团工作部2021年上半年\n工作总结及下一步工作计划");
             assertThat(texts).contains("一、工作开展情况", "二、存在问题", "三、下一步工作计划", "（一）坚持思想引领，引导群众听党话跟党走",
                     "（二）深化志愿服务，用心用情服务群众",
-                    "一是深化思想政治引领。组织团员青年开展党史学习教育。", "二是加强网络宣传。办好公众号。", "一是完成换届。指导25个社区完成换届。",
+                    "一是深化思想政治引领。组织团员青年开展党史学习教育。二是加强网络宣传。办好公众号。", "完成换届。指导25个社区完成换届。",
                     "示范区群团工作部", "2021年7月5日", "附件：1．2021年上半年活动分类统计表");
-            XWPFParagraph item = d.getParagraphs().stream().filter(p -> p.getText().startsWith("一是深化")).findFirst().orElseThrow();
-            assertThat(item.getRuns().getFirst().isBold()).isTrue();
-            assertThat(item.getRuns().getFirst().text()).isEqualTo("一是深化思想政治引领。");
+            assertOneItemForm(d);
             // the figures in the Word text are the statistics
             String all = String.join("\n", texts);
             assertThat(all).contains("共开展各类活动3场").contains("服务时长7335小时");
@@ -174,8 +173,35 @@ class SummaryComposerTest {
             var statsTable = d.getTables().getFirst();
             var volRow = statsTable.getRows().stream().filter(r -> r.getCell(0).getText().equals("志愿服务")).findFirst().orElseThrow();
             assertThat(volRow.getCell(1).getText()).isEqualTo("2");
-            assertThat(volRow.getCell(3).getText()).isEqualTo("7335");
+            assertThat(volRow.getCell(3).getText()).as("a table groups thousands, like the screen").isEqualTo("7,335");
             assertThat(d.getTables().get(1).getRows()).hasSize(4);
+        }
+    }
+
+    /**
+     * One way of writing 一是、二是 in the whole document: inside a paragraph, in body type, never bold and
+     * never a 二是 starting a paragraph of its own.
+     */
+    static void assertOneItemForm(XWPFDocument d) {
+        for (XWPFParagraph p : d.getParagraphs()) {
+            String t = p.getText();
+            assertThat(t).as("a 二是 on a line of its own").doesNotStartWith("二是").doesNotStartWith("三是");
+            if (t.contains("一是")) {
+                assertThat(p.getRuns()).as("bold in “" + t + "”").noneMatch(r -> r.isBold());
+            }
+        }
+    }
+
+    @Test
+    void itemsTheClerkTypedOnLinesOfTheirOwnRunOnInWord() throws Exception {
+        SummaryContent c = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null);
+        Part problems = SummaryComposer.edit(c.part(SummaryComposer.PROBLEMS), "存在问题", "一是基层活力不足𠮷。\n二是经费紧张１２３。\n三是宣传不够🎉。", c.figures());
+        c = c.withParts(List.of(c.part(SummaryComposer.INTRO), c.part(SummaryComposer.WORK), problems));
+        Path file = dir.resolve("items.docx");
+        composer.export(c, file);
+        try (XWPFDocument d = new XWPFDocument(Files.newInputStream(file))) {
+            assertThat(d.getParagraphs()).extracting(XWPFParagraph::getText).contains("一是基层活力不足𠮷。二是经费紧张１２３。三是宣传不够🎉。");
+            assertOneItemForm(d);
         }
     }
 
@@ -228,7 +254,7 @@ class SummaryComposerTest {
         SummaryContent again = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null);
         assertThat(again.part(SummaryComposer.PROBLEMS).text()).isEqualTo("志愿服务常态化不够🎉。");
         SummaryContent next = composer.draft(root, LocalDate.of(2021, 7, 1), LocalDate.of(2021, 12, 31), SummaryTemplate.SUMMARY, null);
-        assertThat(next.part(SummaryComposer.PROBLEMS).text()).startsWith("一是").contains("换届已逾期");
+        assertThat(next.part(SummaryComposer.PROBLEMS).text()).contains("换届已逾期");
         assertThat(next.title()).isEqualTo("示范区群团工作部2021年下半年工作总结");
 
         assertThatThrownBy(() -> store.save(null, c.withTitle(" ", null, null))).isInstanceOf(ValidationException.class)
@@ -250,8 +276,9 @@ class SummaryComposerTest {
         composer.export(c, file);
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(file))) {
             List<String> texts = d.getParagraphs().stream().map(XWPFParagraph::getText).toList();
-            assertThat(texts).containsSubsequence("下半年工作计划", "一、思想引领", "一是深化思想政治引领。组织团员青年开展党史学习教育。",
-                    "二是加强网络宣传。办好公众号。", "二、组织建设", "一是完成换届。指导25个社区完成换届。");
+            assertThat(texts).containsSubsequence("下半年工作计划", "一、思想引领", "一是深化思想政治引领。组织团员青年开展党史学习教育。二是加强网络宣传。办好公众号。",
+                    "二、组织建设", "完成换届。指导25个社区完成换届。");
+            assertOneItemForm(d);
         }
     }
 

@@ -13,31 +13,19 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeView;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.demo.DemoData;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** First start on an empty database offers demo data; a foreign file is refused with a message, untouched. */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest(startupPrompts = true)
 class FirstStartTest {
     @TempDir
     static Path dir;
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, true);
-        stage.show();
-    }
-
-
 
     @Test
     void emptyDatabaseOffersDemoDataAndLoadsIt(FxRobot robot) throws Exception {

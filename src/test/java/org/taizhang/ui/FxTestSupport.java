@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import javafx.scene.Scene;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +103,50 @@ public final class FxTestSupport {
         org.assertj.core.api.Assertions.assertThat(((Button) d.lookup("#exported-open")).getText()).isEqualTo("打开文件");
         org.assertj.core.api.Assertions.assertThat(((Button) d.lookup("#exported-folder")).getText()).isEqualTo("打开所在文件夹");
         onFx(() -> d.getScene().getWindow().hide());
+    }
+
+    /**
+     * Lays out {@code scene} and writes its picture to target/screenshots/NAME.png (NAME may contain a folder,
+     * e.g. "1280x720/summary"); the README pictures are copied from there. Returns the labels and buttons
+     * cut to “…” and the controls outside the scene ({@link WindowLayoutTest#problems}).
+     */
+    public static List<String> screenshot(Scene scene, String name) throws Exception {
+        List<String> problems = new java.util.ArrayList<>();
+        javafx.scene.image.WritableImage img = WaitForAsyncUtils.asyncFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            problems.addAll(WindowLayoutTest.problems(scene, name));
+            problems.addAll(WindowLayoutTest.formatProblems(scene.getRoot(), name));
+            return scene.snapshot(null);
+        }).get(10, TimeUnit.SECONDS);
+        Path png = Path.of("target/screenshots/" + name + ".png");
+        Files.createDirectories(png.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", png.toFile());
+        return problems;
+    }
+
+    /** Work that may throw an exception on the FX thread. */
+    public interface FxWork {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code work} with windows bigger than the headless platform's 1000×1000 screen: such a window cannot be
+     * copied to its frame buffer (an error on the render thread, not a failure of the program); the scene is laid out
+     * and snapshotted all the same. Errors of that kind are not counted while {@code work} runs.
+     */
+    public static void beyondTheHeadlessScreen(FxWork work) throws Exception {
+        boolean print = WaitForAsyncUtils.printException;
+        boolean check = WaitForAsyncUtils.autoCheckException;
+        WaitForAsyncUtils.printException = false;
+        WaitForAsyncUtils.autoCheckException = false;
+        try {
+            work.run();
+        } finally {
+            WaitForAsyncUtils.clearExceptions();
+            WaitForAsyncUtils.printException = print;
+            WaitForAsyncUtils.autoCheckException = check;
+        }
     }
 
     /** The dialog currently shown (an Alert or a form dialog). */

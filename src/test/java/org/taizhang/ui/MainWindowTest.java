@@ -13,31 +13,21 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.db.Database;
 import org.taizhang.org.Org;
 import org.taizhang.person.PersonService;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window under the headless glass platform: add an organisation and a person, reopen, see them. */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class MainWindowTest {
     @TempDir
     static Path dir;
 
     private MainWindow window;
     private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     @Test
     void addOrganisationAndPersonThenReopen(FxRobot robot) throws Exception {

@@ -26,6 +26,11 @@ class PeriodFilterTest {
         assertThat(PeriodFilter.range(Period.THIS_MONTH, 2021, today)).containsExactly(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31));
         assertThat(PeriodFilter.range(Period.ALL, 2021, today)).containsExactly(null, null);
         assertThat(PeriodFilter.PRESETS).doesNotContain(Period.LAST_YEAR).startsWith(Period.THIS_YEAR);
+        // the statistics' 季度/月份 are of the chosen year, not today's
+        assertThat(PeriodFilter.range(Period.THIS_QUARTER, 2021, 3, today)).containsExactly(LocalDate.of(2021, 7, 1), LocalDate.of(2021, 9, 30));
+        assertThat(PeriodFilter.range(Period.THIS_MONTH, 2020, 2, today)).containsExactly(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 29));
+        assertThat(PeriodFilter.range(Period.FIRST_HALF, 2020, 2, today)).containsExactly(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 6, 30));
+        assertThat(PeriodFilter.PART_PRESETS).doesNotContain(Period.ALL, Period.LAST_YEAR).startsWith(Period.THIS_YEAR).endsWith(Period.CUSTOM);
     }
 
     @Test

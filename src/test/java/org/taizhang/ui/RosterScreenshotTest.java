@@ -14,34 +14,23 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The roster on demo data: the tree fills, searching by pinyin initials narrows it, the subtree
  * checkbox widens the people list; writes target/screenshots/roster-subtree.png.
  */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class RosterScreenshotTest {
     @TempDir
     static Path dir;
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
-
 
     @Test
     void rosterOnDemoData(FxRobot robot) throws Exception {

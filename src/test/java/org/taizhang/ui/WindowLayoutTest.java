@@ -22,17 +22,13 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.app.DemoDataFactory;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -41,18 +37,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * written to target/screenshots/SIZE/TAB.png — at 1280×720 also target/screenshots/NAME.png, the
  * README pictures (one stage for all of it).
  */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class WindowLayoutTest {
     @TempDir
     static Path dir;
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     @Test
     void everyTabFitsAt1280x720And1600x1000(FxRobot robot) throws Exception {
@@ -63,20 +52,10 @@ class WindowLayoutTest {
         open(window, file);
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         List<String> problems = new ArrayList<>();
-        // the headless platform's screen is 1000×1000: a bigger window cannot be copied to its frame buffer
-        // (an error on the render thread). The scene is laid out and snapshotted all the same, which is what is checked.
-        boolean print = WaitForAsyncUtils.printException;
-        boolean check = WaitForAsyncUtils.autoCheckException;
-        WaitForAsyncUtils.printException = false;
-        WaitForAsyncUtils.autoCheckException = false;
-        try {
+        FxTestSupport.beyondTheHeadlessScreen(() -> {
             checkAllTabs(tabs, problems);
             pickerSearchesAndTheStatisticsFollow(robot, tabs);
-        } finally {
-            WaitForAsyncUtils.clearExceptions();
-            WaitForAsyncUtils.printException = print;
-            WaitForAsyncUtils.autoCheckException = check;
-        }
+        });
         assertThat(problems).isEmpty();
     }
 
@@ -139,6 +118,7 @@ class WindowLayoutTest {
                         scene.getRoot().layout();
                     }
                     problems.addAll(problems(scene, size[0] + "×" + size[1] + " " + name));
+                    problems.addAll(formatProblems(scene.getRoot(), size[0] + "×" + size[1] + " " + name));
                     return scene.snapshot(null);
                 }).get(10, TimeUnit.SECONDS);
                 assertThat(scene.getWidth()).isEqualTo(size[0]);
@@ -171,6 +151,52 @@ class WindowLayoutTest {
         List<String> out = new ArrayList<>();
         walk(scene.getRoot(), scene, where, out, false);
         return out;
+    }
+
+    private static final java.util.regex.Pattern SLASH_DATE = java.util.regex.Pattern.compile("\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b");
+    /** A count of ten thousand or more written without separators (57612 next to 18,213); longer runs are IDs and phones. */
+    private static final java.util.regex.Pattern UNGROUPED = java.util.regex.Pattern.compile("(?<![\\d,.*#/:-])\\d{5,10}(?![\\d,.*/:-])");
+
+    /**
+     * Mixed formats among what is shown, cells included: a date not written 2021-06-30 (a date picker
+     * that would show 2021/6/30), a number of five or more digits without thousands separators.
+     */
+    static List<String> formatProblems(Node root, String where) {
+        List<String> out = new ArrayList<>();
+        formats(root, where, out);
+        return out;
+    }
+
+    private static void formats(Node n, String where, List<String> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.DatePicker p && p.getConverter() != null) {
+            String shown = p.getConverter().toString(LocalDate.of(2021, 6, 30));
+            if (!"2021-06-30".equals(shown)) {
+                out.add(where + "：日期框 " + describe(n) + " 把 2021-06-30 显示为 " + shown);
+            }
+        }
+        if (n instanceof javafx.scene.control.TextInputControl) {
+            return; // what the clerk typed (a summary's prose writes 7335) is not a format of the program
+        }
+        // labels, buttons and cells; plain texts are the chart axes (a label's own text node is its label's)
+        String text = n instanceof Labeled l ? l.getText()
+                : n.getClass() == javafx.scene.text.Text.class ? ((javafx.scene.text.Text) n).getText() : null;
+        if (text != null) {
+            if (SLASH_DATE.matcher(text).find()) {
+                out.add(where + "：日期不是 2021-06-30 的写法：“" + text + "”（" + describe(n) + "）");
+            }
+            var m = UNGROUPED.matcher(text);
+            if (m.find()) {
+                out.add(where + "：数字 " + m.group() + " 没有千位分隔（“" + text + "”，" + describe(n) + "）");
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                formats(c, where, out);
+            }
+        }
     }
 
     private static void walk(Node n, Scene scene, String where, List<String> out, boolean scrolled) {

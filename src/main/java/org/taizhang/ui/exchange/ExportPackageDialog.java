@@ -72,7 +72,7 @@ final class ExportPackageDialog extends Dialog<ButtonType> {
         g.setVgap(8);
         g.setPadding(new Insets(10));
         g.addRow(0, new Label("报送组织"), org);
-        g.addRow(1, new Label("时段"), new HBox(6, period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker()));
+        g.addRow(1, new Label("时段"), new HBox(6, period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker()));
         g.addRow(2, new Label(""), fullId);
         g.addRow(3, new Label(""), attachments);
         g.addRow(4, new Label("保存到"), new HBox(6, target, browse));

@@ -20,6 +20,7 @@ import org.taizhang.org.Org;
 import org.taizhang.stats.Period;
 import org.taizhang.stats.Totals;
 import org.taizhang.ui.AppContext;
+import org.taizhang.common.Numbers;
 import org.taizhang.ui.Dialogs;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.ui.activity.OrgChoice;
@@ -56,7 +57,7 @@ final class ReportStatusDialog extends Dialog<ButtonType> {
         table.getColumns().add(col("导入于", 160, l -> l.importedAt() == null ? "" : l.importedAt()));
         table.getColumns().add(col("活动", 50, l -> figure(l, "activities")));
         table.getColumns().add(col("参与人次", 80, l -> figure(l, "participants")));
-        table.getColumns().add(col("服务时长", 80, l -> l.reported() ? Totals.hoursText(l.totals().getOrDefault("service_tenths", 0L)) : ""));
+        table.getColumns().add(col("服务时长", 80, l -> l.reported() ? Numbers.groupedTenths(l.totals().getOrDefault("service_tenths", 0L)) : ""));
         table.getColumns().add(col("惠及人数", 80, l -> figure(l, "beneficiaries")));
         table.getColumns().add(col("荣誉", 50, l -> figure(l, "honors")));
         table.getColumns().add(col("在册成员", 80, l -> figure(l, "members")));
@@ -67,7 +68,7 @@ final class ReportStatusDialog extends Dialog<ButtonType> {
         periodLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         org.setMinWidth(220);
         period.periodBox().setMinWidth(110);
-        HBox top = new HBox(8, orgLabel, org, periodLabel, period.periodBox(), period.fromPicker(), new Label("至"), period.toPicker());
+        HBox top = new HBox(8, orgLabel, org, periodLabel, period.periodBox(), period.yearBox(), period.fromPicker(), new Label("至"), period.toPicker());
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(8, top, summary, table);
         box.setPadding(new Insets(10));
@@ -81,7 +82,7 @@ final class ReportStatusDialog extends Dialog<ButtonType> {
     }
 
     private static String figure(ReportStatus.Line l, String key) {
-        return l.reported() ? String.valueOf(l.totals().getOrDefault(key, 0L)) : "";
+        return l.reported() ? Numbers.grouped(l.totals().getOrDefault(key, 0L)) : "";
     }
 
     private static TableColumn<ReportStatus.Line, String> col(String title, double width, java.util.function.Function<ReportStatus.Line, String> f) {

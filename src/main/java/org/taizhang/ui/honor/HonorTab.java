@@ -192,7 +192,7 @@ public final class HonorTab implements AppTab {
             grid.add(head, col, 0);
             for (int k = 0; k < 2; k++) {
                 String kindName = HonorService.KINDS.get(k);
-                Label n = new Label(String.valueOf(c.get(l, kindName)));
+                Label n = new Label(org.taizhang.common.Numbers.grouped(c.get(l, kindName)));
                 n.setId("honor-count-" + l.replace("/", "") + "-" + kindName);
                 grid.add(n, col, k + 1);
             }

@@ -24,6 +24,7 @@ import org.taizhang.org.Org;
 import org.taizhang.org.OrgTree;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.Form;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.ui.activity.OrgChoice;
 
@@ -37,8 +38,8 @@ public final class ExportDialog extends Dialog<ButtonType> {
 
     private final ChoiceBox<ImportKind> kind = new ChoiceBox<>(FXCollections.observableArrayList(ImportKind.values()));
     private final ComboBox<OrgChoice> org = OrgPicker.choices("export-org");
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = Form.datePicker();
+    private final DatePicker to = Form.datePicker();
     private final CheckBox fullId = new CheckBox("包含完整证件号");
     private final TextField target = new TextField();
     private final Label status = new Label();
@@ -87,6 +88,8 @@ public final class ExportDialog extends Dialog<ButtonType> {
         status.setWrapText(true);
         getDialogPane().setContent(g);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        // the dialog stays open after an export (another table, another organisation): 关闭, as in 数据上报
+        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setText("关闭");
         Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
         ok.setText("导出");
         ok.setId("export-ok");

@@ -53,6 +53,7 @@ import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.Form;
 import org.taizhang.ui.Icons;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.ui.Prompts;
@@ -374,7 +375,7 @@ public final class PlanTab implements AppTab {
         Controls.showAs(owner, Org::name);
         Bindings.bindContent(owner.getItems(), vm.orgs());
         owner.valueProperty().bindBidirectional(vm.ownerProperty());
-        DatePicker due = new DatePicker();
+        DatePicker due = Form.datePicker();
         due.setId("plan-item-due");
         due.valueProperty().bindBidirectional(vm.dueProperty());
         ComboBox<PlanStatus> status = new ComboBox<>(FXCollections.observableArrayList(PlanStatus.values()));
@@ -432,6 +433,16 @@ public final class PlanTab implements AppTab {
     @Override
     public void reload() {
         vm.reload();
+    }
+
+    @Override
+    public String unsavedWork() {
+        return vm.unsavedWork();
+    }
+
+    @Override
+    public void save(Runnable then) {
+        vm.save(then);
     }
 
     /** Saves the outline (Ctrl+S). */

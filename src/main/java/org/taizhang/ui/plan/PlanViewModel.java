@@ -446,7 +446,7 @@ public final class PlanViewModel {
     private void updateTitle() {
         boolean d = outline != null && outline.dirty();
         dirty.set(d);
-        title.set(plan == null ? "请选择或新建一个计划" : plan.title() + "（" + plan.periodLabel() + "）" + (d ? " · 未保存" : ""));
+        title.set(plan == null ? "请选择或新建一个计划" : plan.heading() + (d ? " · 未保存" : ""));
     }
 
     private void fillDetails() {
@@ -613,6 +613,20 @@ public final class PlanViewModel {
      * copy is written on the database thread; edits made meanwhile stay unsaved.
      */
     public void save() {
+        save(null);
+    }
+
+    /** What is not saved yet ("工作计划“…”"), asked before the window closes or another database opens; null when nothing. */
+    public String unsavedWork() {
+        if (plan == null || outline == null) {
+            return null;
+        }
+        applyPending(selected.get());
+        return outline.dirty() ? "工作计划“" + plan.title() + "”" : null;
+    }
+
+    /** {@link #save()}, then {@code then} on the FX thread once it is saved (not when the save is refused). */
+    public void save(Runnable then) {
         if (plan == null || outline == null) {
             message.set("请先选择或新建一个计划");
             return;
@@ -634,6 +648,9 @@ public final class PlanViewModel {
             }
             dataChanged.run();
             loadPlansKeep();
+            if (then != null) {
+                then.run();
+            }
         }, e -> {
             showError(e);
             updateTitle();

@@ -124,7 +124,7 @@ public final class BackupActions {
     static TableView<BackupInfo> backupTable(List<BackupInfo> list) {
         TableView<BackupInfo> table = new TableView<>();
         table.setId("backup-table");
-        table.getColumns().add(column("日期时间", 150, b -> b.createdAt().toString().replace('T', ' ')));
+        table.getColumns().add(column("日期时间", 150, b -> org.taizhang.common.Dates.dateTime(b.createdAt())));
         table.getColumns().add(column("类型", 190, BackupInfo::kindLabel));
         table.getColumns().add(column("大小", 80, BackupInfo::sizeText));
         table.getColumns().add(numberColumn("组织", b -> b.counts().orgs()));
@@ -188,7 +188,7 @@ public final class BackupActions {
         Alert a = new Alert(Alert.AlertType.WARNING, damaged.getMessage(), ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(owner);
         a.setTitle("数据库已损坏");
-        a.setHeaderText("要从最近一份完好的备份（" + newest.createdAt().toString().replace('T', ' ') + "）恢复吗？");
+        a.setHeaderText("要从最近一份完好的备份（" + org.taizhang.common.Dates.dateTime(newest.createdAt()) + "）恢复吗？");
         ((Button) a.getDialogPane().lookupButton(ButtonType.OK)).setText("从这份备份恢复");
         a.getDialogPane().lookupButton(ButtonType.OK).setId("recover-ok");
         a.getDialogPane().setPrefWidth(640);

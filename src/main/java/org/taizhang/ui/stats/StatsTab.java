@@ -79,6 +79,7 @@ import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
 import org.taizhang.ui.Form;
+import org.taizhang.ui.PeriodFilter;
 
 /**
  * 统计分析: pick an organisation (its whole subtree) and a period; figure cards with 同比, each
@@ -88,7 +89,6 @@ import org.taizhang.ui.Form;
  */
 public final class StatsTab implements AppTab {
     public static final String TITLE = "统计分析";
-    private static final String[] KINDS = {"全年", "上半年", "下半年", "季度", "月份", "自定义"};
     private static final String ALL = "全部组织";
     /** Ten figure cards: two full rows of five at every window width. */
     private static final int CARDS_PER_ROW = 5;
@@ -100,12 +100,8 @@ public final class StatsTab implements AppTab {
     private final StatsViewModel vm;
     private final Tab tab;
     private final ComboBox<Org> orgBox = OrgPicker.orgs("stats-org");
-    private final ComboBox<String> kindBox = new ComboBox<>(FXCollections.observableArrayList(KINDS));
-    private final Spinner<Integer> yearBox = new Spinner<>(1949, 2100, LocalDate.now().getYear());
-    private final ComboBox<Integer> partBox = new ComboBox<>();
-    private final DatePicker fromPicker = Form.datePicker();
-    private final DatePicker toPicker = Form.datePicker();
-    private final Label toLabel = new Label("至");
+    /** The window's one 时间 filter, with 季度 and 月份 of the chosen year; remembered like the other tabs'. */
+    private final PeriodFilter period = PeriodFilter.withParts("stats", this::scheduleRun);
     private final Label heading = new Label("请选择组织和时段");
     private final GridPane cards = new GridPane();
     private final GridPane honorGrid = new GridPane();
@@ -130,8 +126,6 @@ public final class StatsTab implements AppTab {
     private boolean runQueued;
     /** True while {@link #show} or {@link #reload} set several pickers: one run at the end, not one per picker. */
     private boolean settingPickers;
-    /** The clerk picked a year: reloads keep it instead of the latest year with records. */
-    private boolean yearChosen;
 
     public StatsTab(AppContext ctx) {
         this.ctx = ctx;
@@ -141,19 +135,6 @@ public final class StatsTab implements AppTab {
         orgBox.setPrefWidth(280);
         orgBox.setButtonCell(new OrgCell(false));
         orgBox.setCellFactory(lv -> new OrgCell(true));
-        kindBox.setId("stats-period-kind");
-        kindBox.getSelectionModel().select("全年");
-        yearBox.setId("stats-year");
-        yearBox.setEditable(true);
-        yearBox.setPrefWidth(96);
-        partBox.setId("stats-part");
-        partBox.setPrefWidth(110);
-        fromPicker.setId("stats-from");
-        toPicker.setId("stats-to");
-        fromPicker.setPrefWidth(140);
-        toPicker.setPrefWidth(140);
-        kindBox.valueProperty().addListener((o, a, b) -> updatePeriodInputs());
-        updatePeriodInputs();
         metricBox.setId("stats-metric");
         metricBox.getSelectionModel().select(Totals.Metric.ACTIVITIES);
         metricBox.setCellFactory(lv -> metricCell());
@@ -162,23 +143,13 @@ public final class StatsTab implements AppTab {
 
         // every change of organisation or period runs the statistics again: no stale report, no button to find
         orgBox.valueProperty().addListener((o, a, b) -> scheduleRun());
-        kindBox.valueProperty().addListener((o, a, b) -> scheduleRun());
-        yearBox.valueProperty().addListener((o, a, b) -> {
-            if (!settingPickers) {
-                yearChosen = true;
-            }
-            scheduleRun();
-        });
-        partBox.valueProperty().addListener((o, a, b) -> scheduleRun());
-        fromPicker.valueProperty().addListener((o, a, b) -> scheduleRun());
-        toPicker.valueProperty().addListener((o, a, b) -> scheduleRun());
         Button run = Icons.button("刷新", "stats-run", Icons.REFRESH, this::runChecked);
         run.setTooltip(new javafx.scene.control.Tooltip("重新统计（换组织或时段时会自动统计）"));
         Button up = Icons.button("上一级", "stats-up", Icons.UP, this::up);
         Button export = Icons.button("导出 Excel…", "stats-export", Icons.EXCEL, this::exportExcel);
         Button png = Icons.button("保存图表…", "stats-save-chart", Icons.IMAGE, this::saveChart);
-        ToolBar bar = new ToolBar(new Label("组织"), orgBox, up, new Separator(Orientation.VERTICAL), new Label("时段"), kindBox, yearBox,
-                partBox, fromPicker, toLabel, toPicker, run, new Separator(Orientation.VERTICAL), export, png);
+        ToolBar bar = new ToolBar(new Label("组织"), orgBox, up, new Separator(Orientation.VERTICAL), new Label("时段"), period.periodBox(),
+                period.yearBox(), period.partBox(), period.fromPicker(), new Label("至"), period.toPicker(), run);
 
         heading.getStyleClass().add("title-3");
         heading.setId("stats-heading");
@@ -245,7 +216,13 @@ public final class StatsTab implements AppTab {
         status.setId("stats-status");
         status.getStyleClass().add("detail-label");
 
-        VBox content = new VBox(10, remindersPane, heading, cards, middle, chartBar, breakdowns, status);
+        // export and save sit with what they write, not at the end of a tool bar that overflows at 1280 px
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        heading.setMinWidth(0);
+        HBox headingLine = new HBox(8, heading, gap, export, png);
+        headingLine.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(10, remindersPane, headingLine, cards, middle, chartBar, breakdowns, status);
         content.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -279,11 +256,9 @@ public final class StatsTab implements AppTab {
         ctx.background().run(() -> new Loaded(ctx.orgs().listAll(), stats.latestYearWithRecords()), loaded -> {
             List<Org> orgs = loaded.orgs();
             tree = new OrgTree(orgs);
-            if (!yearChosen) {
-                settingPickers = true;
-                yearBox.getValueFactory().setValue(loaded.latestYear()); // opens on the latest year with records
-                settingPickers = false;
-            }
+            settingPickers = true;
+            period.preferYear(loaded.latestYear()); // opens on the latest year with records unless a year was chosen
+            settingPickers = false;
             List<Org> items = new ArrayList<>();
             items.add(ALL_ORGS);
             depths.clear();
@@ -422,41 +397,6 @@ public final class StatsTab implements AppTab {
 
     // ---------------------------------------------------------------- period and organisation pickers
 
-    private void updatePeriodInputs() {
-        String k = kindBox.getValue();
-        boolean custom = "自定义".equals(k);
-        boolean part = "季度".equals(k) || "月份".equals(k);
-        yearBox.setVisible(!custom);
-        yearBox.setManaged(!custom);
-        partBox.setVisible(part);
-        partBox.setManaged(part);
-        for (Node d : List.of(fromPicker, toPicker, toLabel)) {
-            d.setVisible(custom);
-            d.setManaged(custom);
-        }
-        if (part) {
-            boolean quarter = "季度".equals(k);
-            List<Integer> items = new ArrayList<>();
-            for (int i = 1; i <= (quarter ? 4 : 12); i++) {
-                items.add(i);
-            }
-            partBox.setItems(FXCollections.observableArrayList(items));
-            partBox.setCellFactory(lv -> partCell(quarter));
-            partBox.setButtonCell(partCell(quarter));
-            partBox.getSelectionModel().select(0);
-        }
-    }
-
-    private static ListCell<Integer> partCell(boolean quarter) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : quarter ? "第" + "一二三四".charAt(item - 1) + "季度" : item + "月");
-            }
-        };
-    }
-
     private static ListCell<Totals.Metric> metricCell() {
         return new ListCell<>() {
             @Override
@@ -467,28 +407,14 @@ public final class StatsTab implements AppTab {
         };
     }
 
-    /** The period chosen in the pickers; a Chinese reason when it is incomplete or reversed. */
+    /** The period chosen in the time filter; a Chinese reason when it is incomplete or reversed. */
     public Period chosenPeriod() {
-        String k = kindBox.getValue();
-        if ("自定义".equals(k)) {
-            LocalDate f = fromPicker.getValue();
-            LocalDate t = toPicker.getValue();
-            if (f == null || t == null) {
-                throw new UserException("自定义时段请选好开始日期和结束日期");
-            }
-            return Period.custom(f, t);
-        }
-        Integer y = yearBox.getValue();
-        if (y == null) {
-            throw new UserException("请填写年份");
-        }
-        return switch (k) {
-            case "上半年" -> Period.firstHalf(y);
-            case "下半年" -> Period.secondHalf(y);
-            case "季度" -> Period.quarter(y, partBox.getValue() == null ? 1 : partBox.getValue());
-            case "月份" -> Period.month(y, partBox.getValue() == null ? 1 : partBox.getValue());
-            default -> Period.year(y);
-        };
+        return StatsViewModel.period(period.from(), period.to());
+    }
+
+    /** The time filter (tests and screenshots). */
+    public PeriodFilter periodFilter() {
+        return period;
     }
 
     /** Sets the pickers to {@code orgId} (null: every organisation) and {@code p}, then runs the statistics. */
@@ -504,24 +430,7 @@ public final class StatsTab implements AppTab {
 
     private void setPickers(Integer orgId, Period p) {
         orgBox.getSelectionModel().select(orgId == null || tree.get(orgId) == null ? ALL_ORGS : tree.get(orgId));
-        int y = p.from().getYear();
-        String code = p.code();
-        if (code.endsWith("H1") || code.endsWith("H2")) {
-            kindBox.getSelectionModel().select(code.endsWith("H1") ? "上半年" : "下半年");
-        } else if (code.contains("Q")) {
-            kindBox.getSelectionModel().select("季度");
-            partBox.getSelectionModel().select(Integer.valueOf(code.substring(code.indexOf('Q') + 1)));
-        } else if (code.length() == 7) {
-            kindBox.getSelectionModel().select("月份");
-            partBox.getSelectionModel().select(Integer.valueOf(p.from().getMonthValue()));
-        } else if (code.length() == 4) {
-            kindBox.getSelectionModel().select("全年");
-        } else {
-            kindBox.getSelectionModel().select("自定义");
-            fromPicker.setValue(p.from());
-            toPicker.setValue(p.to());
-        }
-        yearBox.getValueFactory().setValue(y);
+        period.show(p.from(), p.to());
     }
 
     private Integer selectedOrgId() {
@@ -641,18 +550,18 @@ public final class StatsTab implements AppTab {
             return;
         }
         Change h = r.honorChange(null, null);
-        addCard(card("honors", "荣誉", String.valueOf(h.current()), "项", "同比 " + h.deltaText() + "，" + h.percentText(),
+        addCard(card("honors", "荣誉", Numbers.grouped(h.current()), "项", "同比 " + h.deltaText() + "，" + h.percentText(),
                 new Figure.Honors(null, null)));
         OrgWork w = r.orgWork();
-        addCard(card("elections-held", "完成换届", String.valueOf(w.electionsHeld().current()), "个",
+        addCard(card("elections-held", "完成换届", Numbers.grouped(w.electionsHeld().current()), "个",
                 "同比 " + w.electionsHeld().deltaText(), new Figure.ElectionsHeld()));
-        addCard(card("elections-overdue", "换届逾期", String.valueOf(w.electionsOverdue()), "个",
+        addCard(card("elections-overdue", "换届逾期", Numbers.grouped(w.electionsOverdue()), "个",
                 "截至 " + Dates.iso(w.asOf()), new Figure.ElectionsDue(w.asOf(), w.monthsAhead(), true)));
-        addCard(card("founded", "新成立组织", String.valueOf(w.founded().current()), "个",
+        addCard(card("founded", "新成立组织", Numbers.grouped(w.founded().current()), "个",
                 "同比 " + w.founded().deltaText(), new Figure.Founded()));
         addCard(card("members", "期末成员", Numbers.grouped(w.membersAtEnd()), "人",
                 "期初 " + Numbers.grouped(w.membersAtStart()) + "，" + (w.memberChange() > 0 ? "+" : "") + Numbers.grouped(w.memberChange()), new Figure.Members(false)));
-        addCard(card("age-outs", "年满28周岁团员", String.valueOf(w.ageOuts()), "人", "超龄离团提醒", new Figure.AgeOuts()));
+        addCard(card("age-outs", "年满28周岁团员", Numbers.grouped(w.ageOuts()), "人", "超龄离团提醒", new Figure.AgeOuts()));
     }
 
     private int cardCount;
@@ -720,7 +629,7 @@ public final class StatsTab implements AppTab {
                         new Figure.Honors(level, kind)), k + 1, row);
             }
             honorGrid.add(number(r.honors().count(level, null), "honor-" + (level == null ? "all" : level), new Figure.Honors(level, null)), 3, row);
-            Label prev = new Label(String.valueOf(r.previousHonors().count(level, null)));
+            Label prev = new Label(Numbers.grouped(r.previousHonors().count(level, null)));
             prev.getStyleClass().add("detail-label");
             honorGrid.add(prev, 4, row);
             row++;
@@ -734,7 +643,7 @@ public final class StatsTab implements AppTab {
             l.getStyleClass().add("detail-label");
             return l;
         }
-        Hyperlink h = new Hyperlink(String.valueOf(n));
+        Hyperlink h = new Hyperlink(Numbers.grouped(n));
         h.setId(id);
         h.setOnAction(e -> showCurrentBehind(f));
         return h;
@@ -753,8 +662,8 @@ public final class StatsTab implements AppTab {
                         + Numbers.grouped(w.memberChange()) + "）", new Figure.Members(false)),
                 workLine("本期加入", Numbers.grouped(w.joined()) + " 人次", new Figure.MemberChanges(true)),
                 workLine("本期离开", Numbers.grouped(w.left()) + " 人次", new Figure.MemberChanges(false)),
-                workLine("年满28周岁的共青团员", w.ageOuts() + " 人", new Figure.AgeOuts()),
-                workLine("没有有效组织关系的人员（全部人员中）", w.withoutOrg() + " 人", new Figure.WithoutOrg()));
+                workLine("年满28周岁的共青团员", Numbers.grouped(w.ageOuts()) + " 人", new Figure.AgeOuts()),
+                workLine("没有有效组织关系的人员（全部人员中）", Numbers.grouped(w.withoutOrg()) + " 人", new Figure.WithoutOrg()));
     }
 
     private Node workLine(String label, String value, Figure f) {
@@ -915,7 +824,7 @@ public final class StatsTab implements AppTab {
             @Override
             public String toString(Number n) {
                 double v = n.doubleValue();
-                return v == Math.rint(v) ? Numbers.grouped((long) v) : String.format("%.1f", v);
+                return Numbers.groupedTenths(Math.round(v * 10));
             }
 
             @Override
@@ -953,14 +862,16 @@ public final class StatsTab implements AppTab {
         if (f == null) {
             return;
         }
-        Path target = Dialogs.withExtension(f, ".xlsx");
+        exportExcelTo(Dialogs.withExtension(f, ".xlsx"));
+    }
+
+    /** Writes the report shown now to {@code target} in the background, then offers to open it (the status line is the view-model's). */
+    public void exportExcelTo(Path target) {
+        Report r = report;
         ctx.background().run(() -> {
             StatsExcel.write(r, target);
             return target;
-        }, t -> {
-            status.setText("已导出到 " + t);
-            Dialogs.exported(window(), "统计已导出为 Excel", t);
-        });
+        }, t -> Dialogs.exported(window(), "统计已导出为 Excel", t));
     }
 
     /** The chart of the breakdown shown now. */
@@ -980,10 +891,13 @@ public final class StatsTab implements AppTab {
         if (f == null) {
             return;
         }
-        Path target = Dialogs.withExtension(f, ".png");
+        saveChartTo(Dialogs.withExtension(f, ".png"));
+    }
+
+    /** Saves the chart shown now to {@code target}, then offers to open it. */
+    public void saveChartTo(Path target) {
         try {
             saveChartPng(visibleChart(), target);
-            status.setText("图表已保存到 " + target);
             Dialogs.exported(window(), "图表已保存为图片", target);
         } catch (UserException e) {
             Dialogs.info(window(), "图表没有保存", e.getMessage());

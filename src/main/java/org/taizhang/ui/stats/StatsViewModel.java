@@ -40,6 +40,17 @@ public final class StatsViewModel {
         this.runner = runner;
     }
 
+    /**
+     * The statistics period of the time filter's {from, to}: a Chinese reason when a date is missing
+     * (a half-filled 自定义) or the two are reversed.
+     */
+    public static Period period(java.time.LocalDate from, java.time.LocalDate to) {
+        if (from == null || to == null) {
+            throw new org.taizhang.common.UserException("自定义时段请选好开始日期和结束日期");
+        }
+        return Period.custom(from, to);
+    }
+
     /** Statistics of {@code root} (null: every organisation) over {@code p}; {@code scope} names it in the heading. */
     public void load(Integer root, String scope, Period p) {
         long t = ++token;

@@ -37,6 +37,7 @@ import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
 import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
+import org.taizhang.ui.Form;
 import org.taizhang.ui.UiPrefs;
 
 /**
@@ -64,7 +65,7 @@ public final class SummaryTab implements AppTab {
     private final TextField title = new TextField();
     private final VBox partsBox = new VBox(10);
     private final TextField signOrg = new TextField();
-    private final DatePicker signDate = new DatePicker();
+    private final DatePicker signDate = Form.datePicker();
     private final Label message = new Label();
     private final List<TextField> headings = new ArrayList<>();
     private final List<TextArea> texts = new ArrayList<>();
@@ -115,9 +116,15 @@ public final class SummaryTab implements AppTab {
         Button themes = button("主题设置…", "summary-themes", this::editThemes);
         themes.setTooltip(new Tooltip("“工作开展情况”的小标题，以及每个活动类别写在哪个小标题下；保存后每次生成都沿用"));
 
+        // two rows at 1280 px: what to draft, then the appendices and the saved summaries
         FlowPane choose = new FlowPane(8, 8, new Label("组织"), orgBox, new Label("时段"), period, new Label("模板"), template, planBox,
-                withStats, zeroRows, withHonors, withActivities, generate, themes);
-        HBox savedRow = new HBox(8, new Label("已保存"), savedBox, open, delete);
+                generate, themes);
+        choose.setRowValignment(javafx.geometry.VPos.CENTER);
+        HBox appendixRow = new HBox(8, new Label("附件"), withStats, zeroRows, withHonors, withActivities);
+        appendixRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox savedRow = new HBox(8, appendixRow, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                new Label("已保存"), savedBox, open, delete);
+        savedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox actions = new HBox(8, refresh, save, export);
         VBox top = new VBox(8, choose, savedRow);
         top.setPadding(new Insets(8));

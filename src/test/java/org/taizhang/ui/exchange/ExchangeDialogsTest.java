@@ -19,10 +19,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.activity.ActivityInput;
 import org.taizhang.activity.ActivityService;
@@ -33,25 +31,18 @@ import org.taizhang.honor.HonorService;
 import org.taizhang.org.OrgService;
 import org.taizhang.stats.Period;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.WindowTest;
 import org.taizhang.ui.FxTestSupport;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** 文件 → 导入数据包… (preview, import in the background), 上报情况… and 数据上报… on a real stage and real files. */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class ExchangeDialogsTest {
     @TempDir
     static Path dir;
 
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     @Test
     void previewImportStatusAndExport(FxRobot robot) throws Exception {

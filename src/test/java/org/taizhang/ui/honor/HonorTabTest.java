@@ -16,9 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.activity.Period;
 import org.taizhang.db.Database;
@@ -27,25 +25,18 @@ import org.taizhang.honor.HonorRow;
 import org.taizhang.honor.HonorService;
 import org.taizhang.org.OrgService;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.WindowTest;
 import org.taizhang.ui.activity.OrgChoice;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The honours tab: counts by level × kind follow the filters; adding through the dialog updates them. */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class HonorTabTest {
     @TempDir
     static Path dir;
 
     private MainWindow window;
     private javafx.scene.Node content;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     @SuppressWarnings("unchecked")
     private <T> ComboBox<T> combo(FxRobot robot, String id) {

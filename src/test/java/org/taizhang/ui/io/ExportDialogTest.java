@@ -13,9 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.io.ImportKind;
 import org.taizhang.io.ImportPreview;
@@ -26,26 +24,19 @@ import org.taizhang.person.IdNumber;
 import org.taizhang.person.MembershipInput;
 import org.taizhang.person.PersonInput;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.WindowTest;
 import org.taizhang.ui.OrgPicker;
 import org.taizhang.ui.activity.OrgChoice;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** 文件 → 导出…: the dialog writes a masked people table in the background. */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class ExportDialogTest {
     @TempDir
     static Path dir;
 
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     @Test
     void exportsPeopleMasked(FxRobot robot) throws Exception {

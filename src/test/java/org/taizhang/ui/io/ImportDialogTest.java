@@ -18,32 +18,23 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.person.IdNumber;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The import dialog on a real window: preview, change a column mapping, import the good rows, export the rejects. */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class ImportDialogTest {
     @TempDir
     static Path dir;
 
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     private static String id(String first17) {
         return first17 + IdNumber.checkChar(first17);

@@ -162,7 +162,8 @@ class PlanToSummaryFlowTest {
         // every drafted part is "not looked at" until the clerk clicks into it: export warns about those
         assertThat(summaryTab.unseenParts()).containsExactly("总述", "一、工作开展情况", "二、存在问题", "三、下一步工作计划");
         String plan = robot.lookup("#summary-part-3").queryAs(TextArea.class).getText();
-        assertThat(plan).contains("一是深化思想政治引领。组织团员青年学习🎉").contains("二是加强网络宣传。办好公众号").contains("一是完成换届。指导𠮷祥社区完成换届");
+        // items run on in one paragraph, each a sentence; one item alone is not numbered
+        assertThat(plan).contains("一是深化思想政治引领。组织团员青年学习🎉。二是加强网络宣传。办好公众号。").contains("\n完成换届。指导𠮷祥社区完成换届");
         assertThat(robot.lookup("#summary-part-1").queryAs(TextArea.class).getText())
                 .contains("共开展志愿服务活动1场，参与120人次，服务时长35.5小时，惠及群众60人");
         // a record added after drafting: 刷新数字 puts it into the text
@@ -186,8 +187,9 @@ class PlanToSummaryFlowTest {
             List<String> texts = d.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(texts).contains("一、工作开展情况", "二、存在问题", "三、下一步工作计划", "（一）思想引领", "（二）组织建设",
                     "（一）深化志愿服务，用心用情服务群众",
-                    "一是深化思想政治引领。组织团员青年学习🎉", "二是加强网络宣传。办好公众号", "一是完成换届。指导𠮷祥社区完成换届",
-                    "一是基层活力不足。", "二是经费紧张。");
+                    "一是深化思想政治引领。组织团员青年学习🎉。二是加强网络宣传。办好公众号。", "完成换届。指导𠮷祥社区完成换届",
+                    // typed on lines of their own, laid out run on like every other 一是…二是… of the document
+                    "一是基层活力不足。二是经费紧张。");
         }
     }
 

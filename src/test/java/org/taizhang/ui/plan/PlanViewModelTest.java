@@ -102,7 +102,7 @@ class PlanViewModelTest {
         vm.newTitleProperty().set("𠮷祥社区团委２０２６年工作计划🎉");
         vm.createPlan();
         assertThat(vm.currentPlan().periodLabel()).isEqualTo("2026年");
-        assertThat(vm.titleProperty().get()).isEqualTo("𠮷祥社区团委２０２６年工作计划🎉（2026年）");
+        assertThat(vm.titleProperty().get()).isEqualTo("𠮷祥社区团委２０２６年工作计划🎉");
         vm.add(Where.SECTION);
         vm.leadProperty().set("思想引领");
         vm.add(Where.CHILD);
@@ -195,7 +195,7 @@ class PlanViewModelTest {
         again.orgProperty().set(again.orgs().stream().filter(o -> o.id() == orgs.league()).findFirst().orElseThrow());
         assertThat(again.currentPlan().id()).as("the newest plan of the organisation opens by itself").isEqualTo(planId);
         assertThat(lines(again.currentOutline())).isEqualTo(edited);
-        assertThat(again.titleProperty().get()).isEqualTo("𠮷祥社区团委２０２６年工作计划🎉（2026年）");
+        assertThat(again.titleProperty().get()).isEqualTo("𠮷祥社区团委２０２６年工作计划🎉");
         again.select(again.currentOutline().lines().get(4).node().key());
         assertThat(again.statusProperty().get()).isEqualTo(PlanStatus.IN_PROGRESS);
         assertThat(again.dueProperty().get()).isEqualTo(LocalDate.of(2026, 9, 30));
@@ -288,7 +288,7 @@ class PlanViewModelTest {
         assertThat(storedLeads()).hasSize(5);
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(docx))) {
             List<String> texts = d.getParagraphs().stream().map(XWPFParagraph::getText).toList();
-            assertThat(texts).contains("一是深化思想政治引领。组织团员青年学习🎉，全年１２３场", "二是加强网络宣传。办好𠮷祥公众号");
+            assertThat(texts).contains("一是深化思想政治引领。组织团员青年学习🎉，全年１２３场。二是加强网络宣传。办好𠮷祥公众号。");
         }
     }
 

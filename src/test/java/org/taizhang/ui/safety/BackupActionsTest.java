@@ -16,33 +16,24 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.db.BackupInfo;
 import org.taizhang.db.BackupService;
 import org.taizhang.db.Database;
 import org.taizhang.demo.DemoData;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The backup menu actions, the recovery offer and the banner in the real window (headless). */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class BackupActionsTest {
     @TempDir
     Path dir;
 
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     /** Closes the information box that follows a finished action. */
     private void closeInfo(FxRobot robot) {

@@ -63,6 +63,17 @@ class StatsViewModelTest {
         assertThat(vm.report().totals().activities()).isEqualTo(5);
     }
 
+    @Test
+    void theTimeFilterRangeIsTheStatisticsPeriod() {
+        assertThat(StatsViewModel.period(java.time.LocalDate.of(2021, 7, 1), java.time.LocalDate.of(2021, 9, 30)))
+                .isEqualTo(Period.quarter(2021, 3)).extracting(Period::label).isEqualTo("2021年第三季度");
+        assertThat(StatsViewModel.period(java.time.LocalDate.of(2021, 1, 1), java.time.LocalDate.of(2021, 12, 31)).label()).isEqualTo("2021年");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StatsViewModel.period(null, java.time.LocalDate.of(2021, 1, 1)))
+                .isInstanceOf(org.taizhang.common.UserException.class).hasMessage("自定义时段请选好开始日期和结束日期");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StatsViewModel.period(java.time.LocalDate.of(2021, 3, 1),
+                java.time.LocalDate.of(2021, 2, 1))).isInstanceOf(org.taizhang.common.UserException.class).hasMessageContaining("晚于结束日期");
+    }
+
     /** Answers arrive in any order: only the latest question's answer is shown, and a new question clears the old report at once. */
     @Test
     void aLaterQuestionWinsAndTheOldReportGoesAtOnce() {
