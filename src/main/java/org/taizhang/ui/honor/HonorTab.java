@@ -110,13 +110,14 @@ public final class HonorTab implements AppTab {
         table.setId("honor-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("没有符合条件的荣誉。点“新增荣誉”登记。"));
-        table.getColumns().add(column("日期", r -> r.date().toString()));
-        table.getColumns().add(column("荣誉名称", HonorRow::title));
-        table.getColumns().add(column("级别", HonorRow::level));
-        table.getColumns().add(column("类型", HonorRow::kind));
-        table.getColumns().add(column("获奖对象", HonorRow::recipient));
-        table.getColumns().add(column("授予单位", r -> r.issuer() == null ? "" : r.issuer()));
-        table.getColumns().add(column("证书附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
+        // widths by what the columns hold: short 级别/类型/附件, room for the name and the recipient; 授予单位 takes the rest
+        table.getColumns().add(column("日期", 100, r -> r.date().toString()));
+        table.getColumns().add(column("荣誉名称", 250, HonorRow::title));
+        table.getColumns().add(column("级别", 90, HonorRow::level));
+        table.getColumns().add(column("类型", 56, HonorRow::kind));
+        table.getColumns().add(column("获奖对象", 300, HonorRow::recipient));
+        table.getColumns().add(column("证书附件", 76, r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
+        table.getColumns().add(column("授予单位", 160, r -> r.issuer() == null ? "" : r.issuer()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         Button add = Icons.button("新增荣誉", "honor-add", Icons.ADD, this::add);
@@ -127,6 +128,7 @@ public final class HonorTab implements AppTab {
         Button files = Icons.button("证书附件…", "honor-files", Icons.ATTACH, this::files);
         files.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         status.setId("honor-status");
+        status.setWrapText(true);
         HBox actions = new HBox(8, add, edit, delete, files, status);
         table.setRowFactory(tv -> {
             javafx.scene.control.TableRow<HonorRow> row = new javafx.scene.control.TableRow<>();

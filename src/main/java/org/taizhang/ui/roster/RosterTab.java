@@ -102,6 +102,8 @@ public final class RosterTab implements AppTab {
         subtree.setId("people-subtree");
         subtree.selectedProperty().addListener((o, a, b) -> loadPeople());
         personSearch.setPromptText("按姓名、身份证号、电话查找");
+        personSearch.setPrefWidth(240); // the whole prompt in sight
+        personSearch.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.animation.PauseTransition personDelay = new javafx.animation.PauseTransition(Duration.millis(250));
         personDelay.setOnFinished(e -> loadPeople());
         personSearch.textProperty().addListener((o, a, b) -> personDelay.playFromStart());
