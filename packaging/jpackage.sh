@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds a self-contained application image from target/taizhang.jar with jpackage:
-#   1. a Java runtime trimmed by jlink to the modules the program uses (found by jdeps);
-#   2. the app image (target/dist/Taizhang/) on that runtime;
+#   1. a Java runtime trimmed by jlink to the modules the program uses (found by jdeps), without debug
+#      attributes, man pages, headers, and (Linux) without libjvm's symbol table;
+#   2. the app image (target/dist/Taizhang/) on that runtime, with the jar slimmed by SlimJar.java: only this
+#      platform's SQLite native library (sqlite-jdbc carries about twenty) and maximum compression; JavaFX's
+#      natives in the jar are already this platform's only (Maven picks the JavaFX classifier of the build OS);
 #   3. the AOT cache (JDK 25, JEP 483/514/515): one training run of the image's own runtime and jar
 #      (taizhang aot-training: demo data, everyday commands, the window until the roster is drawn) writes
 #      lib/app/taizhang.aot, which the launcher uses (-XX:AOTCache). A missing or unusable cache only costs
@@ -21,12 +24,18 @@ dest="$root/target/dist"
 runtime="$root/target/jlink-runtime"
 rm -rf "$input" "$dest" "$runtime"
 mkdir -p "$input" "$dest"
-cp "$root/target/taizhang.jar" "$input/"
 case "$(uname -s)" in
-  MINGW*|MSYS*|CYGWIN*) icon="$root/icons/taizhang.ico"; os=windows ;;
-  Darwin) icon="$root/icons/taizhang-512.png"; os=mac ;;
-  *) icon="$root/icons/taizhang-256.png"; os=linux ;;
+  MINGW*|MSYS*|CYGWIN*) icon="$root/icons/taizhang.ico"; os=windows; sqlite_os=Windows ;;
+  Darwin) icon="$root/icons/taizhang-512.png"; os=mac; sqlite_os=Mac ;;
+  *) icon="$root/icons/taizhang-256.png"; os=linux; sqlite_os=Linux ;;
 esac
+case "$(uname -m)" in
+  x86_64|amd64) sqlite_arch=x86_64 ;;
+  arm64|aarch64) sqlite_arch=aarch64 ;;
+  *) sqlite_arch="$(uname -m)" ;;
+esac
+# the jar with only this platform's SQLite library (fails if the jar has none for it)
+"$JAVA_HOME/bin/java" "$here/SlimJar.java" "$root/target/taizhang.jar" "$input/taizhang.jar" "$sqlite_os/$sqlite_arch"
 
 # 1. the modules the jar needs (JavaFX itself is inside the jar, on the class path), plus what is reached by
 #    reflection or services: jdk.unsupported (JavaFX, POI), jdk.crypto.ec (TLS-free but signed-jar checks),
@@ -36,7 +45,12 @@ modules="${modules:-java.base,java.desktop,java.sql,java.xml,java.naming,java.lo
 modules="$modules,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets,java.management,jdk.zipfs"
 echo "jlink 模块：$modules"
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-  --compress=zip-6 --include-locales=zh,en --output "$runtime"
+  --compress=zip-9 --include-locales=zh,en --output "$runtime"
+# libjvm.so ships with its symbol table (5 MB); the program does not need it (a crash report then names
+# addresses instead of functions)
+if [ "$os" = linux ] && command -v strip >/dev/null; then
+  strip --strip-unneeded "$runtime/lib/server/libjvm.so" || true
+fi
 
 launcher_options="--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8 -Xmx1g"
 aot_options='-XX:AOTCache=$APPDIR/taizhang.aot -Xlog:aot=off -Xlog:cds=off'
@@ -67,6 +81,18 @@ if [ "$type" != "app-image" ]; then
     --description "群团工作台账" --app-image "$dest/Taizhang$([ "$os" = mac ] && echo .app)" --dest "$dest" "${extra[@]}"
 fi
 
-echo "jlink 运行时：$(du -sh "$runtime" | cut -f1)"
-echo "应用目录：$(du -sh "$dest/Taizhang"* | head -n 1 | cut -f1)（$dest/Taizhang）"
+# the sizes, part by part (MB as du counts them on this disk)
+mb() { du -sm "$@" 2>/dev/null | awk '{s += $1} END {print s + 0}'; }
+case "$os" in
+  mac) image="$dest/Taizhang.app"; rtdir="$image/Contents/runtime" ;;
+  windows) image="$dest/Taizhang"; rtdir="$image/runtime" ;;
+  *) image="$dest/Taizhang"; rtdir="$image/lib/runtime" ;;
+esac
+total=$(mb "$image")
+aot=$(mb "$appdir/taizhang.aot")
+echo "大小：运行时 $(mb "$rtdir") MB + 程序 jar $(mb "$appdir/taizhang.jar") MB + AOT 缓存 ${aot} MB + 其他 = 应用目录 ${total} MB" \
+  "（不含 AOT 缓存 $((total - aot)) MB；目标 < 100 MB）"
+for f in "$dest"/*.deb "$dest"/*.rpm "$dest"/*.msi "$dest"/*.exe "$dest"/*.dmg "$dest"/*.pkg; do
+  [ -f "$f" ] && echo "安装包：$(basename "$f") $(mb "$f") MB"
+done
 ls -la "$dest"

@@ -126,6 +126,30 @@ public final class Numbers {
     }
 
     /**
+     * A date in a table of a document about {@code from..to}: 「5月4日」 when the period lies in one year
+     * (the title says which), else 2021-05-04 — short, so that the date column stays narrow.
+     */
+    public static String tableDate(LocalDate d, LocalDate from, LocalDate to) {
+        if (d == null) {
+            return "";
+        }
+        if (from != null && to != null && from.getYear() == to.getYear() && d.getYear() == from.getYear()) {
+            return d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        }
+        return d.toString();
+    }
+
+    /** Tenths of an hour in a table column: thousands separated, with one decimal when {@code decimals} (7,335.0). */
+    public static String groupedTenths(long tenths, boolean decimals) {
+        if (!decimals) {
+            return groupedTenths(tenths);
+        }
+        String sign = tenths < 0 ? "-" : "";
+        long t = Math.abs(tenths);
+        return sign + grouped(t / 10) + "." + (t % 10);
+    }
+
+    /**
      * How a period is named in a title: 2021年上半年, 2021年下半年, 2021年, 2021年第一季度, or
      * 2021年3月1日至2021年5月31日.
      */

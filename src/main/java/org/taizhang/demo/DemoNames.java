@@ -32,6 +32,16 @@ final class DemoNames {
         return b.toString();
     }
 
+    /** A person's name not in {@code taken} (which it is added to): for example data where two people of one name would confuse. */
+    static String uniquePersonName(RandomGenerator r, boolean male, java.util.Set<String> taken) {
+        for (int tries = 0; ; tries++) {
+            String n = personName(r, male);
+            if (taken.add(n) || tries > 1000) {
+                return n;
+            }
+        }
+    }
+
     static String placeName(RandomGenerator r) {
         return "" + PLACE_CHARS.charAt(r.nextInt(PLACE_CHARS.length())) + PLACE_CHARS.charAt(r.nextInt(PLACE_CHARS.length()));
     }

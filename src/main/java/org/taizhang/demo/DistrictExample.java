@@ -77,9 +77,14 @@ public final class DistrictExample {
         for (int i = 0; i < provNames.length; i++) {
             provincial.add(person(ctx, provNames[i], i % 2 == 0 ? "女" : "男", d(1995 + i, 3, 1 + i), i < 2 ? "共青团员" : "群众", i < 2 ? league : women));
         }
+        // everyone else gets a realistic name from the demo generator's lists (seeded: the example is the same every time)
+        java.util.Set<String> taken = new java.util.HashSet<>(List.of("黄旭军"));
+        taken.addAll(List.of(provNames));
+        taken.addAll(List.of("赵一鸣", "钱晓东", "孙丽华", "李建国", "周海燕", "王小川", "冯雨桐", "蒋子墨"));
+        java.util.random.RandomGenerator names = new java.util.SplittableRandom(2021);
         List<Integer> city = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
-            city.add(person(ctx, "先进个人" + (i + 1), i % 2 == 0 ? "女" : "男", d(1985 + i % 10, 1 + i % 12, 1 + i), "群众",
+            city.add(person(ctx, DemoNames.uniquePersonName(names, i % 2 != 0, taken), i % 2 == 0 ? "女" : "男", d(1985 + i % 10, 1 + i % 12, 1 + i), "群众",
                     communityLeagues.get(i % communityLeagues.size())));
         }
         // 团员 past 28 on 30 June 2021 (born before 1 July 1993) and turning 28 in the second half
@@ -92,7 +97,7 @@ public final class DistrictExample {
             person(ctx, turning[i], "女", d(1993, 8 + i, 12), "共青团员", communityLeagues.get(5 + i));
         }
         for (int i = 0; i < 40; i++) {
-            person(ctx, "青年" + (i + 1), i % 2 == 0 ? "男" : "女", d(1998 + i % 6, 1 + i % 12, 1 + i % 27), "共青团员",
+            person(ctx, DemoNames.uniquePersonName(names, i % 2 == 0, taken), i % 2 == 0 ? "男" : "女", d(1998 + i % 6, 1 + i % 12, 1 + i % 27), "共青团员",
                     communityLeagues.get(i % communityLeagues.size()));
         }
 

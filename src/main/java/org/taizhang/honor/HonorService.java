@@ -23,6 +23,7 @@ import org.jooq.impl.DSL;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Dates;
 import org.taizhang.common.Texts;
+import org.taizhang.common.FieldError;
 import org.taizhang.common.UserException;
 import org.taizhang.common.ValidationException;
 import org.taizhang.common.Validator;
@@ -124,6 +125,19 @@ public final class HonorService {
         if (kind == null && Texts.isBlank(t.kind())) {
             kind = personId != null ? INDIVIDUAL : Texts.isBlank(t.person()) ? COLLECTIVE : null;
         }
+        if (!v.ok()) {
+            // check the rest too, so that every problem is reported in one pass (a bad date does not hide an empty title)
+            List<FieldError> found = v.errors();
+            try {
+                validate(new HonorInput(date, t.title(), level, kind, orgId, personId, t.issuer(), t.note()));
+            } catch (ValidationException e) {
+                for (FieldError fe : e.errors()) {
+                    if (found.stream().noneMatch(f -> f.field().equals(fe.field()))) {
+                        v.error(fe.field(), fe.message());
+                    }
+                }
+            }
+        }
         v.throwIfAny();
         return new HonorInput(date, t.title(), level, kind, orgId, personId, t.issuer(), t.note());
     }
@@ -160,8 +174,10 @@ public final class HonorService {
                     + "，请先在组织名册中登记");
         }
         if (ids.size() > 1) {
-            throw new ValidationException(F_PERSON, "有 " + ids.size() + " 人都叫“" + s + "”，请用 #编号 或身份证号指定："
-                    + String.join("、", ids.stream().map(i -> "#" + i).toList()));
+            List<String> where = db.read(ctx -> ctx.selectDistinct(ORG.NAME).from(MEMBERSHIP).join(ORG).on(ORG.ID.eq(MEMBERSHIP.ORG_ID))
+                    .where(MEMBERSHIP.PERSON_ID.in(ids)).limit(10).fetch(ORG.NAME));
+            throw new ValidationException(F_PERSON, "有 " + ids.size() + " 人都叫“" + s + "”"
+                    + (where.isEmpty() ? "" : "（所在组织：" + String.join("、", where) + "）") + "，请改填其身份证号，或先选获奖组织");
         }
         return ids.getFirst();
     }

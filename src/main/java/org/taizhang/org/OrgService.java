@@ -296,23 +296,41 @@ public final class OrgService {
         db.txRun(ctx -> {
             OrgRecord rec = ctx.selectFrom(ORG).where(ORG.ID.eq(id)).fetchOne();
             if (rec == null) {
-                throw new ValidationException(F_NAME, "该组织已不存在（编号 " + id + "）");
+                throw new UserException("该组织已不存在，可能已被删除，请刷新");
             }
-            List<String> still = new ArrayList<>();
-            countIf(still, ctx.fetchCount(ORG, ORG.PARENT_ID.eq(id)), "个下级组织");
-            countIf(still, ctx.fetchCount(MEMBERSHIP, MEMBERSHIP.ORG_ID.eq(id)), "条成员记录");
-            countIf(still, ctx.fetchCount(ACTIVITY, ACTIVITY.ORG_ID.eq(id)), "条活动");
-            countIf(still, ctx.fetchCount(ACTIVITY_COORG, ACTIVITY_COORG.ORG_ID.eq(id)), "条协办活动");
-            countIf(still, ctx.fetchCount(HONOR, HONOR.ORG_ID.eq(id)), "项荣誉");
-            countIf(still, ctx.fetchCount(PLAN, PLAN.ORG_ID.eq(id)), "份工作计划");
-            countIf(still, ctx.fetchCount(SUMMARY, SUMMARY.ORG_ID.eq(id)), "份总结");
-            if (!still.isEmpty()) {
-                throw new ValidationException(F_NAME, "“" + rec.getName() + "”下还有 " + String.join("、", still)
-                        + "，不能删除。请先把它们移走或删除。");
+            String why = whyNotRemovable(ctx, rec);
+            if (why != null) {
+                throw new UserException(why);
             }
             rec.delete();
             ChangeLog.delete(ctx, "org", id, rec);
         });
+    }
+
+    /**
+     * Why organisation {@code id} cannot be deleted — "“新区总工会”下还有 3 个下级组织、1 名成员、20 场活动、2 项荣誉，
+     * 不能删除。…" — or null when it can (or is gone). Asked before the clerk is asked to confirm a delete.
+     */
+    public String whyNotRemovable(int id) {
+        return db.read(ctx -> {
+            OrgRecord rec = ctx.selectFrom(ORG).where(ORG.ID.eq(id)).fetchOne();
+            return rec == null ? null : whyNotRemovable(ctx, rec);
+        });
+    }
+
+    private static String whyNotRemovable(DSLContext ctx, OrgRecord rec) {
+        int id = rec.getId();
+        List<String> still = new ArrayList<>();
+        countIf(still, ctx.fetchCount(ORG, ORG.PARENT_ID.eq(id)), "个下级组织");
+        countIf(still, ctx.fetchCount(ctx.selectDistinct(MEMBERSHIP.PERSON_ID).from(MEMBERSHIP).where(MEMBERSHIP.ORG_ID.eq(id))),
+                "名成员（含已离开的）");
+        countIf(still, ctx.fetchCount(ACTIVITY, ACTIVITY.ORG_ID.eq(id)), "场活动");
+        countIf(still, ctx.fetchCount(ACTIVITY_COORG, ACTIVITY_COORG.ORG_ID.eq(id)), "场协办的活动");
+        countIf(still, ctx.fetchCount(HONOR, HONOR.ORG_ID.eq(id)), "项荣誉");
+        countIf(still, ctx.fetchCount(PLAN, PLAN.ORG_ID.eq(id)), "份工作计划");
+        countIf(still, ctx.fetchCount(SUMMARY, SUMMARY.ORG_ID.eq(id)), "份工作总结");
+        return still.isEmpty() ? null : "“" + rec.getName() + "”下还有 " + String.join("、", still)
+                + "，不能删除。请先把它们移走或删除，再删除这个组织。";
     }
 
     private static void countIf(List<String> out, int n, String what) {

@@ -171,7 +171,16 @@ public final class SummaryComposer {
             }
         }
         return new SummaryContent(title, orgId, orgName, from, to, template, plan == null ? null : plan.id(), parts, orgName,
-                signDate(to, today), figures, List.of(), false);
+                template == SummaryTemplate.PLAN ? planSignDate(from, today) : signDate(to, today), figures, List.of(), false);
+    }
+
+    /**
+     * The 落款 date of a plan: a plan is issued before or at the start of its period, so the day it is
+     * exported when that is before the period or within its first two months; otherwise (a plan printed
+     * again later, or an old one) the first day of the period — never its last day.
+     */
+    public static LocalDate planSignDate(LocalDate from, LocalDate today) {
+        return today.isAfter(from.plusMonths(2)) ? from : today;
     }
 
     /**
@@ -275,7 +284,10 @@ public final class SummaryComposer {
 
         /** 总述: what the office did, the headline figures, and 「现将…总结如下：」. */
         Part intro(SummaryTemplate template) {
-            StringBuilder t = new StringBuilder(periodTitle + "，" + Prose.safe(orgName)
+            // a period not yet over is counted up to today: say so (「2026年（截至12月2日）」)
+            LocalDate today = LocalDate.now(clock);
+            String asOf = !today.isBefore(from) && today.isBefore(to) ? "（截至" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日）" : "";
+            StringBuilder t = new StringBuilder(periodTitle + asOf + "，" + Prose.safe(orgName)
                     + "坚持以习近平新时代中国特色社会主义思想为指导，围绕中心、服务大局，团结带领广大群众积极投身各项工作");
             if (f.totals().activities() > 0) {
                 t.append("，共开展各类活动{total.activities}场，参与{total.participants}人次");
@@ -958,22 +970,31 @@ public final class SummaryComposer {
             return null;
         }
         List<List<String>> rows = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (var e : names.entrySet()) {
             String k = "cat." + e.getKey();
             // a category with nothing in the period is left out unless the clerk asked for every row
             if (fig.containsKey(k + ".activities") && (c.zeroRows() || fig.getOrDefault(k + ".activities", 0L) > 0)) {
-                rows.add(statsRow(e.getValue(), fig, k));
+                keys.add(k);
+                labels.add(e.getValue());
             }
         }
-        rows.add(statsRow("合计", fig, "total"));
+        keys.add("total");
+        labels.add("合计");
+        // hours: one decimal in every row when any row has one, so the column reads alike
+        boolean decimals = keys.stream().anyMatch(k -> fig.getOrDefault(k + ".service", 0L) % 10 != 0);
+        for (int i = 0; i < keys.size(); i++) {
+            rows.add(statsRow(labels.get(i), fig, keys.get(i), decimals));
+        }
         return new ReportDocument.Appendix(Numbers.periodTitle(c.from(), c.to()) + "活动分类统计表",
                 List.of("类别", "场次", "参与人次", "服务时长（小时）", "惠及人数"), rows);
     }
 
-    private static List<String> statsRow(String label, Map<String, Long> fig, String k) {
-        // a table: the figures as on screen and in Excel, thousands separated (Numbers.grouped)
+    /** One row of the 分类统计表: a table, so the figures as on screen and in Excel, thousands separated ({@link Numbers#grouped}). */
+    private static List<String> statsRow(String label, Map<String, Long> fig, String k, boolean decimals) {
         return List.of(label, Numbers.grouped(fig.getOrDefault(k + ".activities", 0L)), Numbers.grouped(fig.getOrDefault(k + ".participants", 0L)),
-                Numbers.groupedTenths(fig.getOrDefault(k + ".service", 0L)), Numbers.grouped(fig.getOrDefault(k + ".beneficiaries", 0L)));
+                Numbers.groupedTenths(fig.getOrDefault(k + ".service", 0L), decimals), Numbers.grouped(fig.getOrDefault(k + ".beneficiaries", 0L)));
     }
 
     private ReportDocument.Appendix honorsTable(SummaryContent c) {
@@ -982,8 +1003,8 @@ public final class SummaryComposer {
                 .join(ORG).on(ORG.ID.eq(HONOR.ORG_ID)).leftJoin(PERSON).on(PERSON.ID.eq(HONOR.PERSON_ID))
                 .where(HONOR.HONOR_DATE.between(c.from(), c.to()), Subtree.contains(HONOR.ORG_ID, c.orgId()))
                 .orderBy(HONOR.HONOR_DATE, HONOR.ID).limit(APPENDIX_ROWS).fetch())
-                .forEach(r -> rows.add(List.of(String.valueOf(rows.size() + 1), Numbers.date(r.value1()), r.value2(), r.value3(), r.value4(),
-                        r.value6() != null ? r.value6() + "（" + r.value5() + "）" : r.value5())));
+                .forEach(r -> rows.add(List.of(String.valueOf(rows.size() + 1), Numbers.tableDate(r.value1(), c.from(), c.to()), r.value2(), r.value3(),
+                        r.value4(), r.value6() != null ? r.value6() + "（" + r.value5() + "）" : r.value5())));
         return new ReportDocument.Appendix(Numbers.periodTitle(c.from(), c.to()) + "获得荣誉名单",
                 List.of("序号", "日期", "荣誉名称", "级别", "类型", "获得者"), rows);
     }
@@ -996,8 +1017,8 @@ public final class SummaryComposer {
                 .where(ACTIVITY.START_DATE.between(c.from(), c.to()), ACTIVITY.PLANNED.eq(false), ACTIVITY.HIGHLIGHT.eq(DSL.inline(true)),
                         Subtree.contains(ACTIVITY.ORG_ID, c.orgId()))
                 .orderBy(ACTIVITY.START_DATE, ACTIVITY.ID).limit(APPENDIX_ROWS).fetch())
-                .forEach(r -> rows.add(List.of(String.valueOf(rows.size() + 1), Numbers.date(r.value1()), r.value2(), r.value3(),
-                        r.value4(), Numbers.count(r.value5()))));
+                .forEach(r -> rows.add(List.of(String.valueOf(rows.size() + 1), Numbers.tableDate(r.value1(), c.from(), c.to()), r.value2(),
+                        r.value3(), r.value4(), Numbers.grouped(r.value5()))));
         return new ReportDocument.Appendix(Numbers.periodTitle(c.from(), c.to()) + "特色活动一览表",
                 List.of("序号", "日期", "活动名称", "类别", "组织", "参与人次"), rows);
     }

@@ -53,7 +53,9 @@ public final class WordWriter {
     public static final int BODY_PT = 16;
     public static final int TITLE_PT = 22;
     public static final int PAGE_NUMBER_PT = 14;
+    /** Tables: 小四 (12 pt), or 五号 (10.5 pt) when the table's text would not fit its columns in 小四. */
     public static final int TABLE_PT = 12;
+    public static final double TABLE_SMALL_PT = 10.5;
 
     /** Twips (1/20 pt, 1/1440 in). */
     public static final int A4_WIDTH = 11906;
@@ -561,7 +563,8 @@ public final class WordWriter {
      */
     private static void table(XWPFDocument x, ReportDocument.Appendix a) {
         int cols = Math.max(1, a.header().size());
-        int[] widths = columnWidths(a.header(), a.rows(), TEXT_WIDTH);
+        double pt = tablePt(a.header(), a.rows(), TEXT_WIDTH);
+        int[] widths = columnWidths(a.header(), a.rows(), TEXT_WIDTH, pt);
         XWPFTable table = x.createTable(a.rows().size() + 1, cols);
         table.setTableAlignment(TableRowAlign.CENTER);
         var tblPr = table.getCTTbl().getTblPr();
@@ -584,9 +587,9 @@ public final class WordWriter {
         for (int wd : widths) {
             grid.addNewGridCol().setW(BigInteger.valueOf(wd));
         }
-        fillRow(table.getRow(0), a.header(), true, widths);
+        fillRow(table.getRow(0), a.header(), true, widths, pt);
         for (int i = 0; i < a.rows().size(); i++) {
-            fillRow(table.getRow(i + 1), a.rows().get(i), false, widths);
+            fillRow(table.getRow(i + 1), a.rows().get(i), false, widths, pt);
         }
         table.getRow(0).setRepeatHeader(true);
         int rows = table.getRows().size();
@@ -600,49 +603,80 @@ public final class WordWriter {
         }
     }
 
-    /** Width of {@code text} in twips at table size: a Chinese character 12 pt, a digit or Latin letter about half. */
+    /** Width of {@code text} in twips at 小四 table size: a Chinese character 12 pt, a digit or Latin letter about half. */
     static int textTwips(String text) {
-        int w = 0;
+        return textTwips(text, TABLE_PT);
+    }
+
+    /** Width of {@code text} in twips at {@code pt}. */
+    static int textTwips(String text, double pt) {
+        double w = 0;
         Boolean wasWide = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             boolean wide = !(cp < 0x2E80 && cp != '“' && cp != '”' && cp != '‘' && cp != '’' && cp != '—');
             // LibreOffice and WPS put a quarter em between Chinese characters and digits ("2021 年 3 月")
             if (wasWide != null && wasWide != wide && Character.isLetterOrDigit(cp) && (wide || Character.isLetterOrDigit(text.codePointBefore(i)))) {
-                w += TABLE_PT * 5;
+                w += pt * 5;
             }
             wasWide = wide;
             // a Chinese character is one em; digits and Latin letters are taken at 0.65 em, wide enough for
             // the fallback fonts (Noto, DejaVu) that Word, WPS or LibreOffice may use instead of 仿宋 (0.65 em)
-            w += cp < 0x2E80 && cp != '“' && cp != '”' && cp != '‘' && cp != '’' && cp != '—' ? TABLE_PT * 13 : TABLE_PT * 20;
+            w += wide ? pt * 20 : pt * 13;
             i += Character.charCount(cp);
         }
-        return w + 80;
+        return (int) Math.round(w) + 80;
+    }
+
+    /**
+     * 小四 when every column can have its natural width (no cell wraps) in 小四, else 五号 — the sizes
+     * tables in official documents use, smaller than the 3号 body so that a row takes one line.
+     */
+    static double tablePt(List<String> header, List<List<String>> rows, int total) {
+        int[] natural = naturalWidths(header, rows, TABLE_PT);
+        return java.util.Arrays.stream(natural).sum() <= total ? TABLE_PT : TABLE_SMALL_PT;
+    }
+
+    private static int[] naturalWidths(List<String> header, List<List<String>> rows, double pt) {
+        int cols = Math.max(1, header.size());
+        int pad = 2 * CELL_MARGIN + 60;
+        int[] natural = new int[cols];
+        for (int c = 0; c < cols; c++) {
+            natural[c] = textTwips(c < header.size() ? header.get(c) : "", pt) + pad;
+            for (List<String> r : rows) {
+                natural[c] = Math.max(natural[c], textTwips(c < r.size() && r.get(c) != null ? r.get(c) : "", pt) + pad);
+            }
+        }
+        return natural;
     }
 
     private static final java.util.regex.Pattern UNBREAKABLE = java.util.regex.Pattern.compile(
-            "[0-9０-９]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9０-９.,，%％]+|[0-9]{4}-[0-9]{2}-[0-9]{2}");
+            "[0-9０-９]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}月[0-9]{1,2}日|[0-9０-９.,，%％]+|[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     /** The narrowest a cell may be without breaking a date, a number or a short name (≤ 8 characters). */
     static int minTwips(String text, boolean header) {
+        return minTwips(text, header, TABLE_PT);
+    }
+
+    static int minTwips(String text, boolean header, double pt) {
         if (text == null || text.isEmpty()) {
             return 0;
         }
         String t = text.strip();
         if (UNBREAKABLE.matcher(t).matches() || t.codePointCount(0, t.length()) <= (header ? 4 : 8)) {
-            return textTwips(t);
+            return textTwips(t, pt);
         }
         if (header) {
             // a header may wrap before its （unit）: "服务时长 / （小时）"
             int cut = t.indexOf('（');
             String head = cut > 0 ? t.substring(0, cut) : t.substring(0, t.offsetByCodePoints(0, 4));
-            return Math.max(textTwips(head), cut > 0 ? textTwips(t.substring(cut)) : 0);
+            return Math.max(textTwips(head, pt), cut > 0 ? textTwips(t.substring(cut), pt) : 0);
         }
         // long text wraps; still keep dates and numbers inside it whole
-        int min = textTwips("四个汉字");
+        int min = textTwips("四个汉字", pt);
         var m = UNBREAKABLE.matcher(t);
         while (m.find()) {
-            min = Math.max(min, textTwips(m.group()));
+            min = Math.max(min, textTwips(m.group(), pt));
         }
         return min;
     }
@@ -653,18 +687,22 @@ public final class WordWriter {
      * what is left after that spread over the columns.
      */
     static int[] columnWidths(List<String> header, List<List<String>> rows, int total) {
+        return columnWidths(header, rows, total, TABLE_PT);
+    }
+
+    static int[] columnWidths(List<String> header, List<List<String>> rows, int total, double pt) {
         int cols = Math.max(1, header.size());
         int pad = 2 * CELL_MARGIN + 60;
         int[] min = new int[cols];
         int[] natural = new int[cols];
         for (int c = 0; c < cols; c++) {
             String h = c < header.size() ? header.get(c) : "";
-            min[c] = minTwips(h, true) + pad;
-            natural[c] = Math.max(min[c], textTwips(h) + pad);
+            min[c] = minTwips(h, true, pt) + pad;
+            natural[c] = Math.max(min[c], textTwips(h, pt) + pad);
             for (List<String> r : rows) {
                 String v = c < r.size() && r.get(c) != null ? r.get(c) : "";
-                min[c] = Math.max(min[c], minTwips(v, false) + pad);
-                natural[c] = Math.max(natural[c], textTwips(v) + pad);
+                min[c] = Math.max(min[c], minTwips(v, false, pt) + pad);
+                natural[c] = Math.max(natural[c], textTwips(v, pt) + pad);
             }
         }
         int[] w = min.clone();
@@ -701,7 +739,9 @@ public final class WordWriter {
         return w;
     }
 
-    private static void fillRow(XWPFTableRow row, List<String> values, boolean header, int[] widths) {
+    private static final java.util.regex.Pattern NUMBER_CELL = java.util.regex.Pattern.compile("-?[0-9][0-9,]*(?:\\.[0-9]+)?%?");
+
+    private static void fillRow(XWPFTableRow row, List<String> values, boolean header, int[] widths, double pt) {
         for (int c = 0; c < row.getTableCells().size(); c++) {
             XWPFTableCell cell = row.getCell(c);
             var tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
@@ -711,15 +751,18 @@ public final class WordWriter {
             cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
             XWPFParagraph p = cell.getParagraphs().isEmpty() ? cell.addParagraph() : cell.getParagraphs().getFirst();
             String v = c < values.size() && values.get(c) != null ? values.get(c) : "";
-            boolean number = !header && v.matches("[0-9.]+");
+            boolean number = !header && NUMBER_CELL.matcher(v).matches();
             p.setAlignment(header ? ParagraphAlignment.CENTER : number ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT);
-            p.setSpacingBefore(0);
-            p.setSpacingAfter(0);
-            // no extra space between Chinese and digits inside a cell: "2021年3月20日" keeps the width it was given
+            // a little air above and below, single lines at the table size: not the 3号 body's grid
+            p.setSpacingBefore(30);
+            p.setSpacingAfter(30);
+            p.setSpacingBetween(Math.round(pt * 1.3 * 2) / 2.0, LineSpacingRule.EXACT);
             var ppr = p.getCTPPr();
+            (ppr.isSetSnapToGrid() ? ppr.getSnapToGrid() : ppr.addNewSnapToGrid()).setVal(Boolean.FALSE);
+            // no extra space between Chinese and digits inside a cell: "5月20日" keeps the width it was given
             (ppr.isSetAutoSpaceDE() ? ppr.getAutoSpaceDE() : ppr.addNewAutoSpaceDE()).setVal(Boolean.FALSE);
             (ppr.isSetAutoSpaceDN() ? ppr.getAutoSpaceDN() : ppr.addNewAutoSpaceDN()).setVal(Boolean.FALSE);
-            run(p, v, header ? HEITI : FANGSONG, TABLE_PT, false);
+            run(p, v, header ? HEITI : FANGSONG, pt, false);
         }
     }
 

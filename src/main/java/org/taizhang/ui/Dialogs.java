@@ -23,7 +23,64 @@ public final class Dialogs {
     public static final FileChooser.ExtensionFilter WORD = new FileChooser.ExtensionFilter("Word 文档 (*.docx)", "*.docx");
     public static final FileChooser.ExtensionFilter EXCEL = new FileChooser.ExtensionFilter("Excel 工作簿 (*.xlsx)", "*.xlsx");
 
+    /** 确定 — the program's own OK button (JavaFX's {@link ButtonType#OK} reads "OK" under an English or C locale). */
+    public static final ButtonType OK = new ButtonType("确定", ButtonBar.ButtonData.OK_DONE);
+    /** 取消 — the program's own Cancel button. */
+    public static final ButtonType CANCEL = new ButtonType("取消", ButtonBar.ButtonData.CANCEL_CLOSE);
+    /** 关闭 — the program's own Close button. */
+    public static final ButtonType CLOSE = new ButtonType("关闭", ButtonBar.ButtonData.CANCEL_CLOSE);
+
     private Dialogs() {
+    }
+
+    static {
+        // AtlantaFX's theme caps every dialog at 600 px wide (.dialog-pane { -fx-max-width: 600px; }), so a dialog
+        // that asks for more — a table of backups, of changes — is squeezed and its parts drawn over each other.
+        // Every dialog the program shows gets the window's style sheet and no such cap, whoever built it.
+        Window.getWindows().addListener((javafx.collections.ListChangeListener<Window>) c -> {
+            while (c.next()) {
+                for (Window w : c.getAddedSubList()) {
+                    if (w.getScene() != null && w.getScene().getRoot() instanceof DialogPane pane) {
+                        uncap(pane);
+                        if (w instanceof javafx.stage.Stage stage && pane.getPrefWidth() > w.getWidth() + 1) {
+                            stage.sizeToScene();
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Lifts the theme's 600-px cap of {@code pane} and gives it the window's style sheet. */
+    private static void uncap(DialogPane pane) {
+        var css = Dialogs.class.getResource("taizhang.css");
+        if (css != null && !pane.getStylesheets().contains(css.toExternalForm())) {
+            pane.getStylesheets().add(css.toExternalForm());
+        }
+        pane.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    /**
+     * Puts the Chinese buttons in place of JavaFX's own OK/Cancel/Close/Yes/No/Apply/Finish in {@code d}
+     * (a {@link javafx.scene.control.ChoiceDialog} or {@link javafx.scene.control.TextInputDialog} brings English
+     * ones under an English or C locale); their order and meaning stay. Call before looking buttons up.
+     */
+    public static <D extends Dialog<?>> D chinese(D d) {
+        var types = d.getDialogPane().getButtonTypes();
+        for (int i = 0; i < types.size(); i++) {
+            ButtonType t = types.get(i);
+            ButtonType zh = t == ButtonType.OK ? OK : t == ButtonType.CANCEL ? CANCEL : t == ButtonType.CLOSE ? CLOSE
+                    : t == ButtonType.YES ? new ButtonType("是", ButtonBar.ButtonData.YES)
+                    : t == ButtonType.NO ? new ButtonType("否", ButtonBar.ButtonData.NO)
+                    : t == ButtonType.APPLY ? new ButtonType("应用", ButtonBar.ButtonData.APPLY)
+                    : t == ButtonType.FINISH ? new ButtonType("完成", ButtonBar.ButtonData.FINISH)
+                    : t == ButtonType.NEXT ? new ButtonType("下一步", ButtonBar.ButtonData.NEXT_FORWARD)
+                    : t == ButtonType.PREVIOUS ? new ButtonType("上一步", ButtonBar.ButtonData.BACK_PREVIOUS) : t;
+            if (zh != t) {
+                types.set(i, zh);
+            }
+        }
+        return d;
     }
 
     /** Asks where to save a file: {@code title} on the chooser, {@code fileName} suggested, {@code type} files listed (any file when null); null when cancelled. */
@@ -55,7 +112,7 @@ public final class Dialogs {
      * a bug with the reference and log file from {@link Errors} — never a stack trace.
      */
     public static void error(Window owner, Throwable e) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
+        Alert a = new Alert(Alert.AlertType.ERROR, "", OK);
         a.initOwner(owner);
         a.setTitle("出错了");
         var user = Errors.userError(e);
@@ -89,7 +146,7 @@ public final class Dialogs {
     }
 
     public static void info(Window owner, String header, String text) {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, OK);
         a.initOwner(owner);
         a.setTitle("提示");
         a.setHeaderText(header);
@@ -103,10 +160,7 @@ public final class Dialogs {
      */
     public static void fit(Dialog<?> d) {
         DialogPane pane = d.getDialogPane();
-        var css = Dialogs.class.getResource("taizhang.css");
-        if (css != null && !pane.getStylesheets().contains(css.toExternalForm())) {
-            pane.getStylesheets().add(css.toExternalForm());
-        }
+        uncap(pane);
         d.setResizable(true);
         pane.setMinHeight(Region.USE_PREF_SIZE);
         pane.setMinWidth(Math.max(520, pane.getMinWidth()));
@@ -119,6 +173,43 @@ public final class Dialogs {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         d.setOnShown(e -> centerOnOwner(d));
+    }
+
+    /**
+     * Makes a shown dialog as tall as its content needs — after errors appeared under the fields, say — but never
+     * taller than the screen (a form then scrolls inside, its buttons stay in sight), and keeps it on the screen.
+     */
+    public static void fitHeight(Dialog<?> d) {
+        DialogPane pane = d.getDialogPane();
+        if (pane.getScene() == null || !(pane.getScene().getWindow() instanceof javafx.stage.Stage w) || Double.isNaN(w.getHeight())) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout();
+        for (Node n : pane.lookupAll(".form-scroll")) {
+            if (n instanceof javafx.scene.control.ScrollPane sp && sp.getContent() instanceof Region r) {
+                double width = sp.getViewportBounds().getWidth() > 0 ? sp.getViewportBounds().getWidth() : -1;
+                sp.setPrefViewportHeight(r.prefHeight(width));
+            }
+        }
+        pane.applyCss();
+        pane.layout();
+        double decorations = Math.max(0, w.getHeight() - pane.getScene().getHeight());
+        double need = pane.prefHeight(pane.getWidth()) + decorations;
+        var screens = javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()));
+        javafx.geometry.Rectangle2D screen = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.getFirst()).getVisualBounds();
+        Window owner = d.getOwner();
+        double room = screen.getHeight();
+        double target = Math.min(Math.ceil(need), room);
+        if (Math.abs(target - w.getHeight()) > 1 && (target > w.getHeight() || w.getHeight() > room)) {
+            w.setHeight(target);
+        }
+        if (w.getY() + w.getHeight() > screen.getMaxY()) {
+            w.setY(Math.max(screen.getMinY(), screen.getMaxY() - w.getHeight()));
+        }
+        if (owner != null && w.getY() < screen.getMinY()) {
+            w.setY(screen.getMinY());
+        }
     }
 
     /** Puts {@code d} over the middle of its owner window (and inside the screen). */
@@ -195,15 +286,49 @@ public final class Dialogs {
 
     /** {@link #confirm(Window, String, String)} with node id {@code okId} on the OK button, for tests. */
     public static boolean confirm(Window owner, String header, String text, String okId) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        return ask(owner, header, text, "确定", okId);
+    }
+
+    /**
+     * Asks before doing something: {@code okText} (a verb: 装入示例数据, 仍要导出) on the button that goes ahead,
+     * 取消 beside it; Enter goes ahead. True when the clerk went ahead.
+     */
+    public static boolean ask(Window owner, String header, String text, String okText, String okId) {
+        return confirmDialog(owner, header, text, okText, okId, false);
+    }
+
+    /**
+     * Asks before a delete that cannot be undone: {@code deleteText} (删除, 删除 3 项) on the delete button, and
+     * 取消 is the default button — Enter or Esc keep everything. True when the clerk chose to delete.
+     */
+    public static boolean confirmDelete(Window owner, String header, String text, String deleteText, String okId) {
+        return confirmDialog(owner, header, text, deleteText, okId, true);
+    }
+
+    private static boolean confirmDialog(Window owner, String header, String text, String okText, String okId, boolean cancelDefault) {
+        ButtonType go = "确定".equals(okText) ? OK : new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(cancelDefault ? Alert.AlertType.WARNING : Alert.AlertType.CONFIRMATION, text, go, CANCEL);
         a.initOwner(owner);
         a.setTitle("请确认");
         a.setHeaderText(header);
+        javafx.scene.control.Button goButton = (javafx.scene.control.Button) a.getDialogPane().lookupButton(go);
         if (okId != null) {
-            a.getDialogPane().lookupButton(ButtonType.OK).setId(okId);
+            goButton.setId(okId);
+        }
+        if (cancelDefault) {
+            javafx.scene.control.Button cancel = (javafx.scene.control.Button) a.getDialogPane().lookupButton(CANCEL);
+            goButton.setDefaultButton(false);
+            cancel.setDefaultButton(true);
         }
         fit(a);
+        if (cancelDefault) {
+            javafx.scene.control.Button cancel = (javafx.scene.control.Button) a.getDialogPane().lookupButton(CANCEL);
+            a.setOnShown(e -> {
+                centerOnOwner(a);
+                cancel.requestFocus();
+            });
+        }
         Optional<ButtonType> r = a.showAndWait();
-        return r.isPresent() && r.get() == ButtonType.OK;
+        return r.isPresent() && r.get() == go;
     }
 }

@@ -21,6 +21,8 @@ public final class HelpWindows {
     public static final List<String[]> SHORTCUTS = List.of(
             new String[] {"F1", "全部", "使用说明"},
             new String[] {"Ctrl+O", "全部", "打开数据库"},
+            new String[] {"Ctrl+I / Ctrl+E", "全部", "从 Excel 导入 / 导出为 Excel"},
+            new String[] {"Ctrl+Q", "全部", "退出（有没保存的修改时先问）"},
             new String[] {"Enter", "活动台账 · 快速录入", "保存这一条并开始下一条"},
             new String[] {"Delete", "活动台账表格", "删除所选活动（先确认）"},
             new String[] {"双击表格行", "活动台账、荣誉", "编辑这一条"},

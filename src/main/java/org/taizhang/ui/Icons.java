@@ -34,6 +34,16 @@ public final class Icons {
     public static final String CATEGORIES = "mdi2t-tag-multiple";
     public static final String MOVE = "mdi2s-swap-horizontal";
     public static final String SEARCH = "mdi2m-magnify";
+    public static final String NEW_DATABASE = "mdi2d-database-plus";
+    public static final String TEMPLATE = "mdi2f-file-table-outline";
+    public static final String SEND = "mdi2u-upload";
+    public static final String RECEIVE = "mdi2d-download";
+    public static final String REPORT_STATUS = "mdi2c-clipboard-check-outline";
+    public static final String BACKUP = "mdi2c-content-save-all";
+    public static final String RESTORE = "mdi2b-backup-restore";
+    public static final String HISTORY = "mdi2h-history";
+    public static final String EXIT = "mdi2e-exit-to-app";
+    public static final String ABOUT = "mdi2i-information-outline";
 
     private Icons() {
     }

@@ -55,6 +55,7 @@ public final class MainWindow {
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Background background;
     private final List<AppTab> appTabs = new ArrayList<>();
+    private final javafx.animation.PauseTransition passing = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(15));
     /** Tabs shown by title only until built (in the order they appear). */
     private final java.util.Map<Tab, LaterTab> pendingTabs = new java.util.LinkedHashMap<>();
     private volatile boolean tabsBuilt;
@@ -97,6 +98,7 @@ public final class MainWindow {
             }
         }
         stage.setOnHidden(e -> shutdown());
+        passing.setOnFinished(e -> message.setText("就绪"));
         stage.setOnCloseRequest(e -> {
             if (appTabs.stream().anyMatch(t -> t.unsavedWork() != null)) {
                 e.consume();
@@ -324,41 +326,51 @@ public final class MainWindow {
         setMessage("正在生成示例数据…");
         background.run(() -> ctx.workspace().demo(LocalDate.now()).generate(DemoData.Size.DEFAULT, 2021, p -> { }),
                 r -> {
-                    setMessage("已装入示例数据：组织 " + r.orgs() + " 个，人员 " + r.people() + " 人，活动 " + r.activities() + " 场");
+                    setPassingMessage("已装入示例数据：组织 " + r.orgs() + " 个，人员 " + r.people() + " 人，活动 " + r.activities() + " 场");
                     appTabs.forEach(AppTab::reload);
                 });
     }
 
     public void setMessage(String text) {
+        passing.stop();
         message.setText(text);
+    }
+
+    /** A message about something just done: back to 就绪 after 15 seconds, so it never reads as the current state. */
+    public void setPassingMessage(String text) {
+        setMessage(text);
+        passing.playFromStart();
     }
 
     private MenuBar menuBar() {
         Menu file = new Menu("文件");
-        MenuItem newDb = new MenuItem("新建数据库…");
+        MenuItem newDb = Icons.on(new MenuItem("新建数据库…"), Icons.NEW_DATABASE);
         newDb.setOnAction(e -> chooseDatabase(true));
         MenuItem openDb = Icons.on(new MenuItem("打开数据库…"), Icons.FOLDER);
         openDb.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         openDb.setOnAction(e -> chooseDatabase(false));
         MenuItem importItem = Icons.on(new MenuItem("导入…"), Icons.IMPORT);
+        importItem.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
         importItem.setOnAction(e -> withContext(c -> ImportExportActions.importExcel(stage, c)));
         MenuItem exportItem = Icons.on(new MenuItem("导出…"), Icons.EXPORT);
+        exportItem.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         exportItem.setOnAction(e -> withContext(c -> ImportExportActions.exportExcel(stage, c)));
-        MenuItem templates = new MenuItem("导出导入模板…");
+        MenuItem templates = Icons.on(new MenuItem("导出导入模板…"), Icons.TEMPLATE);
         templates.setOnAction(e -> withContext(c -> ImportExportActions.exportTemplates(stage, c)));
-        MenuItem sendPackage = new MenuItem("数据上报…");
+        MenuItem sendPackage = Icons.on(new MenuItem("数据上报…"), Icons.SEND);
         sendPackage.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.exportPackage(stage, c)));
-        MenuItem receivePackage = new MenuItem("导入数据包…");
+        MenuItem receivePackage = Icons.on(new MenuItem("导入数据包…"), Icons.RECEIVE);
         receivePackage.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.importPackage(stage, c)));
-        MenuItem reportStatus = new MenuItem("上报情况…");
+        MenuItem reportStatus = Icons.on(new MenuItem("上报情况…"), Icons.REPORT_STATUS);
         reportStatus.setOnAction(e -> withContext(c -> org.taizhang.ui.exchange.ExchangeActions.reportStatus(stage, c)));
-        MenuItem backup = new MenuItem("备份到…");
+        MenuItem backup = Icons.on(new MenuItem("备份到…"), Icons.BACKUP);
         backup.setOnAction(e -> withContext(c -> BackupActions.backupTo(stage, c)));
-        MenuItem restore = new MenuItem("从备份恢复…");
+        MenuItem restore = Icons.on(new MenuItem("从备份恢复…"), Icons.RESTORE);
         restore.setOnAction(e -> restoreFromBackup());
-        MenuItem changes = new MenuItem("最近的修改…");
+        MenuItem changes = Icons.on(new MenuItem("最近的修改…"), Icons.HISTORY);
         changes.setOnAction(e -> withContext(c -> org.taizhang.ui.safety.ChangesDialog.show(stage, c)));
-        MenuItem exit = new MenuItem("退出");
+        MenuItem exit = Icons.on(new MenuItem("退出"), Icons.EXIT);
+        exit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         exit.setOnAction(e -> leaveSafely("退出", stage::close));
         file.getItems().addAll(newDb, openDb, new SeparatorMenuItem(), importItem, exportItem, templates,
                 new SeparatorMenuItem(), sendPackage, receivePackage, reportStatus, new SeparatorMenuItem(), backup, restore, changes, new SeparatorMenuItem(), exit);
@@ -368,7 +380,7 @@ public final class MainWindow {
         guide.setOnAction(e -> HelpWindows.guide(stage));
         MenuItem keys = Icons.on(new MenuItem("快捷键"), Icons.KEYS);
         keys.setOnAction(e -> HelpWindows.shortcuts(stage));
-        MenuItem about = new MenuItem("关于");
+        MenuItem about = Icons.on(new MenuItem("关于"), Icons.ABOUT);
         about.setOnAction(e -> Dialogs.info(stage, "群团工作台账 0.1.0",
                 "为机关工会、团委、妇联、青联、义工联等群团组织记录台账、统计数字、生成工作总结。\n\n"
                         + "全部数据只保存在本机的数据库文件中，不会上传到任何地方：\n"

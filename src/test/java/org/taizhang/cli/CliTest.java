@@ -49,7 +49,7 @@ class CliTest {
 
         CliRun refuse = run("--db", db, "org", "remove", "𠮷祥社区工联会");
         assertThat(refuse.code()).isEqualTo(TaizhangCli.EXIT_INVALID);
-        assertThat(refuse.err()).contains("1 条成员记录").contains("不能删除");
+        assertThat(refuse.err()).contains("1 名成员").contains("不能删除");
 
         assertThat(run("--db", db, "person", "remove", "11010519491231002X", "--org", "𠮷祥社区工联会").out()).contains("一并删除");
         assertThat(run("--db", db, "org", "move", "𠮷祥社区工联会", "--top").code()).isZero();

@@ -123,7 +123,7 @@ class OrgServiceTest {
         db.txRun(ctx -> ctx.insertInto(ACTIVITY).set(ACTIVITY.NAME, "学习").set(ACTIVITY.ORG_ID, street)
                 .set(ACTIVITY.CATEGORY_ID, 1).set(ACTIVITY.START_DATE, LocalDate.of(2026, 3, 1)).execute());
         assertThatThrownBy(() -> svc.remove(league)).hasMessageContaining("1 个下级组织");
-        assertThatThrownBy(() -> svc.remove(street)).hasMessageContaining("1 条成员记录").hasMessageContaining("1 条活动");
+        assertThatThrownBy(() -> svc.remove(street)).hasMessageContaining("1 名成员").hasMessageContaining("1 场活动");
         int empty = svc.add(input("空组织", "其他", union));
         svc.remove(empty);
         assertThat(svc.get(empty)).isEmpty();

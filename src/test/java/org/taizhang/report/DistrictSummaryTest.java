@@ -133,6 +133,15 @@ class DistrictSummaryTest {
     }
 
     @Test
+    void thePeopleHaveRealisticDistinctNames() {
+        List<String> names = db.read(ctx -> ctx.select(org.taizhang.db.jooq.Tables.PERSON.NAME).from(org.taizhang.db.jooq.Tables.PERSON)
+                .fetch(org.taizhang.db.jooq.Tables.PERSON.NAME));
+        assertThat(names).hasSizeGreaterThan(60).doesNotHaveDuplicates();
+        assertThat(names).noneMatch(n -> n.matches(".*[0-9０-９].*") || n.startsWith("青年") || n.startsWith("先进个人"));
+        assertThat(names).allMatch(n -> n.codePointCount(0, n.length()) >= 2 && n.codePointCount(0, n.length()) <= 4);
+    }
+
+    @Test
     void thePlanKeepsItsStructure() {
         List<String> next = both.part(SummaryComposer.NEXT).paras().stream().map(SummaryContent.Para::text).toList();
         assertThat(next).containsSubsequence("（一）聚焦“美丽大鹏”，实施生态志愿促进行动", "一是全方位提升党建引领志愿参与。持续完善党建引领“实战化体系化”志愿服务模式，培育涉海安全、山地救援、心理援助等专业志愿服务队伍。"

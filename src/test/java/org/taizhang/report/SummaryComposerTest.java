@@ -270,12 +270,17 @@ class SummaryComposerTest {
         nextPlan();
         SummaryContent c = composer.draft(root, LocalDate.of(2021, 7, 1), LocalDate.of(2021, 12, 31), SummaryTemplate.PLAN, null);
         assertThat(c.title()).isEqualTo("下半年工作计划");
+        // a plan is signed when it is issued (here the export day, early in the period), never on the period's last day
+        assertThat(c.signDate()).isEqualTo(LocalDate.of(2021, 7, 5));
+        assertThat(SummaryComposer.planSignDate(LocalDate.of(2021, 7, 1), LocalDate.of(2026, 12, 2))).isEqualTo(LocalDate.of(2021, 7, 1));
+        assertThat(SummaryComposer.planSignDate(LocalDate.of(2027, 1, 1), LocalDate.of(2026, 12, 2))).isEqualTo(LocalDate.of(2026, 12, 2));
         assertThat(c.parts()).extracting(Part::heading).containsExactly("思想引领", "组织建设");
         assertThat(c.figures()).isEmpty();
         Path file = dir.resolve("plan.docx");
         composer.export(c, file);
         try (XWPFDocument d = new XWPFDocument(Files.newInputStream(file))) {
             List<String> texts = d.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(texts).contains("2021年7月5日").doesNotContain("2021年12月31日");
             assertThat(texts).containsSubsequence("下半年工作计划", "一、思想引领", "一是深化思想政治引领。组织团员青年开展党史学习教育。二是加强网络宣传。办好公众号。",
                     "二、组织建设", "完成换届。指导25个社区完成换届。");
             assertOneItemForm(d);

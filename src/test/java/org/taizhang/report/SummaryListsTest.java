@@ -73,6 +73,11 @@ class SummaryListsTest {
 
             SummaryComposer composer = new SummaryComposer(db, Fixtures.clockAt(LocalDate.of(2026, 7, 3), ZoneOffset.UTC));
             SummaryContent draft = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null);
+            assertThat(draft.part(SummaryComposer.INTRO).text()).startsWith("2026年上半年，示范区群团工作部");
+            // a period not yet over says up to when it is counted
+            SummaryContent running = new SummaryComposer(db, Fixtures.clockAt(LocalDate.of(2026, 6, 2), ZoneOffset.UTC))
+                    .draft(root, FROM, TO, SummaryTemplate.SUMMARY, null);
+            assertThat(running.part(SummaryComposer.INTRO).text()).startsWith("2026年上半年（截至6月2日），示范区群团工作部");
             String work = draft.part(SummaryComposer.WORK).text();
             String volunteer = work.lines().filter(l -> l.contains("志愿服务活动")).findFirst().orElseThrow();
             // the activity named in detail is not listed again, a name held by several organisations is one item with its count
@@ -106,5 +111,20 @@ class SummaryListsTest {
         assertThat(Prose.etc(List.of("A", "B", "A", "C"))).isEqualTo("A、B、C");
         assertThat(Prose.numbered(List.of("甲。", "乙。"))).isEqualTo("一是甲。二是乙。");
         assertThat(Prose.numbered(List.of("甲。"))).isEqualTo("甲。");
+    }
+
+    @Test
+    void tablesWriteShortDatesAndGroupedNumbers() {
+        LocalDate from = LocalDate.of(2021, 1, 1);
+        LocalDate to = LocalDate.of(2021, 6, 30);
+        assertThat(org.taizhang.common.Numbers.tableDate(LocalDate.of(2021, 5, 5), from, to)).isEqualTo("5月5日");
+        assertThat(org.taizhang.common.Numbers.tableDate(LocalDate.of(2021, 5, 5), LocalDate.of(2020, 7, 1), to)).isEqualTo("2021-05-05");
+        assertThat(org.taizhang.common.Numbers.groupedTenths(639150, true)).isEqualTo("63,915.0");
+        assertThat(org.taizhang.common.Numbers.groupedTenths(1205, true)).isEqualTo("120.5");
+        // 小四 when the columns can hold every cell on one line, 五号 when they cannot
+        assertThat(WordWriter.tablePt(List.of("类别", "场次"), List.of(List.of("志愿服务", "1,234")), WordWriter.TEXT_WIDTH)).isEqualTo(12.0);
+        assertThat(WordWriter.tablePt(List.of("序号", "日期", "荣誉名称", "级别", "类型", "获得者"),
+                List.of(List.of("1", "5月4日", "广东“优秀战疫志愿服务典型”项目𠮷", "国家级", "集体", "葵涌办事处公共服务办公室团支部")),
+                WordWriter.TEXT_WIDTH)).isEqualTo(10.5);
     }
 }

@@ -33,7 +33,7 @@ class FirstStartTest {
         open(window, file);
         DialogPane offer = dialog(robot);
         assertThat(offer.getHeaderText()).contains("空的数据库");
-        Button ok = (Button) offer.lookupButton(ButtonType.OK);
+        Button ok = (Button) offer.lookupButton(Dialogs.OK);
         Platform.runLater(ok::fire);
         settle(window);
         settle(window);
@@ -52,7 +52,7 @@ class FirstStartTest {
         open(window, file);
         DialogPane error = dialog(robot);
         assertThat(error.getContentText()).contains("不是台账数据库文件");
-        Platform.runLater(() -> ((Button) error.lookupButton(ButtonType.OK)).fire());
+        Platform.runLater(() -> ((Button) error.lookupButton(Dialogs.OK)).fire());
         settle(window);
         assertThat(Files.readString(file)).isEqualTo("这不是数据库");
         assertThat(window.context()).isNull();

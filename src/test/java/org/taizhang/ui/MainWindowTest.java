@@ -30,6 +30,27 @@ class MainWindowTest {
     private Stage stage;
 
     @Test
+    void everyMenuItemHasAnIconAndEveryMenuKeyIsInTheShortcutList(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        java.util.List<String> listed = HelpWindows.SHORTCUTS.stream().map(r -> r[0]).toList();
+        int items = 0;
+        for (javafx.scene.control.Menu m : bar.getMenus()) {
+            for (javafx.scene.control.MenuItem i : m.getItems()) {
+                if (i instanceof javafx.scene.control.SeparatorMenuItem) {
+                    continue;
+                }
+                items++;
+                assertThat(i.getGraphic()).as("icon of " + i.getText()).isNotNull();
+                if (i.getAccelerator() != null) {
+                    String key = i.getAccelerator().getName().replace("Shortcut", "Ctrl").replace("Ctrl+Ctrl", "Ctrl");
+                    assertThat(listed).as("快捷键 lists " + key + " (" + i.getText() + ")").anyMatch(l -> l.contains(key));
+                }
+            }
+        }
+        assertThat(items).isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
     void addOrganisationAndPersonThenReopen(FxRobot robot) throws Exception {
         Path file = dir.resolve("ui.db");
         open(window, file);

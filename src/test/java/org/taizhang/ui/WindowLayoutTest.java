@@ -155,6 +155,8 @@ class WindowLayoutTest {
 
     private static final java.util.regex.Pattern SLASH_DATE = java.util.regex.Pattern.compile("\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b");
     /** A count of ten thousand or more written without separators (57612 next to 18,213); longer runs are IDs and phones. */
+    /** Hours are written 12 or 12.5 everywhere, never 12.0 (file sizes keep their one decimal). */
+    private static final java.util.regex.Pattern POINT_ZERO = java.util.regex.Pattern.compile("(?<![\\d.])\\d[\\d,]*\\.0(?![\\d])(?!\\s*[KMG]B)");
     private static final java.util.regex.Pattern UNGROUPED = java.util.regex.Pattern.compile("(?<![\\d,.*#/:-])\\d{5,10}(?![\\d,.*/:-])");
 
     /**
@@ -186,6 +188,9 @@ class WindowLayoutTest {
         if (text != null) {
             if (SLASH_DATE.matcher(text).find()) {
                 out.add(where + "：日期不是 2021-06-30 的写法：“" + text + "”（" + describe(n) + "）");
+            }
+            if (POINT_ZERO.matcher(text).find()) {
+                out.add(where + "：数字写成了“.0”结尾：“" + text + "”（" + describe(n) + "）");
             }
             var m = UNGROUPED.matcher(text);
             if (m.find()) {

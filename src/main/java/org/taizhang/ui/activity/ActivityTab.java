@@ -44,6 +44,7 @@ import org.taizhang.activity.ActivityTotals;
 import org.taizhang.activity.Category;
 import org.taizhang.attachment.AttachmentService;
 import org.taizhang.common.Dates;
+import org.taizhang.common.Numbers;
 import org.taizhang.common.UserException;
 import org.taizhang.stats.StatsService;
 import org.taizhang.ui.AppContext;
@@ -219,7 +220,7 @@ public final class ActivityTab implements AppTab {
                 ActivitySort.ORG));
         table.getColumns().add(col("类别", ActivityRow::categoryName, ActivitySort.CATEGORY));
         table.getColumns().add(numCol("参与人次", ActivityRow::participants, ActivitySort.PARTICIPANTS));
-        TableColumn<ActivityRow, String> h = Controls.fitToContent(col("服务时长", ActivityRow::hours, ActivitySort.HOURS));
+        TableColumn<ActivityRow, String> h = Controls.fitToContent(col("服务时长", r -> Numbers.groupedTenths(r.serviceTenths()), ActivitySort.HOURS));
         h.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(h);
         table.getColumns().add(numCol("惠及人数", ActivityRow::beneficiaries, ActivitySort.BENEFICIARIES));
@@ -269,8 +270,9 @@ public final class ActivityTab implements AppTab {
         return c;
     }
 
-    private TableColumn<ActivityRow, Integer> numCol(String title, Function<ActivityRow, Integer> f, ActivitySort s) {
-        TableColumn<ActivityRow, Integer> c = Controls.fitToContent(column(title, f));
+    /** A figure column: right-aligned, thousands separated like every table (Numbers.grouped), sorted in SQL, never cut. */
+    private TableColumn<ActivityRow, String> numCol(String title, Function<ActivityRow, Integer> f, ActivitySort s) {
+        TableColumn<ActivityRow, String> c = Controls.fitToContent(column(title, r -> Numbers.grouped(f.apply(r))));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         sortOf.put(c, s);
         return c;

@@ -65,7 +65,7 @@ final class CategoriesDialog extends Dialog<Void> {
     }
 
     private Optional<String> ask(String title, String prompt, String initial) {
-        TextInputDialog d = new TextInputDialog(initial);
+        TextInputDialog d = Dialogs.chinese(new TextInputDialog(initial));
         d.initOwner(getDialogPane().getScene().getWindow());
         d.setTitle(title);
         d.setHeaderText(null);
@@ -75,7 +75,7 @@ final class CategoriesDialog extends Dialog<Void> {
 
     private void merge(Category from) {
         List<Category> targets = list.getItems().stream().filter(c -> c.id() != from.id()).toList();
-        ChoiceDialog<Category> d = new ChoiceDialog<>(targets.isEmpty() ? null : targets.getFirst(), targets);
+        ChoiceDialog<Category> d = Dialogs.chinese(new ChoiceDialog<>(targets.isEmpty() ? null : targets.getFirst(), targets));
         d.initOwner(getDialogPane().getScene().getWindow());
         d.setTitle("合并类别");
         d.setHeaderText("把“" + from.name() + "”的全部活动移到哪个类别？移完后“" + from.name() + "”将被删除。");

@@ -82,9 +82,9 @@ final class ExportPackageDialog extends Dialog<ButtonType> {
         status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getDialogPane().setContent(g);
         getDialogPane().setPrefWidth(720);
-        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setText("关闭");
-        Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
+        getDialogPane().getButtonTypes().addAll(Dialogs.OK, Dialogs.CANCEL);
+        ((Button) getDialogPane().lookupButton(Dialogs.CANCEL)).setText("关闭");
+        Button ok = (Button) getDialogPane().lookupButton(Dialogs.OK);
         ok.setText("导出数据包");
         ok.setId("package-ok");
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {

@@ -101,9 +101,9 @@ final class ImportPackageDialog extends Dialog<ButtonType> {
         VBox.setVgrow(items, Priority.ALWAYS);
         getDialogPane().setContent(box);
         getDialogPane().setPrefSize(900, 640);
-        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setText("关闭");
-        Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
+        getDialogPane().getButtonTypes().addAll(Dialogs.OK, Dialogs.CANCEL);
+        ((Button) getDialogPane().lookupButton(Dialogs.CANCEL)).setText("关闭");
+        Button ok = (Button) getDialogPane().lookupButton(Dialogs.OK);
         ok.setText("导入");
         ok.setId("package-import");
         ok.setDisable(true);
@@ -144,7 +144,7 @@ final class ImportPackageDialog extends Dialog<ButtonType> {
     /** Reads the package and shows what it would do (nothing is written). */
     void runPreview() {
         Path p = path();
-        Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
+        Button ok = (Button) getDialogPane().lookupButton(Dialogs.OK);
         ok.setDisable(true);
         if (p == null) {
             summary.setText("请选择数据包文件。");

@@ -76,8 +76,8 @@ final class ReportStatusDialog extends Dialog<ButtonType> {
         VBox.setVgrow(table, Priority.ALWAYS);
         getDialogPane().setContent(box);
         getDialogPane().setPrefSize(1280, 480);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        ((javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.CLOSE)).setText("关闭");
+        getDialogPane().getButtonTypes().add(Dialogs.CLOSE);
+        ((javafx.scene.control.Button) getDialogPane().lookupButton(Dialogs.CLOSE)).setText("关闭");
         reload();
     }
 

@@ -21,8 +21,9 @@ final class HonorDialog extends Dialog<Integer> {
     /** @param existing the honour to edit, or null to add one */
     HonorDialog(Window owner, AppContext ctx, HonorService service, List<OrgChoice> orgs, HonorRow existing) {
         initOwner(owner);
-        setTitle(existing == null ? "新增荣誉" : "编辑荣誉 #" + existing.id());
-        setHeaderText("登记一项荣誉：集体荣誉选获奖组织；个人荣誉填获奖人（姓名、#编号或身份证号），组织可不选");
+        setTitle(existing == null ? "新增荣誉" : "编辑荣誉");
+        setHeaderText(existing == null ? "登记一项荣誉：集体荣誉选获奖组织；个人荣誉填获奖人的姓名或身份证号，组织可不选"
+                : "修改“" + existing.title() + "”（" + existing.recipient() + "）");
         DatePicker date = form.add(HonorService.F_DATE, Form.datePicker());
         date.setEditable(true);
         TextField title = form.add(HonorService.F_TITLE, new TextField());
@@ -36,7 +37,7 @@ final class HonorDialog extends Dialog<Integer> {
         OrgChoice.decorate(org);
         org.getItems().setAll(orgs);
         TextField person = form.add(HonorService.F_PERSON, new TextField());
-        person.setPromptText("个人荣誉：姓名、#编号或身份证号");
+        person.setPromptText("个人荣誉：姓名或身份证号");
         person.disableProperty().bind(kind.valueProperty().isEqualTo(HonorService.COLLECTIVE));
         TextField issuer = form.add(HonorService.F_ISSUER, new TextField());
         issuer.setPromptText("如 共青团中央、省妇联");
@@ -48,15 +49,18 @@ final class HonorDialog extends Dialog<Integer> {
             level.setValue(existing.level());
             kind.setValue(existing.kind());
             org.setValue(orgs.stream().filter(c -> c.id() != null && c.id() == existing.orgId()).findFirst().orElse(null));
-            person.setText(existing.personId() == null ? "" : "#" + existing.personId());
+            person.setText(existing.personName() == null ? "" : existing.personName());
             issuer.setText(existing.issuer());
             note.setText(existing.note());
         }
         form.bindSave(this, "保存", "honor-save", ctx, () -> {
             OrgChoice o = org.getValue();
             boolean individual = HonorService.INDIVIDUAL.equals(kind.getValue());
+            // the person shown when editing is the one on file (by number, not by a name another may share)
+            String who = individual && existing != null && existing.personId() != null
+                    && person.getText().strip().equals(existing.personName()) ? "#" + existing.personId() : person.getText();
             return new HonorText(date.getEditor().getText(), title.getText(), level.getValue(), kind.getValue(),
-                    o == null || o.id() == null ? null : "#" + o.id(), individual ? person.getText() : null, issuer.getText(),
+                    o == null || o.id() == null ? null : "#" + o.id(), individual ? who : null, issuer.getText(),
                     note.getText());
         }, t -> {
             if (existing == null) {

@@ -63,6 +63,8 @@ public final class HonorTab implements AppTab {
     private final PauseTransition delay = new PauseTransition(Duration.millis(250));
     private List<OrgChoice> orgChoices = List.of();
     private int generation;
+    private Integer justSaved;
+    private String justSavedAs;
 
     public HonorTab(AppContext ctx) {
         this.ctx = ctx;
@@ -108,13 +110,14 @@ public final class HonorTab implements AppTab {
         table.setId("honor-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("没有符合条件的荣誉。点“新增荣誉”登记。"));
-        table.getColumns().add(column("日期", r -> r.date().toString()));
-        table.getColumns().add(column("荣誉名称", HonorRow::title));
-        table.getColumns().add(column("级别", HonorRow::level));
-        table.getColumns().add(column("类型", HonorRow::kind));
-        table.getColumns().add(column("获奖对象", HonorRow::recipient));
-        table.getColumns().add(column("授予单位", r -> r.issuer() == null ? "" : r.issuer()));
-        table.getColumns().add(column("证书附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
+        // widths by what the columns hold: short 级别/类型/附件, room for the name and the recipient; 授予单位 takes the rest
+        table.getColumns().add(column("日期", 100, r -> r.date().toString()));
+        table.getColumns().add(column("荣誉名称", 250, HonorRow::title));
+        table.getColumns().add(column("级别", 90, HonorRow::level));
+        table.getColumns().add(column("类型", 56, HonorRow::kind));
+        table.getColumns().add(column("获奖对象", 300, HonorRow::recipient));
+        table.getColumns().add(column("证书附件", 76, r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount())));
+        table.getColumns().add(column("授予单位", 160, r -> r.issuer() == null ? "" : r.issuer()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         Button add = Icons.button("新增荣誉", "honor-add", Icons.ADD, this::add);
@@ -125,6 +128,7 @@ public final class HonorTab implements AppTab {
         Button files = Icons.button("证书附件…", "honor-files", Icons.ATTACH, this::files);
         files.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         status.setId("honor-status");
+        status.setWrapText(true);
         HBox actions = new HBox(8, add, edit, delete, files, status);
         table.setRowFactory(tv -> {
             javafx.scene.control.TableRow<HonorRow> row = new javafx.scene.control.TableRow<>();
@@ -176,6 +180,19 @@ public final class HonorTab implements AppTab {
             }
             table.getItems().setAll(r.rows());
             showCounts(r.counts());
+            Integer just = justSaved;
+            justSaved = null;
+            if (just != null) {
+                HonorRow saved = r.rows().stream().filter(h -> h.id() == just).findFirst().orElse(null);
+                if (saved != null) {
+                    table.getSelectionModel().clearSelection();
+                    table.getSelectionModel().select(saved);
+                    table.scrollTo(Math.max(0, table.getItems().indexOf(saved) - 3));
+                    status.setText(justSavedAs + "：" + saved.title() + "（" + saved.recipient() + "）");
+                } else {
+                    status.setText(justSavedAs + "（不在当前筛选的范围内，放宽时间或条件可看到）");
+                }
+            }
         });
     }
 
@@ -202,9 +219,7 @@ public final class HonorTab implements AppTab {
 
     private void add() {
         new HonorDialog(tab.getTabPane().getScene().getWindow(), ctx, service, orgChoices, null).showAndWait().ifPresent(id -> {
-            status.setText("已新增荣誉 #" + id);
-            ctx.dataChanged();
-            refresh();
+            showAfterSave(id, "已新增");
         });
     }
 
@@ -214,10 +229,16 @@ public final class HonorTab implements AppTab {
             return;
         }
         new HonorDialog(tab.getTabPane().getScene().getWindow(), ctx, service, orgChoices, r).showAndWait().ifPresent(id -> {
-            status.setText("已修改荣誉 #" + id);
-            ctx.dataChanged();
-            refresh();
+            showAfterSave(id, "已保存");
         });
+    }
+
+    /** After a save: the list is read again, and the honour is selected, scrolled to and named in the status line. */
+    private void showAfterSave(int id, String done) {
+        ctx.dataChanged();
+        justSaved = id;
+        justSavedAs = done;
+        refresh();
     }
 
     private void deleteSelected() {
@@ -230,8 +251,13 @@ public final class HonorTab implements AppTab {
             names.append("\n· ").append(rows.get(i).date()).append(" ").append(rows.get(i).title()).append("（")
                     .append(rows.get(i).recipient()).append("）");
         }
-        if (!Dialogs.confirm(tab.getTabPane().getScene().getWindow(), "删除所选的 " + rows.size() + " 项荣誉？",
-                "连同证书附件一起删除，不能撤销：" + names)) {
+        if (rows.size() > 5) {
+            names.append("\n……共 ").append(rows.size()).append(" 项");
+        }
+        int files = rows.stream().mapToInt(HonorRow::attachmentCount).sum();
+        String how = files == 0 ? "删除后如需找回，可用“文件 → 最近的修改”撤销：" : "其中 " + files + " 个证书附件会一起删除，附件删除后不能恢复：";
+        if (!Dialogs.confirmDelete(tab.getTabPane().getScene().getWindow(), "删除所选的 " + rows.size() + " 项荣誉？",
+                how + names, "删除", "honor-delete-ok")) {
             return;
         }
         List<Integer> ids = rows.stream().map(HonorRow::id).toList();

@@ -87,10 +87,10 @@ public final class ExportDialog extends Dialog<ButtonType> {
         g.add(status, 0, 5, 2, 1);
         status.setWrapText(true);
         getDialogPane().setContent(g);
-        getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        getDialogPane().getButtonTypes().addAll(Dialogs.OK, Dialogs.CANCEL);
         // the dialog stays open after an export (another table, another organisation): 关闭, as in 数据上报
-        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setText("关闭");
-        Button ok = (Button) getDialogPane().lookupButton(ButtonType.OK);
+        ((Button) getDialogPane().lookupButton(Dialogs.CANCEL)).setText("关闭");
+        Button ok = (Button) getDialogPane().lookupButton(Dialogs.OK);
         ok.setText("导出");
         ok.setId("export-ok");
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {

@@ -51,7 +51,7 @@ public final class ImportExportActions {
     }
 
     public static void exportTemplates(Window owner, AppContext ctx) {
-        ChoiceDialog<ImportKind> choose = new ChoiceDialog<>(ImportKind.PEOPLE, List.of(ImportKind.values()));
+        ChoiceDialog<ImportKind> choose = Dialogs.chinese(new ChoiceDialog<>(ImportKind.PEOPLE, List.of(ImportKind.values())));
         choose.initOwner(owner);
         choose.setTitle("导出导入模板");
         choose.setHeaderText("模板包含可识别的全部列名，以及一页“填写说明”");

@@ -8,7 +8,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
-import org.taizhang.common.ValidationException;
+import org.taizhang.common.Validator;
 import org.taizhang.org.Org;
 import org.taizhang.org.OrgInput;
 import org.taizhang.org.OrgService;
@@ -61,15 +61,36 @@ final class OrgDialog extends Dialog<Integer> {
             contact.setText(existing.contactPerson());
             phone.setText(existing.contactPhone());
             note.setText(existing.note());
-        } else if (parent != null) {
-            type.getSelectionModel().select(types.stream().filter(t -> t.id() == parent.typeId()).findFirst().orElse(null));
+        } else {
+            // a new organisation's type follows its name as the clerk types it (南园社区团委 → 团委), by the same rule
+            // as the importer, until the clerk picks a type; a name that says nothing keeps the parent's type
+            OrgType parentType = parent == null ? null : types.stream().filter(t -> t.id() == parent.typeId()).findFirst().orElse(null);
+            type.getSelectionModel().select(parentType);
+            boolean[] inferring = {false};
+            boolean[] chosen = {false};
+            type.valueProperty().addListener((o, a, b) -> chosen[0] |= !inferring[0]);
+            name.textProperty().addListener((o, a, b) -> {
+                if (chosen[0]) {
+                    return;
+                }
+                OrgType byName = OrgService.typeForName(org.taizhang.common.Texts.clean(b), types);
+                inferring[0] = true;
+                type.setValue(byName != null ? byName : parentType);
+                inferring[0] = false;
+            });
         }
         getDialogPane().setContent(form.node());
         Integer parentId = existing != null ? existing.parentId() : parent == null ? null : parent.id();
         form.bindSave(this, "保存", "org-save", ctx, () -> new OrgInput(name.getText(),
-                type.getValue() == null ? -1 : type.getValue().id(), parentId, Form.dateOf(founded, OrgService.F_FOUNDED),
-                parseTerm(), Form.dateOf(lastElection, OrgService.F_ELECTION), contact.getText(), phone.getText(),
-                note.getText()), save);
+                type.getValue() == null ? -1 : type.getValue().id(), parentId, form.date(founded, OrgService.F_FOUNDED),
+                parseTerm(), form.date(lastElection, OrgService.F_ELECTION), contact.getText(), phone.getText(),
+                note.getText()), in -> {
+                    // a field the form could not read: the other fields are still checked, all errors show at once
+                    Validator v = new Validator();
+                    ctx.orgs().validateFields(v, in);
+                    v.check(in.typeId() > 0, OrgService.F_TYPE, "请选择组织类型");
+                    v.throwIfAny();
+                }, save);
         name.requestFocus();
     }
 
@@ -81,7 +102,8 @@ final class OrgDialog extends Dialog<Integer> {
         try {
             return Integer.parseInt(t.replace("年", ""));
         } catch (NumberFormatException e) {
-            throw new ValidationException(OrgService.F_TERM, "请填写年数，如 5");
+            form.problem(OrgService.F_TERM, "“" + term.getText().strip() + "”不是年数，请填写数字，如 5");
+            return null;
         }
     }
 }

@@ -9,7 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Window;
 import org.taizhang.common.Texts;
-import org.taizhang.common.ValidationException;
+import org.taizhang.common.Validator;
+import org.taizhang.person.MembershipInput;
 import org.taizhang.person.IdNumber;
 import org.taizhang.person.PersonInput;
 import org.taizhang.person.PersonRow;
@@ -46,8 +47,8 @@ final class PersonDialog extends Dialog<Integer> {
         role.getItems().setAll(PersonService.COMMON_ROLES);
         role.setEditable(true);
         form.add(PersonService.F_NAME, name);
-        idNumber.setPromptText("18位，末位可为X；性别和出生日期由此自动得出");
-        form.add(PersonService.F_ID, idNumber);
+        idNumber.setPromptText("18位，末位可为X");
+        form.add(PersonService.F_ID, idNumber, "性别和出生日期由身份证号自动得出，不用另填");
         derived.getStyleClass().add("detail-label");
         form.add("自动识别", derived);
         form.add(PersonService.F_GENDER, gender);
@@ -73,8 +74,14 @@ final class PersonDialog extends Dialog<Integer> {
         form.bindSave(this, "保存", "person-save", ctx, () -> {
             boolean hasId = !Texts.isBlank(idNumber.getText());
             return new Result(new PersonInput(name.getText(), idNumber.getText(), hasId ? null : gender.getValue(),
-                    hasId ? null : Form.dateOf(birth, PersonService.F_BIRTH), phone.getText(), political.getValue(), null),
-                    role.getEditor().getText(), Form.dateOf(joined, PersonService.F_JOINED));
+                    hasId ? null : form.date(birth, PersonService.F_BIRTH), phone.getText(), political.getValue(), null),
+                    role.getEditor().getText(), form.date(joined, PersonService.F_JOINED));
+        }, r -> {
+            // a date the form could not read: the service still checks everything else, so all errors show at once
+            Validator v = new Validator();
+            PersonInput p = ctx.people().validatePerson(v, r.person());
+            PersonService.validateMembershipFields(v, new MembershipInput(0, r.role(), r.joined()), p.birthDate());
+            v.throwIfAny();
         }, save);
     }
 

@@ -61,6 +61,9 @@ public final class RosterTab implements AppTab {
     private OrgTree orgTree = new OrgTree(List.of());
     private List<OrgType> types = List.of();
     private Integer selectedId;
+    /** The person just added or edited: selected and scrolled to when the list comes back. */
+    private Integer showPerson;
+    private String shownAs;
 
     public RosterTab(AppContext ctx) {
         this.ctx = ctx;
@@ -99,6 +102,8 @@ public final class RosterTab implements AppTab {
         subtree.setId("people-subtree");
         subtree.selectedProperty().addListener((o, a, b) -> loadPeople());
         personSearch.setPromptText("按姓名、身份证号、电话查找");
+        personSearch.setPrefWidth(240); // the whole prompt in sight
+        personSearch.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.animation.PauseTransition personDelay = new javafx.animation.PauseTransition(Duration.millis(250));
         personDelay.setOnFinished(e -> loadPeople());
         personSearch.textProperty().addListener((o, a, b) -> personDelay.playFromStart());
@@ -261,9 +266,19 @@ public final class RosterTab implements AppTab {
                 return; // the user has moved on
             }
             people.setItems(FXCollections.observableArrayList(page.rows()));
-            peopleCount.setText(page.total() > page.rows().size()
+            String count = page.total() > page.rows().size()
                     ? "共 " + page.total() + " 人，显示前 " + page.rows().size() + " 人，请用查找缩小范围"
-                    : "共 " + page.total() + " 人");
+                    : "共 " + page.total() + " 人";
+            Integer just = showPerson;
+            showPerson = null;
+            PersonRow shown = just == null ? null : page.rows().stream().filter(r -> r.personId() == just
+                    && (r.orgId() == orgId || sub)).findFirst().orElse(null);
+            if (shown != null) {
+                people.getSelectionModel().select(shown);
+                people.scrollTo(Math.max(0, people.getItems().indexOf(shown) - 3));
+                count += "　" + shownAs + "：" + shown.name();
+            }
+            peopleCount.setText(count);
         });
     }
 
@@ -301,14 +316,19 @@ public final class RosterTab implements AppTab {
             if (own.contains(l.org().id())) {
                 continue;
             }
-            String label = "　".repeat(l.depth()) + l.org().name() + "  #" + l.org().id();
+            String label = "　".repeat(l.depth()) + l.org().name();
+            if (ids.containsKey(label) && l.org().parentId() != null) {
+                label += "（" + orgTree.path(l.org().parentId()) + "）"; // two of the same name: tell them apart by their parents
+            }
             choices.add(label);
             ids.put(label, l.org().id());
         }
-        ChoiceDialog<String> d = new ChoiceDialog<>(choices.getFirst(), choices);
+        ChoiceDialog<String> d = Dialogs.chinese(new ChoiceDialog<>(choices.getFirst(), choices));
         d.initOwner(tab.getTabPane().getScene().getWindow());
         d.setTitle("移动组织");
         d.setHeaderText("把“" + o.name() + "”（连同下级）移到：");
+        d.setContentText("新的上级");
+        Dialogs.fit(d);
         d.showAndWait().ifPresent(choice -> moveTo(o, ids.get(choice)));
     }
 
@@ -321,16 +341,27 @@ public final class RosterTab implements AppTab {
 
     private void deleteOrg() {
         Org o = selected();
-        if (o == null || !Dialogs.confirm(tab.getTabPane().getScene().getWindow(), "删除“" + o.name() + "”？",
-                "只有没有下级组织、成员、活动、荣誉和计划的组织才能删除。")) {
+        if (o == null) {
             return;
         }
-        ctx.background().run(() -> {
-            ctx.orgs().remove(o.id());
-            return null;
-        }, r -> {
-            selectedId = o.parentId();
-            afterOrgChange();
+        javafx.stage.Window owner = tab.getTabPane().getScene().getWindow();
+        // what stands in the way is said first: no "delete?" question for what cannot be deleted
+        ctx.background().run(() -> ctx.orgs().whyNotRemovable(o.id()), why -> {
+            if (why != null) {
+                Dialogs.info(owner, "不能删除“" + o.name() + "”", why);
+                return;
+            }
+            if (!Dialogs.confirmDelete(owner, "删除“" + o.name() + "”？",
+                    "删除后如需找回，可用“文件 → 最近的修改”撤销。", "删除", "org-delete-ok")) {
+                return;
+            }
+            ctx.background().run(() -> {
+                ctx.orgs().remove(o.id());
+                return null;
+            }, r -> {
+                selectedId = o.parentId();
+                afterOrgChange();
+            });
         });
     }
 
@@ -347,7 +378,11 @@ public final class RosterTab implements AppTab {
         }
         new PersonDialog(tab.getTabPane().getScene().getWindow(), ctx, o.name(), null,
                 r -> ctx.people().add(r.person(), new MembershipInput(o.id(), r.role(), r.joined())))
-                .showAndWait().ifPresent(id -> afterPeopleChange());
+                .showAndWait().ifPresent(id -> {
+                    showPerson = id;
+                    shownAs = "已新增";
+                    afterPeopleChange();
+                });
     }
 
     private void editPerson() {
@@ -359,14 +394,18 @@ public final class RosterTab implements AppTab {
             ctx.people().update(row.personId(), r.person());
             ctx.people().updateMembership(row.membershipId(), r.role(), r.joined());
             return row.personId();
-        }).showAndWait().ifPresent(id -> afterPeopleChange());
+        }).showAndWait().ifPresent(id -> {
+            showPerson = id;
+            shownAs = "已保存";
+            afterPeopleChange();
+        });
     }
 
     private void removePerson() {
         PersonRow row = people.getSelectionModel().getSelectedItem();
-        if (row == null || !Dialogs.confirm(tab.getTabPane().getScene().getWindow(),
+        if (row == null || !Dialogs.confirmDelete(tab.getTabPane().getScene().getWindow(),
                 "把 " + row.name() + " 移出“" + row.orgName() + "”？",
-                "如果此人不再属于任何组织，且没有荣誉记录，其人员记录也会删除。")) {
+                "如果此人不再属于任何组织，且没有荣誉记录，其人员记录也会删除。", "移出", "person-remove-ok")) {
             return;
         }
         ctx.background().run(() -> ctx.people().removeMembership(row.membershipId()), gone -> afterPeopleChange());

@@ -95,7 +95,7 @@ public final class BackupActions {
         TableView<BackupInfo> table = backupTable(list);
         ButtonType restoreType = new ButtonType("恢复所选备份", ButtonBar.ButtonData.OK_DONE);
         ButtonType otherType = new ButtonType("选择其他文件…", ButtonBar.ButtonData.LEFT);
-        d.getDialogPane().getButtonTypes().addAll(otherType, restoreType, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(otherType, restoreType, Dialogs.CANCEL);
         Button restoreButton = (Button) d.getDialogPane().lookupButton(restoreType);
         restoreButton.setId("backup-restore");
         restoreButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -124,8 +124,8 @@ public final class BackupActions {
     static TableView<BackupInfo> backupTable(List<BackupInfo> list) {
         TableView<BackupInfo> table = new TableView<>();
         table.setId("backup-table");
-        table.getColumns().add(column("日期时间", 150, b -> org.taizhang.common.Dates.dateTime(b.createdAt())));
-        table.getColumns().add(column("类型", 190, BackupInfo::kindLabel));
+        table.getColumns().add(column("日期时间", 175, b -> org.taizhang.common.Dates.dateTime(b.createdAt())));
+        table.getColumns().add(column("类型", 150, BackupInfo::kindLabel));
         table.getColumns().add(column("大小", 80, BackupInfo::sizeText));
         table.getColumns().add(numberColumn("组织", b -> b.counts().orgs()));
         table.getColumns().add(numberColumn("人员", b -> b.counts().people()));
@@ -185,15 +185,15 @@ public final class BackupActions {
             return true;
         }
         BackupInfo newest = damaged.newestBackup().get();
-        Alert a = new Alert(Alert.AlertType.WARNING, damaged.getMessage(), ButtonType.OK, ButtonType.CANCEL);
+        Alert a = new Alert(Alert.AlertType.WARNING, damaged.getMessage(), Dialogs.OK, Dialogs.CANCEL);
         a.initOwner(owner);
         a.setTitle("数据库已损坏");
         a.setHeaderText("要从最近一份完好的备份（" + org.taizhang.common.Dates.dateTime(newest.createdAt()) + "）恢复吗？");
-        ((Button) a.getDialogPane().lookupButton(ButtonType.OK)).setText("从这份备份恢复");
-        a.getDialogPane().lookupButton(ButtonType.OK).setId("recover-ok");
+        ((Button) a.getDialogPane().lookupButton(Dialogs.OK)).setText("从这份备份恢复");
+        a.getDialogPane().lookupButton(Dialogs.OK).setId("recover-ok");
         a.getDialogPane().setPrefWidth(640);
         Optional<ButtonType> r = a.showAndWait();
-        if (r.isPresent() && r.get() == ButtonType.OK) {
+        if (r.isPresent() && r.get() == Dialogs.OK) {
             background.run(() -> BackupService.restoreInto(damaged.original(), newest.file()), result -> reopen.accept(result.database()));
         }
         return true;

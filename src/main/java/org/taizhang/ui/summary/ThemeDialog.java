@@ -72,8 +72,8 @@ final class ThemeDialog {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(480);
         dialog.getDialogPane().setContent(scroll);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        dialog.setResultConverter(b -> b == ButtonType.OK ? changes(themes) : null);
+        dialog.getDialogPane().getButtonTypes().setAll(Dialogs.OK, Dialogs.CANCEL);
+        dialog.setResultConverter(b -> b == Dialogs.OK ? changes(themes) : null);
         Dialogs.fit(dialog);
     }
 

@@ -17,9 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.Fixtures;
 import org.taizhang.activity.ActivityFilter;
@@ -29,25 +27,18 @@ import org.taizhang.activity.Period;
 import org.taizhang.db.Database;
 import org.taizhang.org.OrgService;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.WindowTest;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
-import org.testfx.framework.junit5.Start;
 
 /** Three activities typed into the quick-entry form, then filtered by category: the totals line shows their sums. */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class ActivityTabTest {
     @TempDir
     static Path dir;
 
     private MainWindow window;
     private javafx.scene.Node content;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     /** Lookups only inside the activity tab, so that other tabs' fields with the same labels do not interfere. */
     private org.testfx.service.query.NodeQuery in(FxRobot robot, String query) {
@@ -153,7 +144,7 @@ class ActivityTabTest {
         settle(window);
         javafx.scene.control.DialogPane confirm = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertThat(confirm.getHeaderText()).contains("删除所选的 2 场活动");
-        javafx.application.Platform.runLater(((javafx.scene.control.Button) confirm.lookupButton(javafx.scene.control.ButtonType.OK))::fire);
+        javafx.application.Platform.runLater(((javafx.scene.control.Button) confirm.lookupButton(org.taizhang.ui.Dialogs.OK))::fire);
         settle(window);
         assertThat(table.getItems()).hasSize(1);
         assertThat(totals.getText()).startsWith("合计：共 1 场");

@@ -23,37 +23,28 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.Fixtures;
 import org.taizhang.db.Database;
 import org.taizhang.plan.PlanNode;
 import org.taizhang.report.SummaryTemplate;
 import org.taizhang.ui.MainWindow;
+import org.taizhang.ui.WindowTest;
 import org.taizhang.ui.summary.SummaryTab;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Create a plan with two sections and three items in the window, generate a summary, export it, read the .docx back. */
-@ExtendWith(ApplicationExtension.class)
+@WindowTest
 class PlanToSummaryFlowTest {
     @TempDir
     static Path dir;
 
     private MainWindow window;
-
-    @Start
-    void start(Stage stage) {
-        window = new MainWindow(stage, false);
-        stage.show();
-    }
 
     private void fx(Runnable r) throws Exception {
         onFx(r);
