@@ -1,5 +1,7 @@
 package org.taizhang.activity;
 
+import org.taizhang.common.Dates;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,8 +16,8 @@ public record ActivityRow(int id, LocalDate startDate, LocalDate endDate, String
         return Amounts.hours(serviceTenths);
     }
 
-    /** "2024-03-05" or "2024-03-05 至 2024-03-07". */
+    /** "2024-03-05", or "2024-03-05—03-07" for several days (see {@link Dates#isoRange}). */
     public String dateText() {
-        return endDate == null || endDate.equals(startDate) ? startDate.toString() : startDate + " 至 " + endDate;
+        return Dates.isoRange(startDate, endDate == null ? startDate : endDate);
     }
 }

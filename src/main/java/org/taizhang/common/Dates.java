@@ -78,4 +78,22 @@ public final class Dates {
     public static String iso(LocalDate d) {
         return d == null ? "" : d.format(DateTimeFormatter.ISO_LOCAL_DATE);
     }
+
+    /**
+     * A span of days as lists and tables show it, short enough for a date column: 2026-12-08 for one day,
+     * 2026-12-08—12-10 within a year, 2026-12-30—2027-01-02 across years. An open end is left blank
+     * (2026-12-08— or —2026-12-10).
+     */
+    public static String isoRange(LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return "";
+        }
+        if (from == null || to == null) {
+            return iso(from) + "—" + iso(to);
+        }
+        if (to.equals(from)) {
+            return iso(from);
+        }
+        return iso(from) + "—" + (to.getYear() == from.getYear() ? iso(to).substring(5) : iso(to));
+    }
 }

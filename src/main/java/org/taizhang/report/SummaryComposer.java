@@ -284,7 +284,10 @@ public final class SummaryComposer {
 
         /** 总述: what the office did, the headline figures, and 「现将…总结如下：」. */
         Part intro(SummaryTemplate template) {
-            StringBuilder t = new StringBuilder(periodTitle + "，" + Prose.safe(orgName)
+            // a period not yet over is counted up to today: say so (「2026年（截至12月2日）」)
+            LocalDate today = LocalDate.now(clock);
+            String asOf = !today.isBefore(from) && today.isBefore(to) ? "（截至" + today.getMonthValue() + "月" + today.getDayOfMonth() + "日）" : "";
+            StringBuilder t = new StringBuilder(periodTitle + asOf + "，" + Prose.safe(orgName)
                     + "坚持以习近平新时代中国特色社会主义思想为指导，围绕中心、服务大局，团结带领广大群众积极投身各项工作");
             if (f.totals().activities() > 0) {
                 t.append("，共开展各类活动{total.activities}场，参与{total.participants}人次");

@@ -8,7 +8,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
 import javafx.scene.layout.HBox;
 
 /** Small control factories the tabs share. */
@@ -58,6 +63,72 @@ public final class Controls {
         TableColumn<S, T> c = column(title, value);
         c.setPrefWidth(width);
         return c;
+    }
+
+    /**
+     * Makes {@code c} at least as wide as the widest value its rows have shown, measured with the cells' own
+     * font and padding — for dates, date ranges and figures, which are no use cut to “…”.
+     */
+    public static <S, T> TableColumn<S, T> fitToContent(TableColumn<S, T> c) {
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                widen(this, getTableColumn());
+            }
+        });
+        return c;
+    }
+
+    /** {@link #fitToContent(TableColumn)} for a column of a tree table. */
+    public static <S, T> TreeTableColumn<S, T> fitToContent(TreeTableColumn<S, T> c) {
+        c.setCellFactory(col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toString());
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                widen(this, getTableColumn());
+            }
+        });
+        return c;
+    }
+
+    /**
+     * Keeps the title of {@code c} whole however narrow the table gets (a shared, constrained table shrinks
+     * its columns): the column is never narrower than its title in the tables' 14 px type.
+     */
+    public static <C extends TableColumnBase<?, ?>> C titleFits(C c) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(c.getText());
+        t.setFont(javafx.scene.text.Font.font(14));
+        c.setMinWidth(Math.max(c.getMinWidth(), Math.ceil(t.getLayoutBounds().getWidth()) + 16));
+        return c;
+    }
+
+    private static void widen(Labeled cell, TableColumnBase<?, ?> column) {
+        if (column == null || cell.getText() == null || cell.getText().isEmpty()) {
+            return;
+        }
+        // a table cell's preferred width is its column's: measure the text in the cell's font, add its padding
+        javafx.scene.text.Text t = new javafx.scene.text.Text(cell.getText());
+        t.setFont(cell.getFont());
+        double need = Math.ceil(t.getLayoutBounds().getWidth() + cell.snappedLeftInset() + cell.snappedRightInset()) + 2;
+        if (need > column.getMinWidth()) {
+            column.setMinWidth(need);
+            if (column.getPrefWidth() < need) {
+                column.setPrefWidth(need);
+            }
+        }
     }
 
     /**

@@ -73,6 +73,11 @@ class SummaryListsTest {
 
             SummaryComposer composer = new SummaryComposer(db, Fixtures.clockAt(LocalDate.of(2026, 7, 3), ZoneOffset.UTC));
             SummaryContent draft = composer.draft(root, FROM, TO, SummaryTemplate.SUMMARY, null);
+            assertThat(draft.part(SummaryComposer.INTRO).text()).startsWith("2026年上半年，示范区群团工作部");
+            // a period not yet over says up to when it is counted
+            SummaryContent running = new SummaryComposer(db, Fixtures.clockAt(LocalDate.of(2026, 6, 2), ZoneOffset.UTC))
+                    .draft(root, FROM, TO, SummaryTemplate.SUMMARY, null);
+            assertThat(running.part(SummaryComposer.INTRO).text()).startsWith("2026年上半年（截至6月2日），示范区群团工作部");
             String work = draft.part(SummaryComposer.WORK).text();
             String volunteer = work.lines().filter(l -> l.contains("志愿服务活动")).findFirst().orElseThrow();
             // the activity named in detail is not listed again, a name held by several organisations is one item with its count

@@ -46,6 +46,9 @@ class WindowLayoutTest {
     @Test
     void everyTabFitsAt1280x720And1600x1000(FxRobot robot) throws Exception {
         Path file = FxTestSupport.demoDatabase(dir.resolve("layout.db"));
+        try (Database db = Database.open(file)) {
+            planOf(db);
+        }
         open(window, file);
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         List<String> problems = new ArrayList<>();
@@ -54,6 +57,22 @@ class WindowLayoutTest {
             pickerSearchesAndTheStatisticsFollow(robot, tabs);
         });
         assertThat(problems).isEmpty();
+    }
+
+    /** A plan of the top organisation with due dates, owners and a target, so 工作计划 shows a real outline. */
+    private static void planOf(Database db) {
+        var plans = new org.taizhang.plan.PlanService(db);
+        var top = new org.taizhang.org.OrgService(db).listAll().stream().filter(o -> o.parentId() == null).findFirst().orElseThrow();
+        int id = plans.create(new org.taizhang.plan.PlanInput(top.id(), top.name() + "2026年工作计划", LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), "2026年"));
+        var o = plans.load(id);
+        var part = o.addSection(org.taizhang.plan.ItemFields.heading("深化思想政治引领"));
+        o.addChild(part.key(), new org.taizhang.plan.ItemFields("开展主题教育。", "组织团员青年学习🎉，覆盖１２３个基层组织", top.id(),
+                LocalDate.of(2026, 12, 31), org.taizhang.common.PlanStatus.IN_PROGRESS, org.taizhang.plan.TargetMetric.ACTIVITIES, null, 800,
+                false));
+        o.addChild(part.key(), new org.taizhang.plan.ItemFields("加强网络宣传。", "办好𠮷祥公众号", top.id(), LocalDate.of(2026, 6, 30),
+                org.taizhang.common.PlanStatus.DONE, null, null, null, false));
+        plans.save(id, o);
     }
 
     /** The organisation picker of 统计分析: type pinyin initials, Enter — the statistics follow at once. */
@@ -93,8 +112,11 @@ class WindowLayoutTest {
                 String name = tabs.getTabs().get(index).getText();
                 Scene scene = window.stage().getScene();
                 WritableImage img = WaitForAsyncUtils.asyncFx(() -> {
+                    // a few passes, as the window's pulses would: a column that grows to fit its values does so in one
                     scene.getRoot().applyCss();
-                    scene.getRoot().layout();
+                    for (int pass = 0; pass < 3; pass++) {
+                        scene.getRoot().layout();
+                    }
                     problems.addAll(problems(scene, size[0] + "×" + size[1] + " " + name));
                     problems.addAll(formatProblems(scene.getRoot(), size[0] + "×" + size[1] + " " + name));
                     return scene.snapshot(null);
@@ -113,6 +135,8 @@ class WindowLayoutTest {
                         }
                         case 2 -> assertThat(((javafx.scene.control.TableView<?>) content.lookup("#honor-table")).getItems()).isNotEmpty();
                         case 3 -> assertThat(((javafx.scene.control.Label) content.lookup("#stats-heading")).getText()).contains("示范区群团工作部");
+                        case 4 -> assertThat(((javafx.scene.control.TreeTableView<?>) content.lookup("#plan-outline")).getRoot().getChildren())
+                                .as("the newest plan opens by itself").isNotEmpty();
                         default -> { }
                     }
                     String readme = List.of("roster", "activity", "honor", "stats", "plan", "summary").get(index);
@@ -208,13 +232,43 @@ class WindowLayoutTest {
                     || n instanceof javafx.scene.control.TreeTableView<?> || n instanceof javafx.scene.control.ListView<?>
                     || n instanceof javafx.scene.control.TreeView<?>;
             if (n instanceof javafx.scene.control.TableView<?> || n instanceof javafx.scene.control.TreeTableView<?>) {
-                return; // column headers and cells: a long value or title may be cut, the column can be widened
+                cutCells((Control) n, where, out);
+                return;
             }
             for (Node c : p.getChildrenUnmodifiable()) {
                 walk(c, scene, where, out, inside);
             }
         }
     }
+
+    /**
+     * Column titles, and the dates, date ranges and figures in the rows shown, that are cut to “…”: such a
+     * value is no use cut, its column must fit it. (A long name or place may be cut: the column can be widened.)
+     */
+    private static void cutCells(Control table, String where, List<String> out) {
+        for (Node h : table.lookupAll(".column-header .label")) {
+            if (h.isVisible() && h instanceof Labeled l && l.isTextTruncated() && l.getText() != null && !l.getText().isEmpty()) {
+                out.add(where + "：表格" + describe(table) + "的列标题“" + l.getText() + "”被截断");
+            }
+        }
+        for (Node c : table.lookupAll(".indexed-cell")) {
+            if (!(c instanceof javafx.scene.control.TableCell<?, ?> || c instanceof javafx.scene.control.TreeTableCell<?, ?>)) {
+                continue;
+            }
+            IndexedCell<?> cell = (IndexedCell<?>) c;
+            if (!cell.isVisible() || cell.getParent() == null || !cell.getParent().isVisible() || cell.isEmpty()) {
+                continue;
+            }
+            String text = cell.getText();
+            if (text != null && cell.isTextTruncated() && VALUE.matcher(text).matches()) {
+                out.add(where + "：表格" + describe(table) + "的单元格“" + text + "”被截断为省略号");
+            }
+        }
+    }
+
+    /** Text that is a date, a date range, a number or an amount (with at most a short word around it). */
+    private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile(
+            "[\\p{IsHan}★·（）]{0,4}[-+]?[0-9０-９][0-9０-９,.:/\\-—～ 至年月日%]*[\\p{IsHan}（）·]{0,4}");
 
     private static String describe(Node n) {
         String text = n instanceof Labeled l ? "“" + l.getText() + "”" : "";

@@ -211,7 +211,8 @@ public final class ActivityTab implements AppTab {
         table.setItems(vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("没有符合条件的活动。可以在右侧“快速录入”中登记。"));
-        TableColumn<ActivityRow, String> dateCol = col("日期", ActivityRow::dateText, ActivitySort.DATE);
+        // dates, ranges (2026-12-08—12-10) and figures are never cut: their columns grow to fit them
+        TableColumn<ActivityRow, String> dateCol = Controls.fitToContent(col("日期", ActivityRow::dateText, ActivitySort.DATE));
         dateCol.setSortType(TableColumn.SortType.DESCENDING);
         table.getColumns().add(dateCol);
         table.getColumns().add(col("活动名称", ActivityRow::name, ActivitySort.NAME));
@@ -219,14 +220,14 @@ public final class ActivityTab implements AppTab {
                 ActivitySort.ORG));
         table.getColumns().add(col("类别", ActivityRow::categoryName, ActivitySort.CATEGORY));
         table.getColumns().add(numCol("参与人次", ActivityRow::participants, ActivitySort.PARTICIPANTS));
-        TableColumn<ActivityRow, String> h = col("服务时长", r -> Numbers.groupedTenths(r.serviceTenths()), ActivitySort.HOURS);
+        TableColumn<ActivityRow, String> h = Controls.fitToContent(col("服务时长", r -> Numbers.groupedTenths(r.serviceTenths()), ActivitySort.HOURS));
         h.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(h);
         table.getColumns().add(numCol("惠及人数", ActivityRow::beneficiaries, ActivitySort.BENEFICIARIES));
         table.getColumns().add(col("地点", r -> r.place() == null ? "" : r.place(), null));
         table.getColumns().add(col("标记", r -> (r.highlight() ? "★亮点 " : "") + (r.planned() ? "计划" : ""), null));
-        table.getColumns().add(col("附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount()), null));
-        double[] widths = {190, 220, 190, 80, 80, 80, 80, 150, 70, 50};
+        table.getColumns().add(Controls.fitToContent(col("附件", r -> r.attachmentCount() == 0 ? "" : String.valueOf(r.attachmentCount()), null)));
+        double[] widths = {150, 240, 200, 80, 80, 80, 80, 150, 70, 50};
         for (int i = 0; i < widths.length && i < table.getColumns().size(); i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
@@ -269,9 +270,9 @@ public final class ActivityTab implements AppTab {
         return c;
     }
 
-    /** A figure column: right-aligned, thousands separated like every table (Numbers.grouped), sorted in SQL. */
+    /** A figure column: right-aligned, thousands separated like every table (Numbers.grouped), sorted in SQL, never cut. */
     private TableColumn<ActivityRow, String> numCol(String title, Function<ActivityRow, Integer> f, ActivitySort s) {
-        TableColumn<ActivityRow, String> c = column(title, r -> Numbers.grouped(f.apply(r)));
+        TableColumn<ActivityRow, String> c = Controls.fitToContent(column(title, r -> Numbers.grouped(f.apply(r))));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         sortOf.put(c, s);
         return c;

@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.taizhang.common.Dates;
 import org.taizhang.exchange.ExchangeService;
 import org.taizhang.exchange.ReportStatus;
 import org.taizhang.org.Org;
@@ -51,7 +52,7 @@ final class ReportStatusDialog extends Dialog<ButtonType> {
         org.valueProperty().addListener((o, a, b) -> reload());
         table.getColumns().add(col("组织", 180, ReportStatus.Line::orgName));
         table.getColumns().add(col("状态", 60, l -> l.reported() ? "已报送" : "未报送"));
-        table.getColumns().add(col("数据包时段", 200, l -> l.reported() ? l.packageFrom() + " 至 " + l.packageTo() : ""));
+        table.getColumns().add(col("数据包时段", 200, l -> l.reported() ? span(l.packageFrom(), l.packageTo()) : ""));
         table.getColumns().add(col("生成于", 160, l -> l.createdAt() == null ? "" : l.createdAt()));
         table.getColumns().add(col("导入于", 160, l -> l.importedAt() == null ? "" : l.importedAt()));
         table.getColumns().add(col("活动", 50, l -> figure(l, "activities")));
@@ -104,4 +105,13 @@ final class ReportStatusDialog extends Dialog<ButtonType> {
         }, ex -> summary.setText(Dialogs.inlineText(ex)));
     }
 
+
+    /** The package's period as every table shows a span of days (2026-01-01—06-30); as written when not ISO dates. */
+    private static String span(String from, String to) {
+        try {
+            return Dates.isoRange(java.time.LocalDate.parse(from), java.time.LocalDate.parse(to));
+        } catch (RuntimeException e) {
+            return from + "—" + to;
+        }
+    }
 }

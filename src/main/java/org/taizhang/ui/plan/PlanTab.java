@@ -225,11 +225,12 @@ public final class PlanTab implements AppTab {
         outlineView.setPlaceholder(new Label("计划还没有内容：点“加部分”开始，如“一、深化思想政治引领”"));
         TreeTableColumn<PlanNode, String> text = textColumn("内容", vm::label);
         text.setPrefWidth(420);
-        TreeTableColumn<PlanNode, String> due = textColumn("期限", n -> Dates.iso(n.fields().dueDate()));
+        TreeTableColumn<PlanNode, String> due = Controls.fitToContent(textColumn("期限", n -> Dates.iso(n.fields().dueDate())));
         TreeTableColumn<PlanNode, String> pr = textColumn("目标进度", vm::progressText);
         pr.setId("plan-progress-column");
         pr.setPrefWidth(220);
-        outlineView.getColumns().setAll(List.of(text, textColumn("状态", vm::statusText), textColumn("责任组织", vm::ownerText), due, pr));
+        outlineView.getColumns().setAll(List.of(text, Controls.titleFits(textColumn("状态", vm::statusText)),
+                Controls.titleFits(textColumn("责任组织", vm::ownerText)), Controls.titleFits(due), pr));
         outlineView.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         outlineView.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!redrawing) {

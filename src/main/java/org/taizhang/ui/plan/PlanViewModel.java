@@ -160,6 +160,9 @@ public final class PlanViewModel {
         runner.run(() -> plans.list(o.id(), year), list -> {
             planList.setAll(list);
             Plan toSelect = list.stream().filter(p -> select != null && p.id() == select).findFirst().orElse(null);
+            if (toSelect == null && select == null && plan == null && !list.isEmpty()) {
+                toSelect = list.getFirst(); // nothing open yet: the newest plan, not an empty page
+            }
             if (toSelect != null) {
                 boolean same = plan != null && plan.id() == toSelect.id();
                 if (same && (outline == null || !outline.dirty())) {

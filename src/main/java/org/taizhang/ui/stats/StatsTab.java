@@ -76,6 +76,7 @@ import org.taizhang.stats.StatsService;
 import org.taizhang.stats.Totals;
 import org.taizhang.ui.AppContext;
 import org.taizhang.ui.AppTab;
+import org.taizhang.ui.Controls;
 import org.taizhang.ui.Dialogs;
 import org.taizhang.ui.Form;
 import org.taizhang.ui.PeriodFilter;
@@ -688,7 +689,7 @@ public final class StatsTab implements AppTab {
             TableColumn<Row, String> c = new TableColumn<>(m.label);
             c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(m.format(cd.getValue().totals().get(m))));
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
-            t.getColumns().add(c);
+            t.getColumns().add(Controls.fitToContent(c)); // a figure is never cut to “…”
         }
         TableColumn<Row, String> prev = new TableColumn<>("同期场次");
         prev.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(Numbers.grouped(cd.getValue().previous().activities())));
@@ -700,7 +701,7 @@ public final class StatsTab implements AppTab {
         });
         yoy.setStyle("-fx-alignment: CENTER-RIGHT;");
         yoy.setMinWidth(120);
-        t.getColumns().addAll(prev, yoy);
+        t.getColumns().addAll(Controls.fitToContent(prev), Controls.fitToContent(yoy));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("没有数据"));
         return t;

@@ -193,7 +193,7 @@ class PlanViewModelTest {
         // a fresh view-model (the next start) opens the same plan from the database
         PlanViewModel again = vm();
         again.orgProperty().set(again.orgs().stream().filter(o -> o.id() == orgs.league()).findFirst().orElseThrow());
-        again.open(again.plans().stream().filter(p -> p.id() == planId).findFirst().orElseThrow());
+        assertThat(again.currentPlan().id()).as("the newest plan of the organisation opens by itself").isEqualTo(planId);
         assertThat(lines(again.currentOutline())).isEqualTo(edited);
         assertThat(again.titleProperty().get()).isEqualTo("𠮷祥社区团委２０２６年工作计划🎉");
         again.select(again.currentOutline().lines().get(4).node().key());
@@ -270,7 +270,7 @@ class PlanViewModelTest {
         assertThat(vm.currentOutline().lines()).hasSize(5);
         vm.deletePlan();
         assertThat(asked).containsExactly("删除计划“𠮷祥社区团委２０２６年工作计划🎉”？");
-        assertThat(vm.currentPlan()).isNull();
+        assertThat(vm.currentPlan().periodLabel()).as("the remaining plan opens").isEqualTo("2027年");
         assertThat(vm.messageProperty().get()).isEqualTo("已删除计划“𠮷祥社区团委２０２６年工作计划🎉”");
         assertThat(vm.plans()).hasSize(1);
         assertThat(storedLeads()).isEmpty();
