@@ -11,4 +11,24 @@ public interface Prompts {
 
     /** Shows a failure (a bug, with its reference). */
     void error(Throwable e);
+
+    /** The window's answers: {@link Dialogs} over the window {@code owner} gives when asked (null before it is shown). */
+    static Prompts dialogs(java.util.function.Supplier<javafx.stage.Window> owner) {
+        return new Prompts() {
+            @Override
+            public boolean confirm(String header, String text) {
+                return Dialogs.confirm(owner.get(), header, text);
+            }
+
+            @Override
+            public void error(Throwable e) {
+                Dialogs.error(owner.get(), e);
+            }
+        };
+    }
+
+    /** The window that shows {@code tab}, or null while it is not in a shown tab pane. */
+    static javafx.stage.Window windowOf(javafx.scene.control.Tab tab) {
+        return tab == null || tab.getTabPane() == null || tab.getTabPane().getScene() == null ? null : tab.getTabPane().getScene().getWindow();
+    }
 }

@@ -95,17 +95,7 @@ public final class ActivityTab implements AppTab {
 
     public ActivityTab(AppContext ctx) {
         this.ctx = ctx;
-        Prompts prompts = new Prompts() {
-            @Override
-            public boolean confirm(String header, String text) {
-                return Dialogs.confirm(window(), header, text);
-            }
-
-            @Override
-            public void error(Throwable e) {
-                Dialogs.error(window(), e);
-            }
-        };
+        Prompts prompts = Prompts.dialogs(this::window);
         this.vm = new ActivityViewModel(new ActivityService(ctx.db()), ctx.orgs(), new StatsService(ctx.db()), ctx.background()::run,
                 prompts, ctx::dataChanged);
         tab = new Tab(TITLE, build());
@@ -128,7 +118,7 @@ public final class ActivityTab implements AppTab {
     }
 
     private Window window() {
-        return tab == null || tab.getTabPane() == null || tab.getTabPane().getScene() == null ? null : tab.getTabPane().getScene().getWindow();
+        return Prompts.windowOf(tab);
     }
 
     private void periodChanged() {

@@ -82,17 +82,7 @@ public final class PlanTab implements AppTab {
     private boolean redrawing;
 
     public PlanTab(AppContext ctx) {
-        Prompts prompts = new Prompts() {
-            @Override
-            public boolean confirm(String header, String text) {
-                return Dialogs.confirm(window(), header, text);
-            }
-
-            @Override
-            public void error(Throwable e) {
-                Dialogs.error(window(), e);
-            }
-        };
+        Prompts prompts = Prompts.dialogs(this::window);
         vm = new PlanViewModel(new PlanService(ctx.db()), ctx.orgs(), ctx.background()::run, prompts, ctx::dataChanged, (p, file) -> {
             SummaryComposer composer = new SummaryComposer(ctx.db());
             composer.export(composer.draft(p.orgId(), p.from(), p.to(), SummaryTemplate.PLAN, p.id()), file);
@@ -119,7 +109,7 @@ public final class PlanTab implements AppTab {
         });
         TextField yearFilter = new TextField();
         yearFilter.setId("plan-year");
-        yearFilter.setPromptText("年度筛选，如 2022（空 = 全部）");
+        yearFilter.setPromptText("年度，如 2022（空=全部）");
         yearFilter.textProperty().bindBidirectional(vm.yearFilterProperty());
         TextField newTitle = new TextField();
         newTitle.setId("plan-new-title");
@@ -127,7 +117,7 @@ public final class PlanTab implements AppTab {
         newTitle.textProperty().bindBidirectional(vm.newTitleProperty());
         TextField newPeriod = new TextField();
         newPeriod.setId("plan-new-period");
-        newPeriod.setPromptText("时段，如 2022年、2022年下半年");
+        newPeriod.setPromptText("时段，如 2022年下半年");
         newPeriod.textProperty().bindBidirectional(vm.newPeriodProperty());
         message.setId("plan-message");
         message.setWrapText(true);
@@ -208,7 +198,7 @@ public final class PlanTab implements AppTab {
     }
 
     private Window window() {
-        return tab == null || tab.getTabPane() == null || tab.getTabPane().getScene() == null ? null : tab.getTabPane().getScene().getWindow();
+        return Prompts.windowOf(tab);
     }
 
     // ------------------------------------------------------------------ outline view
@@ -224,8 +214,9 @@ public final class PlanTab implements AppTab {
         outlineView.setShowRoot(false);
         outlineView.setPlaceholder(new Label("计划还没有内容：点“加部分”开始，如“一、深化思想政治引领”"));
         TreeTableColumn<PlanNode, String> text = textColumn("内容", vm::label);
-        text.setPrefWidth(420);
+        text.setPrefWidth(280);
         TreeTableColumn<PlanNode, String> due = Controls.fitToContent(textColumn("期限", n -> Dates.iso(n.fields().dueDate())));
+        // 目标进度 is the short 「878/800 场（110%）」 and the last column, which takes what 内容 leaves
         TreeTableColumn<PlanNode, String> pr = textColumn("目标进度", vm::progressText);
         pr.setId("plan-progress-column");
         pr.setPrefWidth(220);

@@ -20,6 +20,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.taizhang.common.Numbers;
 import org.taizhang.common.PlanStatus;
 import org.taizhang.common.Texts;
 import org.taizhang.common.UserException;
@@ -508,10 +509,10 @@ public final class PlanViewModel {
     public String progressText(PlanNode n) {
         Progress p = progress.get(n.key());
         if (p != null) {
-            return p.text();
+            return p.shortText();
         }
         ItemFields f = n.fields();
-        return f.hasTarget() ? f.metric().label + " 目标 " + f.targetValue() + " " + f.metric().unit + "（保存后计算）" : "";
+        return f.hasTarget() ? "目标 " + Numbers.grouped(f.targetValue()) + " " + f.metric().unit + "（保存后计算）" : "";
     }
 
     // ================================================================ plans

@@ -525,7 +525,7 @@ public final class StatsTab implements AppTab {
     }
 
     private Window window() {
-        return tab.getTabPane() == null || tab.getTabPane().getScene() == null ? null : tab.getTabPane().getScene().getWindow();
+        return org.taizhang.ui.Prompts.windowOf(tab);
     }
 
     // ---------------------------------------------------------------- figure cards

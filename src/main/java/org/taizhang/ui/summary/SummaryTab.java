@@ -363,7 +363,7 @@ public final class SummaryTab implements AppTab {
     }
 
     private javafx.stage.Window window() {
-        return tab.getTabPane() == null ? null : tab.getTabPane().getScene().getWindow();
+        return org.taizhang.ui.Prompts.windowOf(tab);
     }
 
     /** The parts drafted by the program that the clerk has not clicked into yet ("二、存在问题"…). */
