@@ -27,7 +27,7 @@ public final class HelpWindows {
             new String[] {"Delete", "活动台账表格", "删除所选活动（先确认）"},
             new String[] {"双击表格行", "活动台账、荣誉", "编辑这一条"},
             new String[] {"双击数字或表格行", "统计分析", "列出背后的记录 / 进入下级组织"},
-            new String[] {"Ctrl+S", "工作计划（任何输入框）", "保存计划"},
+            new String[] {"Ctrl+S", "工作计划、工作总结（任何输入框）", "保存计划 / 保存总结"},
             new String[] {"Alt+↑ / Alt+↓", "工作计划 · 提纲", "上移 / 下移所选条目"},
             new String[] {"Tab / Shift+Tab", "工作计划 · 提纲", "降级 / 升级所选条目"},
             new String[] {"Insert", "工作计划 · 提纲", "在所选条目后加同级"},

@@ -87,6 +87,9 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(MainWindow.class.getResource("taizhang.css").toExternalForm());
         stage.setScene(scene);
+        // one Ctrl+S for the window, from any field: the selected tab saves what it has (工作计划, 工作总结)
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+S"),
+                () -> appTabs.stream().filter(t -> t.tab().isSelected()).findFirst().ifPresent(t -> t.save(() -> { })));
         UiPrefs.newWindow();
         UiPrefs.rememberWindow(stage, 1280, 800);
         ImportExportActions.installDrop(scene, stage, () -> context);

@@ -28,7 +28,6 @@ import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -69,8 +68,6 @@ import org.taizhang.ui.UiPrefs;
  */
 public final class PlanTab implements AppTab {
     public static final String TITLE = "工作计划";
-    private static final KeyCombination SAVE_KEY = KeyCombination.keyCombination("Shortcut+S");
-
     private final PlanViewModel vm;
     private final Tab tab;
     private final ListView<Plan> planList = new ListView<>();
@@ -177,16 +174,7 @@ public final class PlanTab implements AppTab {
         BorderPane.setMargin(message, new Insets(4, 8, 4, 8));
         tab = new Tab(TITLE, root);
         tab.setClosable(false);
-        // Ctrl+S saves from any field of the tab (the outline, the item form, the new-plan fields)
-        root.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(SAVE_KEY, () -> {
-                    if (tab.isSelected()) {
-                        vm.save();
-                    }
-                });
-            }
-        });
+        // Ctrl+S from any field of the tab: the window's one Ctrl+S calls save(Runnable) of the selected tab
         vm.revisionProperty().addListener((o, a, b) -> redraw());
     }
 

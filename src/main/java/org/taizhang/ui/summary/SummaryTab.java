@@ -69,6 +69,9 @@ public final class SummaryTab implements AppTab {
     private final Label message = new Label();
     private final List<TextField> headings = new ArrayList<>();
     private final List<TextArea> texts = new ArrayList<>();
+    /** The clerk changed the draft since it was drafted, opened or saved. */
+    private boolean edited;
+    private boolean showing;
     /** Parts the clerk has not looked at since they were drafted (by index); export warns about them. */
     private final java.util.Set<Integer> unseen = new java.util.TreeSet<>();
     private SummaryContent content;
@@ -145,6 +148,9 @@ public final class SummaryTab implements AppTab {
         root.setBottom(bottom);
         tab = new Tab(TITLE, root);
         tab.setClosable(false);
+        title.textProperty().addListener((o, was, now) -> edited());
+        signOrg.textProperty().addListener((o, was, now) -> edited());
+        signDate.valueProperty().addListener((o, was, now) -> edited());
         showContent(null);
     }
 
@@ -225,6 +231,28 @@ public final class SummaryTab implements AppTab {
     }
 
     private void showContent(SummaryContent c) {
+        showing = true;
+        try {
+            fill(c);
+        } finally {
+            showing = false;
+        }
+        edited = false;
+    }
+
+    /** Marks the draft as changed by the clerk (not while {@link #showContent} fills the fields). */
+    private void edited() {
+        if (!showing) {
+            edited = true;
+        }
+    }
+
+    @Override
+    public String unsavedWork() {
+        return content != null && edited ? "工作总结“" + title.getText() + "”" : null;
+    }
+
+    private void fill(SummaryContent c) {
         content = c;
         unseen.clear();
         partsBox.getChildren().clear();
@@ -260,6 +288,8 @@ public final class SummaryTab implements AppTab {
                     unseen.remove(index);
                 }
             });
+            h.textProperty().addListener((o, was, now) -> edited());
+            a.textProperty().addListener((o, was, now) -> edited());
             headings.add(h);
             texts.add(a);
             if (opening) {
@@ -306,6 +336,12 @@ public final class SummaryTab implements AppTab {
 
     /** Saves to the database (a new summary the first time, the same one afterwards). */
     public void save() {
+        save(null);
+    }
+
+    /** {@link #save()}, then {@code then} once it is saved (Ctrl+S, and the question before closing). */
+    @Override
+    public void save(Runnable then) {
         SummaryContent c = collect();
         if (c == null) {
             message.setText("请先生成草稿");
@@ -320,9 +356,13 @@ public final class SummaryTab implements AppTab {
         }, r -> {
             savedId = r.id();
             content = c;
+            edited = false;
             List<SummaryService.Saved> saved = r.saved();
             savedBox.getItems().setAll(saved);
-            message.setText("已保存（总结 #" + savedId + "）");
+            if (then != null) {
+                then.run();
+            }
+            message.setText("已保存：" + c.title());
         }, this::showError);
     }
 

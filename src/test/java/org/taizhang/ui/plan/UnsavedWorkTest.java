@@ -22,7 +22,7 @@ import org.taizhang.ui.WindowTest;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Closing the window with an unsaved plan asks first: 取消 keeps the window, 保存 saves then closes, 不保存 closes. */
+/** Closing the window with an unsaved plan or summary asks first: 取消 keeps the window, 保存 saves then closes, 不保存 closes. */
 @WindowTest
 class UnsavedWorkTest {
     @TempDir
@@ -83,6 +83,50 @@ class UnsavedWorkTest {
         onFx(((Button) d.lookup("#unsaved-save"))::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stage().isShowing());
         assertThat(items(file)).isEqualTo(1);
+    }
+
+    @Test
+    void aSummaryEditedAfterDraftingIsSavedByCtrlSAndAskedAboutOnClose() throws Exception {
+        Path file = dir.resolve("summary.db");
+        try (Database db = Database.open(file)) {
+            int root = Fixtures.org(db, "𠮷祥社区团委", null, 1, LocalDate.of(2010, 1, 1), null);
+            Fixtures.activity(db, root, 2, LocalDate.of(2021, 3, 5), 30, 125, 40, false);
+        }
+        open(window, file);
+        org.taizhang.ui.summary.SummaryTab tab = (org.taizhang.ui.summary.SummaryTab) window.tabs().stream()
+                .filter(t -> t instanceof org.taizhang.ui.summary.SummaryTab).findFirst().orElseThrow();
+        FxRobot robot = new FxRobot();
+        onFx(() -> {
+            tab.tab().getTabPane().getSelectionModel().select(tab.tab());
+            robot.lookup("#summary-period").queryAs(javafx.scene.control.TextField.class).setText("２０２１年");
+        });
+        org.taizhang.ui.FxTestSupport.fire(robot, window, "#summary-generate");
+        assertThat(tab.unsavedWork()).as("a fresh draft is not the clerk's work yet").isNull();
+
+        javafx.scene.control.TextArea opening = robot.lookup("#summary-part-0").queryAs(javafx.scene.control.TextArea.class);
+        onFx(() -> opening.appendText("自己加的一句１２３😀。"));
+        assertThat(tab.unsavedWork()).startsWith("工作总结“");
+        // Ctrl+S from the text: the window's one Ctrl+S saves the selected tab
+        onFx(() -> javafx.event.Event.fireEvent(opening, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                javafx.scene.input.KeyCode.S, false, true, false, false)));
+        settle(window);
+        assertThat(tab.unsavedWork()).isNull();
+        assertThat(summaries(file)).isEqualTo(1);
+
+        onFx(() -> opening.appendText("又改了一句。"));
+        onFx(() -> window.stage().fireEvent(new WindowEvent(window.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane d = dialog(robot);
+        assertThat(d.getHeaderText()).startsWith("工作总结“").contains("没有保存");
+        onFx(((Button) d.lookup("#unsaved-discard"))::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stage().isShowing());
+        assertThat(summaries(file)).isEqualTo(1);
+    }
+
+    private static int summaries(Path file) {
+        try (Database db = Database.open(file, true, null)) {
+            return db.read(ctx -> ctx.fetchCount(org.taizhang.db.jooq.Tables.SUMMARY));
+        }
     }
 
     @Test
