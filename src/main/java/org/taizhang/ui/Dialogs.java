@@ -45,6 +45,11 @@ public final class Dialogs {
                         if (w instanceof javafx.stage.Stage stage && pane.getPrefWidth() > w.getWidth() + 1) {
                             stage.sizeToScene();
                         }
+                        // a window manager may give a dialog less height than its content asks for (a table of
+                        // backups, a list of categories squeezed to one row): grow it once it is shown
+                        if (w instanceof javafx.stage.Stage stage) {
+                            javafx.application.Platform.runLater(() -> growToContent(stage, pane));
+                        }
                     }
                 }
             }
@@ -192,13 +197,20 @@ public final class Dialogs {
                 sp.setPrefViewportHeight(r.prefHeight(width));
             }
         }
+        growToContent(w, pane);
+    }
+
+    /** Makes a shown dialog window as tall as its pane asks for, within the screen, and keeps it on the screen. */
+    private static void growToContent(javafx.stage.Stage w, DialogPane pane) {
+        if (!w.isShowing() || pane.getScene() == null || Double.isNaN(w.getHeight())) {
+            return;
+        }
         pane.applyCss();
         pane.layout();
         double decorations = Math.max(0, w.getHeight() - pane.getScene().getHeight());
         double need = pane.prefHeight(pane.getWidth()) + decorations;
         var screens = javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), Math.max(1, w.getWidth()), Math.max(1, w.getHeight()));
         javafx.geometry.Rectangle2D screen = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.getFirst()).getVisualBounds();
-        Window owner = d.getOwner();
         double room = screen.getHeight();
         double target = Math.min(Math.ceil(need), room);
         if (Math.abs(target - w.getHeight()) > 1 && (target > w.getHeight() || w.getHeight() > room)) {
@@ -207,7 +219,7 @@ public final class Dialogs {
         if (w.getY() + w.getHeight() > screen.getMaxY()) {
             w.setY(Math.max(screen.getMinY(), screen.getMaxY() - w.getHeight()));
         }
-        if (owner != null && w.getY() < screen.getMinY()) {
+        if (w.getOwner() != null && w.getY() < screen.getMinY()) {
             w.setY(screen.getMinY());
         }
     }

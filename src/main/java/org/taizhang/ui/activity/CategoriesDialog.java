@@ -35,6 +35,7 @@ final class CategoriesDialog extends Dialog<Void> {
         setHeaderText("停用的类别保留在已有活动上，但新活动不能再选；合并会把活动移到另一类别并删除原类别。");
         list.setId("category-list");
         list.setPrefSize(360, 300);
+        list.setMinHeight(200); // never squeezed to nothing by a small dialog window
         Button add = new Button("新增…");
         add.setOnAction(e -> ask("新增类别", "类别名称：", "").ifPresent(n -> run(() -> service.addCategory(n), "已新增“" + n + "”")));
         Button rename = new Button("改名…");

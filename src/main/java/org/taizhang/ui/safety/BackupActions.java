@@ -19,6 +19,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -100,7 +101,12 @@ public final class BackupActions {
         restoreButton.setId("backup-restore");
         restoreButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         d.getDialogPane().lookupButton(otherType).setId("backup-other");
-        VBox box = new VBox(8, table, new Label("提示：“升级前备份”在软件升级数据库之前自动生成；“每日自动备份”每天第一次打开时生成。"));
+        table.setMinHeight(180); // never squeezed to a row over the hint and the buttons
+        Label tip = new Label("提示：“升级前备份”在软件升级数据库之前自动生成；“每日自动备份”每天第一次打开时生成。");
+        tip.setWrapText(true);
+        tip.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(8, table, tip);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         box.setPadding(new Insets(8));
         d.getDialogPane().setContent(box);
         d.getDialogPane().setPrefSize(860, 460);
