@@ -38,6 +38,8 @@ public final class PeriodFilter {
     private boolean settingPeriod;
     /** True once the clerk (or the remembered choice) picked the year: the latest-year default then stays away. */
     private boolean yearChosen;
+    /** The year came from the remembered choice (of another database, perhaps) and the clerk has not chosen since. */
+    private boolean yearRemembered;
 
     /** @param idPrefix the node ids are {@code idPrefix-period}, {@code idPrefix-year}, {@code idPrefix-from} and {@code idPrefix-to} */
     public PeriodFilter(String idPrefix, Runnable onChange) {
@@ -96,6 +98,7 @@ public final class PeriodFilter {
                 return;
             }
             yearChosen = true;
+            yearRemembered = false;
             if (period.getValue() != Period.CUSTOM) {
                 applyPeriod();
             }
@@ -183,7 +186,11 @@ public final class PeriodFilter {
      * remembered. Runs {@code onChange} when the range changes.
      */
     public void preferYear(int latestYear) {
-        if (yearChosen || year.getValue() == latestYear) {
+        // a remembered year after the latest with records (remembered from another database) would open on a
+        // page of zeros: the latest year with records wins then; a year the clerk chose now stays
+        boolean rememberedEmpty = yearRemembered && year.getValue() > latestYear;
+        yearRemembered = false;
+        if ((yearChosen && !rememberedEmpty) || year.getValue() == latestYear) {
             return;
         }
         year.getValueFactory().setValue(latestYear); // runs onChange
@@ -303,6 +310,7 @@ public final class PeriodFilter {
                 p = Period.valueOf(fields[0]);
                 year.getValueFactory().setValue(Integer.parseInt(fields[1]));
                 yearChosen = true;
+                yearRemembered = true;
                 if (fields.length > 4 && !fields[4].isEmpty()) {
                     storedPart = Integer.valueOf(fields[4]);
                 }

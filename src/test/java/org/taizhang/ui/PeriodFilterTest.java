@@ -51,4 +51,34 @@ class PeriodFilterTest {
             assertThat(stats.latestYearWithRecords()).isEqualTo(2026);
         }
     }
+
+    @Test
+    void aRememberedYearAfterTheLastRecordsGivesWayButAYearChosenNowStays() throws Exception {
+        try {
+            javafx.application.Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            // the toolkit of the window tests
+        }
+        int[] years = new int[4];
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            // another database's choice: 2025 is remembered
+            PeriodFilter other = new PeriodFilter("pf-remember-𠮷", () -> { });
+            other.yearBox().getValueFactory().setValue(2025);
+            // this database's last records are in 2021: the remembered 2025 would be a page of zeros
+            PeriodFilter here = new PeriodFilter("pf-remember-𠮷", () -> { });
+            years[0] = here.yearBox().getValue();
+            here.preferYear(2021);
+            years[1] = here.yearBox().getValue();
+            // the clerk now picks 2027 (planned work): a reload keeps it
+            here.yearBox().getValueFactory().setValue(2027);
+            here.preferYear(2021);
+            years[2] = here.yearBox().getValue();
+            // a remembered year before the last records stays: it may well have records
+            here.yearBox().getValueFactory().setValue(2019);
+            PeriodFilter again = new PeriodFilter("pf-remember-𠮷", () -> { });
+            again.preferYear(2021);
+            years[3] = again.yearBox().getValue();
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(years).containsExactly(2025, 2021, 2027, 2019);
+    }
 }
