@@ -132,23 +132,28 @@ public final class AtomicFile {
                         + "请换一个文件名或位置。没有写入任何内容。");
             }
         }
-        for (Protection p : PROTECTED) {
-            for (Path q : p.paths) {
-                if (sameFile(abs, q)) {
-                    throw new FileException("不能把结果写到“" + abs.getFileName() + "”：它是" + p.what + "（" + q.getFileName()
-                            + "），写入会毁掉数据。请换一个文件名或位置。没有写入任何内容。");
-                }
-            }
+        Match m = protectedMatch(abs);
+        if (m != null) {
+            throw new FileException("不能把结果写到“" + abs.getFileName() + "”：它是" + m.what() + "（" + m.file().getFileName()
+                    + "），写入会毁掉数据。请换一个文件名或位置。没有写入任何内容。");
         }
     }
 
     /** What {@code p} is when it is one of the protected files (the open database, its -wal, -shm, lock …), else null. */
     public static String protectedAs(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
+        Match m = protectedMatch(p.toAbsolutePath().normalize());
+        return m == null ? null : m.what();
+    }
+
+    /** A protected file {@code abs} is: what it was protected as, and the protected path it matched. */
+    private record Match(String what, Path file) {
+    }
+
+    private static Match protectedMatch(Path abs) {
         for (Protection pr : PROTECTED) {
             for (Path q : pr.paths) {
                 if (sameFile(abs, q)) {
-                    return pr.what;
+                    return new Match(pr.what, q);
                 }
             }
         }
