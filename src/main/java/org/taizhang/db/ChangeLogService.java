@@ -237,13 +237,21 @@ public final class ChangeLogService {
     }
 
     /** Which table and column name the record an id column points to, per logged table (null key = any table). */
-    private static final Map<String, String[]> REFERENCES = Map.ofEntries(
-            Map.entry("org_id", new String[] {"org", "name"}), Map.entry("owner_org_id", new String[] {"org", "name"}),
-            Map.entry("org.parent_id", new String[] {"org", "name"}), Map.entry("plan_item.parent_id", new String[] {"plan_item", "lead"}),
-            Map.entry("type_id", new String[] {"org_type", "name"}), Map.entry("category_id", new String[] {"activity_category", "name"}),
-            Map.entry("target_category_id", new String[] {"activity_category", "name"}), Map.entry("plan_id", new String[] {"plan", "title"}),
-            Map.entry("copied_from_id", new String[] {"plan", "title"}), Map.entry("person_id", new String[] {"person", "name"}),
-            Map.entry("activity_id", new String[] {"activity", "name"}), Map.entry("theme_id", new String[] {"summary_theme", "heading"}));
+    /** The table and name column a record id points to. */
+    private record Ref(String table, String nameColumn) {
+    }
+
+    private static final Ref ORG = new Ref("org", "name");
+    private static final Ref CATEGORY = new Ref("activity_category", "name");
+    private static final Ref PLAN = new Ref("plan", "title");
+
+    /** What an id column points to: by "table.column" where it depends on the table, else by column. */
+    private static final Map<String, Ref> REFERENCES = Map.ofEntries(
+            Map.entry("org_id", ORG), Map.entry("owner_org_id", ORG), Map.entry("org.parent_id", ORG),
+            Map.entry("plan_item.parent_id", new Ref("plan_item", "lead")), Map.entry("type_id", new Ref("org_type", "name")),
+            Map.entry("category_id", CATEGORY), Map.entry("target_category_id", CATEGORY), Map.entry("plan_id", PLAN),
+            Map.entry("copied_from_id", PLAN), Map.entry("person_id", new Ref("person", "name")),
+            Map.entry("activity_id", new Ref("activity", "name")), Map.entry("theme_id", new Ref("summary_theme", "heading")));
 
     /**
      * {@code changes} with the names of what their id columns point to (“园岭街道团工委” instead of 组织：17) and the labels
@@ -251,39 +259,42 @@ public final class ChangeLogService {
      * shows as “第 17 条（已删除）”.
      */
     private static List<Change> named(org.jooq.DSLContext ctx, List<Change> changes) {
-        Map<String, java.util.Set<Long>> wanted = new LinkedHashMap<>();
-        for (Change c : changes) {
-            for (String json : new String[] {c.oldValue(), c.newValue()}) {
-                parse(json).forEach((k, v) -> {
-                    String[] ref = reference(c.table(), k);
-                    if (ref != null && v instanceof Number n) {
-                        wanted.computeIfAbsent(ref[0] + "." + ref[1], x -> new java.util.TreeSet<>()).add(n.longValue());
+        // each change's old and new values, read once: the ids to look up are collected from them, then named
+        List<List<Map<String, Object>>> values = changes.stream().map(c -> List.of(parse(c.oldValue()), parse(c.newValue()))).toList();
+        Map<Ref, java.util.Set<Long>> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            String table = changes.get(i).table();
+            for (Map<String, Object> v : values.get(i)) {
+                v.forEach((k, x) -> {
+                    Ref ref = reference(table, k);
+                    if (ref != null && x instanceof Number n) {
+                        wanted.computeIfAbsent(ref, r -> new java.util.TreeSet<>()).add(n.longValue());
                     }
                 });
             }
         }
-        Map<String, Map<Long, String>> names = new LinkedHashMap<>();
-        wanted.forEach((tc, ids) -> {
-            String[] t = tc.split("\\.");
+        Map<Ref, Map<Long, String>> names = new LinkedHashMap<>();
+        wanted.forEach((ref, ids) -> {
+            var id = org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("id"), Long.class);
             Map<Long, String> found = new java.util.HashMap<>();
-            ctx.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("id"), Long.class), org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(t[1]), String.class))
-                    .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(t[0])))
-                    .where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("id"), Long.class).in(ids))
+            ctx.select(id, org.jooq.impl.DSL.field(org.jooq.impl.DSL.name(ref.nameColumn()), String.class))
+                    .from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(ref.table()))).where(id.in(ids))
                     .forEach(r -> found.put(r.value1(), r.value2()));
-            names.put(tc, found);
+            names.put(ref, found);
         });
         List<Change> out = new ArrayList<>(changes.size());
-        for (Change c : changes) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
             Map<String, String> shown = new java.util.HashMap<>();
-            for (String json : new String[] {c.oldValue(), c.newValue()}) {
-                parse(json).forEach((k, v) -> {
-                    String[] ref = reference(c.table(), k);
-                    if (ref != null && v instanceof Number n) {
-                        String name = names.getOrDefault(ref[0] + "." + ref[1], Map.of()).get(n.longValue());
-                        shown.put(k + "=" + v, name != null ? "“" + name + "”" : "第 " + v + " 条（已删除）");
-                    } else if (k.equals("status") && c.table().equals("plan_item") && v != null) {
+            for (Map<String, Object> v : values.get(i)) {
+                v.forEach((k, x) -> {
+                    Ref ref = reference(c.table(), k);
+                    if (ref != null && x instanceof Number n) {
+                        String name = names.getOrDefault(ref, Map.of()).get(n.longValue());
+                        shown.put(k + "=" + x, name != null ? "“" + name + "”" : "第 " + x + " 条（已删除）");
+                    } else if (k.equals("status") && c.table().equals("plan_item") && x != null) {
                         try {
-                            shown.put(k + "=" + v, org.taizhang.common.PlanStatus.ofCode(v.toString()).label);
+                            shown.put(k + "=" + x, org.taizhang.common.PlanStatus.ofCode(x.toString()).label);
                         } catch (RuntimeException unknown) {
                             // an unknown code stays as it is
                         }
@@ -295,8 +306,8 @@ public final class ChangeLogService {
         return out;
     }
 
-    private static String[] reference(String table, String column) {
-        String[] r = REFERENCES.get(table + "." + column);
+    private static Ref reference(String table, String column) {
+        Ref r = REFERENCES.get(table + "." + column);
         return r != null ? r : column.equals("parent_id") ? null : REFERENCES.get(column);
     }
 

@@ -63,9 +63,10 @@ class UnsavedWorkTest {
         return d;
     }
 
-    private static int items(Path file) {
+    /** Rows of {@code table} in {@code file}, read back read-only. */
+    private static int rows(Path file, org.jooq.Table<?> table) {
         try (Database db = Database.open(file, true, null)) {
-            return db.read(ctx -> ctx.fetchCount(PLAN_ITEM));
+            return db.read(ctx -> ctx.fetchCount(table));
         }
     }
 
@@ -76,13 +77,13 @@ class UnsavedWorkTest {
         onFx(((Button) d.lookupButton(d.getButtonTypes().get(2)))::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.stage().isShowing()).isTrue();
-        assertThat(items(file)).isZero();
+        assertThat(rows(file, PLAN_ITEM)).isZero();
 
         d = askToClose();
         assertThat(((Button) d.lookup("#unsaved-save")).getText()).isEqualTo("保存");
         onFx(((Button) d.lookup("#unsaved-save"))::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stage().isShowing());
-        assertThat(items(file)).isEqualTo(1);
+        assertThat(rows(file, PLAN_ITEM)).isEqualTo(1);
     }
 
     @Test
@@ -111,7 +112,7 @@ class UnsavedWorkTest {
                 javafx.scene.input.KeyCode.S, false, true, false, false)));
         settle(window);
         assertThat(tab.unsavedWork()).isNull();
-        assertThat(summaries(file)).isEqualTo(1);
+        assertThat(rows(file, org.taizhang.db.jooq.Tables.SUMMARY)).isEqualTo(1);
 
         onFx(() -> opening.appendText("又改了一句。"));
         onFx(() -> window.stage().fireEvent(new WindowEvent(window.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -120,13 +121,7 @@ class UnsavedWorkTest {
         assertThat(d.getHeaderText()).startsWith("工作总结“").contains("没有保存");
         onFx(((Button) d.lookup("#unsaved-discard"))::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stage().isShowing());
-        assertThat(summaries(file)).isEqualTo(1);
-    }
-
-    private static int summaries(Path file) {
-        try (Database db = Database.open(file, true, null)) {
-            return db.read(ctx -> ctx.fetchCount(org.taizhang.db.jooq.Tables.SUMMARY));
-        }
+        assertThat(rows(file, org.taizhang.db.jooq.Tables.SUMMARY)).isEqualTo(1);
     }
 
     @Test
@@ -135,6 +130,6 @@ class UnsavedWorkTest {
         DialogPane d = askToClose();
         onFx(((Button) d.lookup("#unsaved-discard"))::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.stage().isShowing());
-        assertThat(items(file)).isZero();
+        assertThat(rows(file, PLAN_ITEM)).isZero();
     }
 }
